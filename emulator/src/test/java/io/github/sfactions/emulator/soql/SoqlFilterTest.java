@@ -83,6 +83,7 @@ class SoqlFilterTest {
         assertThat(ids(run("SELECT Id FROM Case WHERE Ext__c = null", records))).containsExactly("a");
         assertThat(ids(run("SELECT Id FROM Case WHERE Ext__c = ''", records))).containsExactly("a");
         assertThat(ids(run("SELECT Id FROM Case WHERE Ext__c != ''", records))).containsExactly("b");
+        assertThat(ids(run("SELECT Id FROM Case WHERE Ext__c LIKE '%'", records))).containsExactly("b");
     }
 
     @Test

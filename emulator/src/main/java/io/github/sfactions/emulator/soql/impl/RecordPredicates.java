@@ -49,6 +49,12 @@ public final class RecordPredicates {
     /** {@code field op literal} for a non-null literal key. */
     public static Predicate<Map<String, Object>> compare(String field, ValueKind kind, ComparisonOperator operator,
                                                        Comparable<?> literal) {
+        if (kind == ValueKind.TEXT && !operator.isOrdering()) {
+            return textEquality(field, (String) literal, operator == ComparisonOperator.EQUALS);
+        }
+        if (kind == ValueKind.ID && !operator.isOrdering()) {
+            return idEquality(field, (String) literal, operator == ComparisonOperator.EQUALS);
+        }
         return switch (operator) {
             case EQUALS -> record -> literal.equals(kind.key(record.get(field)));
             case NOT_EQUALS -> record -> !literal.equals(kind.key(record.get(field)));
@@ -56,6 +62,30 @@ public final class RecordPredicates {
                 Comparable<?> value = kind.key(record.get(field));
                 return value != null && operator.acceptsComparison(compareKeys(value, literal));
             };
+        };
+    }
+
+    /** Text (in)equality without folding a copy of every stored value; empty text never equals a literal. */
+    private static Predicate<Map<String, Object>> textEquality(String field, String foldedLiteral, boolean equal) {
+        return record -> {
+            Object value = record.get(field);
+            boolean same = value instanceof String text ? TextFold.equalsFolded(text, foldedLiteral)
+                    : foldedLiteral.equals(ValueKind.TEXT.key(value));
+            return same == equal;
+        };
+    }
+
+    /**
+     * Id (in)equality. Two 18-character ids name the same record exactly when they are equal ignoring case (the
+     * checksum encodes the case), so stored 18-character ids need no normalisation.
+     */
+    private static Predicate<Map<String, Object>> idEquality(String field, String normalizedLiteral, boolean equal) {
+        return record -> {
+            Object value = record.get(field);
+            boolean same = value instanceof String text && text.length() == normalizedLiteral.length()
+                    ? text.equalsIgnoreCase(normalizedLiteral)
+                    : normalizedLiteral.equals(ValueKind.ID.key(value));
+            return same == equal;
         };
     }
 
@@ -68,7 +98,8 @@ public final class RecordPredicates {
     public static Predicate<Map<String, Object>> like(String field, LikePattern pattern) {
         return record -> {
             Object value = record.get(field);
-            return value != null && pattern.matches(value.toString());
+            // Empty text is null in Salesforce, and null never matches, not even '%'.
+            return value != null && !"".equals(value) && pattern.matches(value.toString());
         };
     }
 

@@ -35,7 +35,9 @@ public final class SoqlLexer {
         while (true) {
             skipWhitespace();
             if (pos >= source.length()) {
-                add(TokenType.EOF, pos, pos, null);
+                // Report the end right after the last token, not after trailing blanks or on an empty last line.
+                int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+                add(TokenType.EOF, end, end, null);
                 return;
             }
             char c = source.charAt(pos);

@@ -28,4 +28,18 @@ public final class TextFold {
         }
         return text;
     }
+
+    /** Whether {@code text} folds to {@code folded} (itself already folded), without allocating. */
+    public static boolean equalsFolded(String text, String folded) {
+        if (text.length() != folded.length()) {
+            return false;
+        }
+        for (int i = 0; i < folded.length(); i++) {
+            char c = text.charAt(i);
+            if (c != folded.charAt(i) && fold(c) != folded.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
