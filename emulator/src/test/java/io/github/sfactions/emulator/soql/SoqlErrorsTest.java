@@ -173,6 +173,8 @@ class SoqlErrorsTest {
         "SELECT Id FROM Case WHERE Subject = 'unterminated",
         "SELECT Id FROM Case WHERE Due__c = 2024-02-30",
         "SELECT Id FROM Case WHERE ClosedDate = 2024-05-01T25:00:00Z",
+        "SELECT Id FROM Case WHERE ClosedDate = 2024-05-01T10:00Z",
+        "SELECT Id FROM Case WHERE ClosedDate = 2024-05-01T",
     })
     void malformedQueriesAreRefusedAsMalformedQuery(String soql) {
         assertThat(errorOf(soql).errorCode()).isEqualTo("MALFORMED_QUERY");
@@ -191,6 +193,31 @@ class SoqlErrorsTest {
 
         assertThat(error.getMessage()).contains("ERROR at Row:1:Column:37\n")
                 .endsWith("mismatched character '<EOF>' expecting '''");
+    }
+
+    @Test
+    void datetimeWithoutZoneIsMalformedWithAClearMessage() {
+        SoqlException error = errorOf("SELECT Id FROM Case WHERE ClosedDate > 2024-05-01T10:00:00");
+
+        assertThat(error.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(error.getMessage()).endsWith("ERROR at Row:1:Column:40\nInvalid datetime: 2024-05-01T10:00:00");
+    }
+
+    @Test
+    void absurdlyDeepNestingIsMalformedNotAStackOverflow() {
+        String deep = "SELECT Id FROM Case WHERE " + "(".repeat(5000) + "Subject = 'x'" + ")".repeat(5000);
+        String manyNots = "SELECT Id FROM Case WHERE " + "NOT ".repeat(5000) + "Subject = 'x'";
+
+        assertThat(errorOf(deep).getMessage()).endsWith("Query is nested too deeply: at most 100 levels of"
+                + " parentheses and NOT");
+        assertThat(errorOf(manyNots).errorCode()).isEqualTo("MALFORMED_QUERY");
+    }
+
+    @Test
+    void reasonableNestingIsAccepted() {
+        String soql = "SELECT Id FROM Case WHERE " + "(".repeat(50) + "NOT Subject = 'x'" + ")".repeat(50);
+
+        assertThat(SoqlQuery.parse(soql, TestSchema.INSTANCE).matches(Records.record("Subject", "y"))).isTrue();
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class SoqlLexer {
 
-    /** Date with an optional time part; the time part must carry seconds and a zone, as Salesforce requires. */
-    private static final Pattern TEMPORAL = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?))?");
+    /**
+     * A date, optionally followed by {@code T} and anything a time with a zone may contain; the parser checks the
+     * exact shape so that a datetime without seconds or zone gets a clear message instead of a stray token.
+     */
+    private static final Pattern TEMPORAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.+\\-Z]*)?");
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final String source;

@@ -23,10 +23,14 @@ public final class SoqlParser {
             "FROM", "GROUP", "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OFFSET",
             "OR", "ORDER", "SELECT", "TRUE", "WHERE", "WITH");
 
+    /** Parentheses and NOTs nested deeper than this are refused rather than risking the stack. */
+    static final int MAX_NESTING = 100;
+
     private final SourceText sourceText;
     private final List<Token> tokens;
     private final StringLiteralDecoder decoder;
     private int next;
+    private int nesting;
 
     private SoqlParser(SourceText sourceText) {
         this.sourceText = sourceText;
@@ -94,13 +98,21 @@ public final class SoqlParser {
     }
 
     private Condition simpleCondition() {
-        if (accept(TokenType.LEFT_PAREN)) {
-            Condition inner = condition();
-            expect(TokenType.RIGHT_PAREN);
-            return inner;
-        }
-        if (acceptKeyword("NOT")) {
-            return new Condition.Not(simpleCondition());
+        if (peek().type() == TokenType.LEFT_PAREN || peek().isKeyword("NOT")) {
+            Token opening = advance();
+            if (++nesting > MAX_NESTING) {
+                throw sourceText.error(opening, SoqlException.MALFORMED_QUERY,
+                        "Query is nested too deeply: at most " + MAX_NESTING + " levels of parentheses and NOT");
+            }
+            Condition nested;
+            if (opening.type() == TokenType.LEFT_PAREN) {
+                nested = condition();
+                expect(TokenType.RIGHT_PAREN);
+            } else {
+                nested = new Condition.Not(simpleCondition());
+            }
+            nesting--;
+            return nested;
         }
         Token field = name();
         if (acceptKeyword("NOT")) {
