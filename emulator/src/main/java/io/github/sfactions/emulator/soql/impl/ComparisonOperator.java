@@ -1,7 +1,7 @@
 package io.github.sfactions.emulator.soql.impl;
 
 /** The binary comparison operators of a SOQL filter (LIKE and IN have their own conditions). */
-public enum ComparisonOperator {
+enum ComparisonOperator {
     EQUALS,
     NOT_EQUALS,
     LESS,

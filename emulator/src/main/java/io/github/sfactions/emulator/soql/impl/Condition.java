@@ -3,7 +3,7 @@ package io.github.sfactions.emulator.soql.impl;
 import java.util.List;
 
 /** The syntax tree of a WHERE clause, before field names and value types are resolved. */
-public sealed interface Condition {
+sealed interface Condition {
 
     /** Conditions joined by AND. */
     record And(List<Condition> operands) implements Condition {

@@ -4,7 +4,7 @@ package io.github.sfactions.emulator.soql.impl;
  * A compiled, case-insensitive SOQL LIKE pattern. Matching is a two-pointer scan that backtracks only to the
  * last {@code %}, so it needs no regular expression and stays linear for the usual prefix/suffix/contains shapes.
  */
-public final class LikePattern {
+final class LikePattern {
 
     private final int[] codes;
 

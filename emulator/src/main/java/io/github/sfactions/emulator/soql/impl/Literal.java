@@ -7,7 +7,7 @@ package io.github.sfactions.emulator.soql.impl;
  * @param token where it stands, for error positions
  * @param text  the decoded value for strings, the source text otherwise
  */
-public record Literal(Kind kind, Token token, String text) {
+record Literal(Kind kind, Token token, String text) {
 
     /** Lexical kinds of SOQL filter values. */
     public enum Kind { STRING, NUMBER, TRUE, FALSE, NULL, DATE, DATETIME }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param orderBy      sort keys, most significant first
  * @param limit        the LIMIT, or null
  */
-public record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
+record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
                        List<OrderItem> orderBy, Integer limit) {
 
     /** One ORDER BY key. */

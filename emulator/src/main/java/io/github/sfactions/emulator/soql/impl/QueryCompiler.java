@@ -85,11 +85,10 @@ public final class QueryCompiler {
         return compileLike((Condition.Like) condition);
     }
 
-    @SuppressWarnings("unchecked")
-    private Predicate<Map<String, Object>>[] compileAll(List<Condition> operands) {
-        Predicate<Map<String, Object>>[] compiled = new Predicate[operands.size()];
-        for (int i = 0; i < compiled.length; i++) {
-            compiled[i] = compileCondition(operands.get(i));
+    private List<Predicate<Map<String, Object>>> compileAll(List<Condition> operands) {
+        List<Predicate<Map<String, Object>>> compiled = new ArrayList<>(operands.size());
+        for (Condition operand : operands) {
+            compiled.add(compileCondition(operand));
         }
         return compiled;
     }

@@ -12,17 +12,13 @@ import java.util.Map;
 public final class RecordOrdering {
 
     /** One sort key, with a field already resolved to its canonical name and kind. */
-    public record Key(String field, ValueKind kind, boolean descending, boolean nullsFirst) {
+    record Key(String field, ValueKind kind, boolean descending, boolean nullsFirst) {
     }
 
     private final List<Key> keys;
 
-    public RecordOrdering(List<Key> keys) {
+    RecordOrdering(List<Key> keys) {
         this.keys = List.copyOf(keys);
-    }
-
-    public List<Key> keys() {
-        return keys;
     }
 
     /** A new list holding the records in sort order. */

@@ -1,5 +1,6 @@
 package io.github.sfactions.emulator.soql.impl;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -12,15 +13,17 @@ import java.util.function.Predicate;
  * {@code NOT IN} are true for a null value (it differs from every non-null value); ordering comparisons and
  * LIKE are false for a null value.
  */
-public final class RecordPredicates {
+final class RecordPredicates {
 
     private RecordPredicates() {
     }
 
     /** Every operand must match. */
-    public static Predicate<Map<String, Object>> and(Predicate<Map<String, Object>>[] operands) {
+    public static Predicate<Map<String, Object>> and(List<Predicate<Map<String, Object>>> operandList) {
+        List<Predicate<Map<String, Object>>> operands = List.copyOf(operandList);
         return record -> {
-            for (Predicate<Map<String, Object>> operand : operands) {
+            for (int i = 0; i < operands.size(); i++) {
+                Predicate<Map<String, Object>> operand = operands.get(i);
                 if (!operand.test(record)) {
                     return false;
                 }
@@ -30,9 +33,11 @@ public final class RecordPredicates {
     }
 
     /** At least one operand must match. */
-    public static Predicate<Map<String, Object>> or(Predicate<Map<String, Object>>[] operands) {
+    public static Predicate<Map<String, Object>> or(List<Predicate<Map<String, Object>>> operandList) {
+        List<Predicate<Map<String, Object>>> operands = List.copyOf(operandList);
         return record -> {
-            for (Predicate<Map<String, Object>> operand : operands) {
+            for (int i = 0; i < operands.size(); i++) {
+                Predicate<Map<String, Object>> operand = operands.get(i);
                 if (operand.test(record)) {
                     return true;
                 }

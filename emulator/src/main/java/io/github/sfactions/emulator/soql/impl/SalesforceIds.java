@@ -4,7 +4,7 @@ package io.github.sfactions.emulator.soql.impl;
  * Salesforce record ids: 15 case-sensitive characters, or 18 whose last three encode the case of the first 15
  * (so 18-character ids compare case-insensitively).
  */
-public final class SalesforceIds {
+final class SalesforceIds {
 
     private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Splits a SOQL string into tokens. Never throws: text it cannot read becomes an {@link TokenType#ERROR} or
  * {@link TokenType#OTHER} token so that the parser reports it at the right place, after any earlier syntax error.
  */
-public final class SoqlLexer {
+final class SoqlLexer {
 
     /**
      * A date, optionally followed by {@code T} and anything a time with a zone may contain; the parser checks the

@@ -16,7 +16,7 @@ import java.util.Set;
  * It only checks syntax; names and value types are resolved afterwards by {@link QueryCompiler}, so a syntax
  * error anywhere wins over an unknown field, as in Salesforce.
  */
-public final class SoqlParser {
+final class SoqlParser {
 
     /** Words that cannot be used as field or object names. */
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "BY", "DESC", "EXCLUDES", "FALSE", "FIRST",

@@ -11,7 +11,7 @@ import java.util.List;
  * The excerpt is the error's line from up to {@value #CONTEXT_TOKENS} tokens before the offending token to up to
  * {@value #CONTEXT_TOKENS} tokens after it, which is the window real orgs show; row and column are 1-based.
  */
-public final class SourceText {
+final class SourceText {
 
     static final int CONTEXT_TOKENS = 4;
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * patterns; there, unescaped {@code %} and {@code _} become wildcards. Any other backslash sequence is an error,
  * exactly as Salesforce refuses it.
  */
-public final class StringLiteralDecoder {
+final class StringLiteralDecoder {
 
     /** Longest string value Salesforce accepts in a WHERE clause. */
     public static final int MAX_LITERAL_LENGTH = 4000;

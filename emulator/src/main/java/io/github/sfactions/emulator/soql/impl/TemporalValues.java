@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * Parses the date and datetime texts of SOQL literals and of stored record values. Hand-written rather than
  * regex- or formatter-based because stored values are parsed once per record on every datetime filter.
  */
-public final class TemporalValues {
+final class TemporalValues {
 
     private static final int DATE_LENGTH = 10;
     private static final int SECONDS_END = 19;

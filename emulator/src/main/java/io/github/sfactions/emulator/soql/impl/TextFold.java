@@ -4,7 +4,7 @@ package io.github.sfactions.emulator.soql.impl;
  * Case folding for SOQL's case-insensitive text comparisons. Folds char by char (upper then lower case) so that
  * a folded string keeps its length, which the LIKE matcher relies on.
  */
-public final class TextFold {
+final class TextFold {
 
     private TextFold() {
     }

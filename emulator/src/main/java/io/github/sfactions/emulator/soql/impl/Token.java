@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param index  position in the token list, used to build error excerpts
  * @param detail for {@link TokenType#ERROR} tokens the message to report, otherwise null
  */
-public record Token(TokenType type, String text, int start, int end, int index, String detail) {
+record Token(TokenType type, String text, int start, int end, int index, String detail) {
 
     /** Whether this is the given keyword, ignoring case. */
     public boolean isKeyword(String keyword) {

@@ -1,7 +1,7 @@
 package io.github.sfactions.emulator.soql.impl;
 
 /** Lexical categories of SOQL; keywords are {@link #IDENTIFIER}s recognised by the parser. */
-public enum TokenType {
+enum TokenType {
     IDENTIFIER,
     /** Single-quoted string; the token text keeps the quotes and the raw escapes. */
     STRING,

@@ -11,7 +11,7 @@ import java.util.Locale;
  * ({@link #key(Object)}) whose {@code equals}, {@code hashCode} and {@code compareTo} carry the SOQL semantics:
  * case-insensitive text, ids equal across 15/18-character forms, numbers by value, dates chronologically.
  */
-public enum ValueKind {
+enum ValueKind {
     ID("id", false, true),
     TEXT("string", true, true),
     NUMBER("double", false, true),
