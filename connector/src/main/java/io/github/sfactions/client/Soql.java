@@ -139,7 +139,8 @@ public final class Soql {
 
     /**
      * Percent-encodes like JavaScript's {@code encodeURIComponent}: {@code A-Za-z0-9-_.!~*'()} stay, space becomes
-     * {@code %20}, everything else is UTF-8 percent-encoded. Used for the {@code q} parameter of a query.
+     * {@code %20}, everything else is UTF-8 percent-encoded. Used for the {@code q} parameter of a query (OkHttp
+     * then also writes {@code '} as {@code %27}, which Salesforce decodes identically).
      */
     public static String encodeURIComponent(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -63,7 +63,13 @@ public final class TokenClient {
             String text = body == null ? "" : body.string();
             int status = response.code();
             if (status == 200) {
-                Session session = parseSuccess(flow, text, secrets);
+                Session session;
+                try {
+                    session = parseSuccess(flow, text, secrets);
+                } catch (SalesforceApiException unusable) {
+                    notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, status, start, false);
+                    throw unusable;
+                }
                 notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, status, start, false);
                 return session;
             }
