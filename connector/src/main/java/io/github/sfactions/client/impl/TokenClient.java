@@ -10,6 +10,8 @@ import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.client.RefreshTokenFlow;
 import io.github.sfactions.client.SalesforceApiException;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +170,8 @@ public final class TokenClient {
         String result = text;
         for (String secret : secrets) {
             if (secret != null && secret.length() >= MIN_SCRUBBED_SECRET_LENGTH) {
-                result = result.replace(secret, "***");
+                result = result.replace(secret, "***")
+                        .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
             }
         }
         return result;
