@@ -48,12 +48,13 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final ExecutorService httpPool;
     private final DataFile dataFile;
     private final Faults faults;
+    private final BulkWiring bulk;
     private final String loginUrl;
     private final String instanceUrl;
 
     private SalesforceEmulator(Builder b) {
         EmulatorConfig config = b.effectiveConfig();
-        this.core = new EmulatorCore(config, b.jwtKeys, b.tokenTtl, SoqlWiring.parser());
+        this.core = new EmulatorCore(config, b.jwtKeys, b.tokenTtl, SoqlWiring::parser);
         this.faults = new Faults(core);
         this.dataFile = b.dataFile == null ? null : new DataFile(b.dataFile, core);
         if (dataFile == null || !dataFile.load()) {
@@ -62,8 +63,11 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (dataFile != null) {
             core.store().onChange(dataFile::changed);
         }
+        this.bulk = new BulkWiring(core);
         DataApi data = new DataApi(core);
+        bulk.plugInto(data);
         AdminRoutes admin = new AdminRoutes(core, this::reset);
+        admin.bulkJobs(bulk::jobs);
         OAuthRoutes oauth = new OAuthRoutes(core);
         this.httpPool = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), EmulatorCore.daemonThreads("sf-emulator-http"));
@@ -74,6 +78,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         } catch (IOException e) {
             httpPool.shutdownNow();
             core.close();
+            bulk.close();
             throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(), e);
         }
         loginServer.createContext("/", new Dispatcher(Dispatcher.Role.LOGIN, core, oauth, data, admin));
@@ -160,6 +165,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** Records, bulk jobs, counters, log and faults back to the configured initial state. */
     public void reset() {
+        bulk.reset();
         core.reset();
         if (dataFile != null) {
             dataFile.changed();
@@ -170,6 +176,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     public void close() {
         loginServer.stop(0);
         instanceServer.stop(0);
+        bulk.close();
         httpPool.shutdownNow();
         if (dataFile != null) {
             dataFile.writeNow();
