@@ -107,7 +107,12 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
 
     @Override
     public Optional<String> canonicalFieldName(String canonicalObject, String field) {
-        return core.schema().object(canonicalObject).flatMap(o -> o.field(field)).map(FieldDef::name);
+        Optional<ObjectDef> def = core.schema().object(canonicalObject);
+        if (def.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> plain = def.get().field(field).map(FieldDef::name);
+        return plain.isPresent() ? plain : FieldValues.relationshipColumn(core.schema(), def.get(), field);
     }
 
     @Override
@@ -152,7 +157,7 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
 
     @Override
     public BulkRowResult insert(String object, Map<String, String> cells) {
-        return attempt(object, null, def -> core.records().create(def, FieldValues.fromText(def, cells), options()));
+        return attempt(object, null, def -> core.records().create(def, FieldValues.fromText(core.schema(), def, cells), options()));
     }
 
     @Override
@@ -160,7 +165,7 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
         return attempt(object, id, def -> {
             Map<String, String> rest = new LinkedHashMap<>(cells);
             rest.remove("Id");
-            return core.records().update(def, id, FieldValues.fromText(def, rest), options());
+            return core.records().update(def, id, FieldValues.fromText(core.schema(), def, rest), options());
         });
     }
 
@@ -175,7 +180,7 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
             }
             Map<String, String> rest = new LinkedHashMap<>(cells);
             rest.remove(ext.name());
-            return core.records().upsert(def, ext, value, FieldValues.fromText(def, rest), options());
+            return core.records().upsert(def, ext, value, FieldValues.fromText(core.schema(), def, rest), options());
         });
     }
 

@@ -24,6 +24,8 @@ final class TestOrgs {
                 .object(new EmulatorConfig.SObject("Case", List.of(
                         new EmulatorConfig.Field("Ticket__c", "string", null, 40, null, null, null, true, false,
                                 null, null, null, null, null, null))))
-                .object(new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))));
+                .object(new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
+                .object(new EmulatorConfig.SObject("Account", List.of(
+                        EmulatorConfig.Field.externalId("Customer_Number__c"))));
     }
 }

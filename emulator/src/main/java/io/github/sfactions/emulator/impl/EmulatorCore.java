@@ -143,7 +143,7 @@ public final class EmulatorCore {
     /** Creates a record through the REST validation path without counting an API call. */
     public String createRecord(String object, Map<String, Object> fields) {
         ObjectDef def = objectOrThrow(object);
-        Map<String, Object> values = FieldValues.fromJson(def, io.github.sfactions.emulator.impl.http.Json.MAPPER
+        Map<String, Object> values = FieldValues.fromJson(schema, def, io.github.sfactions.emulator.impl.http.Json.MAPPER
                 .valueToTree(fields));
         return records.create(def, values, WriteOptions.plain(API_VERSION_DEFAULT)).id();
     }

@@ -78,7 +78,7 @@ final class SObjectResource {
 
     private Reply create(Call call, ObjectDef def, String version) {
         call.describe(ENDPOINT, def.name(), "create");
-        Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+        Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
         SaveOutcome out = core.records().create(def, values, options(call, version));
         return Reply.json(201, saveResult(out.id(), null))
                 .withHeader("Location", "/services/data/v" + version + "/sobjects/" + def.name() + "/" + out.id());
@@ -102,7 +102,7 @@ final class SObjectResource {
             case "PATCH" -> {
                 call.describe(ENDPOINT, def.name(), "update");
                 String id = core.records().requireId(def, rawId);
-                Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+                Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
                 core.records().update(def, id, values, options(call, version));
                 return Reply.empty(204);
             }
@@ -157,7 +157,7 @@ final class SObjectResource {
         FieldDef f = field.get();
         switch (m) {
             case "PATCH" -> {
-                Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+                Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
                 try {
                     SaveOutcome out = core.records().upsert(def, f, value, values, options(call, version));
                     Reply r = Reply.json(out.created() ? 201 : 200, saveResult(out.id(), out.created()));
