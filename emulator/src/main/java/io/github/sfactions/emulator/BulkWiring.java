@@ -16,7 +16,9 @@ import io.github.sfactions.emulator.impl.meta.ObjectDef;
 import io.github.sfactions.emulator.impl.store.MultipleMatchesException;
 import io.github.sfactions.emulator.impl.store.SaveOutcome;
 import io.github.sfactions.emulator.impl.store.WriteOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfactions.emulator.impl.http.Call;
+import io.github.sfactions.emulator.impl.http.Json;
 import io.github.sfactions.emulator.impl.http.DataApi;
 import io.github.sfactions.emulator.impl.http.Reply;
 
@@ -83,7 +85,31 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
         call.describe("jobs/ingest", null, operation(call.method(), subPath));
         BulkResponse r = api.handle(call.method(), apiVersion, subPath, call.query(), call.header("Content-Type"),
                 call.upload());
+        call.object(objectOf(subPath, r));
         return new Reply(r.status(), r.contentType(), null, r.body());
+    }
+
+    /** The job's object, for the per-object API counters. */
+    private String objectOf(String subPath, BulkResponse r) {
+        String[] parts = subPath.split("/");
+        if (parts.length > 1) {
+            String jobId = parts[1];
+            for (BulkJobSummary job : api.jobs()) {
+                if (job.id().equals(jobId) || job.id().startsWith(jobId)) {
+                    return job.object();
+                }
+            }
+            return null;
+        }
+        if (r.status() == 200 && r.contentType() != null && r.contentType().startsWith("application/json")) {
+            try {
+                JsonNode object = Json.MAPPER.readTree(r.body()).get("object");
+                return object != null && object.isTextual() ? object.asText() : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String operation(String method, String subPath) {

@@ -75,6 +75,7 @@ class BulkHttpTest {
         String failed = http.get(V + "/jobs/ingest/" + jobId + "/failedResults").text();
         assertThat(failed).contains("REQUIRED_FIELD_MISSING:Required fields are missing: [LastName]:LastName --");
         assertThat(emulator.get().stats().byEndpoint()).containsKey("jobs/ingest");
+        assertThat(emulator.get().stats().byObject().get("Lead")).isGreaterThanOrEqualTo(5L);
     }
 
     @Test

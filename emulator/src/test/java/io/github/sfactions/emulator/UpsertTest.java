@@ -82,6 +82,16 @@ class UpsertTest {
     }
 
     @Test
+    void updateOnlyRefusesToCreate() {
+        SfHttp.Res r = http.patch(V + "/sobjects/Foo__c/Ext__c/U1?updateOnly=true", map("Count__c", 1));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(emulator.get().records("Foo__c")).isEmpty();
+        emulator.get().createRecord("Foo__c", map("Ext__c", "U1"));
+        assertThat(http.patch(V + "/sobjects/Foo__c/Ext__c/U1?updateOnly=true", map("Count__c", 2)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void methodOverrideUpsertWorksForHttpUrlConnectionClients() {
         SfHttp.Res r = http.post(V + "/sobjects/Foo__c/Ext__c/M1?_HttpMethod=PATCH", map("Count__c", 3));
         assertThat(r.status()).isEqualTo(201);

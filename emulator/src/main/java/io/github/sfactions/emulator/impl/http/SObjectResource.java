@@ -25,6 +25,7 @@ import java.util.Optional;
 final class SObjectResource {
     static final String DUPLICATE_RULE_HEADER = "Sforce-Duplicate-Rule-Header";
     private static final String ENDPOINT = "sobjects";
+    private static final String UPDATE_ONLY = "updateOnly";
 
     private final EmulatorCore core;
     private final DescribeResource describe;
@@ -158,6 +159,10 @@ final class SObjectResource {
         switch (m) {
             case "PATCH" -> {
                 Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
+                if ("true".equalsIgnoreCase(call.query(UPDATE_ONLY)) && f.type() != FieldType.ID
+                        && core.records().findByExternalId(def, f, value).isEmpty()) {
+                    throw ApiException.notFound();
+                }
                 try {
                     SaveOutcome out = core.records().upsert(def, f, value, values, options(call, version));
                     Reply r = Reply.json(out.created() ? 201 : 200, saveResult(out.id(), out.created()));
