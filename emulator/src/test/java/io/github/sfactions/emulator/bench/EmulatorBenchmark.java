@@ -146,7 +146,8 @@ public final class EmulatorBenchmark {
         send("PUT", V + "/jobs/ingest/" + jobId + "/batches", "text/csv", csv.toString());
         long start = System.nanoTime();
         send("PATCH", V + "/jobs/ingest/" + jobId, "application/json", "{\"state\":\"UploadComplete\"}");
-        while (true) {
+        long deadline = start + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
             JsonNode info = json(send("GET", V + "/jobs/ingest/" + jobId, null, null));
             String state = info.get("state").asText();
             if (state.equals("JobComplete") || state.equals("Failed") || state.equals("Aborted")) {
@@ -157,6 +158,7 @@ public final class EmulatorBenchmark {
             }
             Thread.sleep(20);
         }
+        throw new IllegalStateException("Bulk job " + jobId + " did not finish within 2 minutes");
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body)
