@@ -119,6 +119,11 @@ class SoqlFilterTest {
     }
 
     @Test
+    void notBeforeTheFieldNegatesAnInList() {
+        assertThat(matching("NOT Status IN ('new')")).containsExactly("c2", "c4");
+    }
+
+    @Test
     void inWithNullMatchesNullValues() {
         assertThat(matching("Ext__c IN ('E-1', null)")).containsExactly("c1", "c3", "c4");
         assertThat(matching("Ext__c NOT IN (null)")).containsExactly("c1", "c2");
