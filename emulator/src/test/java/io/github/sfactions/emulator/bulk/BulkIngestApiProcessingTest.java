@@ -1,6 +1,7 @@
 package io.github.sfactions.emulator.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -429,6 +430,46 @@ class BulkIngestApiProcessingTest {
       assertThat(store.records("Account")).hasSize(afterReset);
     } finally {
       throttled.close();
+    }
+  }
+
+  @Test
+  void jobAbortedDuringTheInProgressDwellServesItsCompleteResults() {
+    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
+        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
+    try {
+      BulkTestClient lingeringClient = new BulkTestClient(lingering);
+      String id = lingeringClient.create(INSERT);
+      lingeringClient.upload(id, "Name\nAcme\nBeta\n");
+      lingeringClient.patchState(id, "UploadComplete");
+      assertThat(lingeringClient.awaitProcessed(id, 2, WAIT).get("state").asText()).isEqualTo("InProgress");
+
+      lingeringClient.patchState(id, "Aborted");
+
+      assertThat(lingeringClient.results(id, "successfulResults").lines().count()).isEqualTo(3);
+      assertThat(lingeringClient.results(id, "unprocessedrecords")).isEqualTo("Name\n");
+      assertThat(lingeringClient.info(id).get("state").asText()).isEqualTo("Aborted");
+    } finally {
+      lingering.close();
+    }
+  }
+
+  @Test
+  void resetDoesNotWaitForTheInProgressDwell() {
+    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
+        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
+    try {
+      BulkTestClient lingeringClient = new BulkTestClient(lingering);
+      String id = lingeringClient.create(INSERT);
+      lingeringClient.upload(id, "Name\nAcme\n");
+      lingeringClient.patchState(id, "UploadComplete");
+      lingeringClient.awaitProcessed(id, 1, WAIT);
+
+      assertTimeoutPreemptively(Duration.ofSeconds(10), lingering::reset);
+
+      assertThat(lingering.jobs()).isEmpty();
+    } finally {
+      assertTimeoutPreemptively(Duration.ofSeconds(10), lingering::close);
     }
   }
 

@@ -136,14 +136,16 @@ public final class JobRun {
 
   private void finishAfterDwell(JobState terminal, String failure, ResultFiles files) {
     closeParser();
+    job.publishResults(files);
     long dwellEnd = startNanos + settings.inProgressDwell().toNanos();
     long delay = Math.max(0, dwellEnd - System.nanoTime());
-    later(() -> finishNow(terminal, failure, files), delay);
+    later(() -> job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime()), delay);
   }
 
   private void finishNow(JobState terminal, String failure, ResultFiles files) {
     closeParser();
-    job.finishProcessing(terminal, failure, files, settings.clock().instant(), System.nanoTime());
+    job.publishResults(files);
+    job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime());
   }
 
   private void closeParser() {
