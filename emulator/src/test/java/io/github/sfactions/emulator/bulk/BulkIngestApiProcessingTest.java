@@ -295,9 +295,29 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.runJob(INSERT, "Name,Description\nAcme,ok\nBeta,\"never closed\n");
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
-    assertThat(job.get("errorMessage").asText()).startsWith("InvalidBatch : Malformed CSV: ");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Unterminated quoted value starting on line 3");
     assertThat(job.get("numberRecordsProcessed").asInt()).isZero();
     assertThat(store.records("Account")).isEmpty();
+  }
+
+  @Test
+  void textAfterAClosingQuoteFailsTheJobBeforeAnyRowIsWritten() {
+    JsonNode job = client.runJob(INSERT, "Name,Description\nAcme,ok\nBeta,\"quoted\"tail\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Invalid character after a closing quote on line 3");
+    assertThat(store.records("Account")).isEmpty();
+  }
+
+  @Test
+  void unterminatedQuoteInTheHeaderFailsTheJob() {
+    JsonNode job = client.runJob(INSERT, "\"Name,Description\nAcme,ok\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Unterminated quoted value starting on line 1");
   }
 
   @Test
@@ -471,6 +491,27 @@ class BulkIngestApiProcessingTest {
     } finally {
       assertTimeoutPreemptively(Duration.ofSeconds(10), lingering::close);
     }
+  }
+
+  @Test
+  void closeStopsARunningJobAndTheExecutor() {
+    BulkIngestApi throttled = new BulkIngestApi(store,
+        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build());
+    BulkTestClient throttledClient = new BulkTestClient(throttled);
+    String id = throttledClient.create(INSERT);
+    throttledClient.upload(id, "Name\n" + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n")
+        .collect(Collectors.joining()));
+    throttledClient.patchState(id, "UploadComplete");
+    throttledClient.awaitProcessed(id, 10, WAIT);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), throttled::close);
+    int afterClose = store.records("Account").size();
+
+    assertThat(afterClose).isLessThan(1000);
+    assertThat(throttledClient.call("GET", "", null, null).status()).isEqualTo(503);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("bulk-ingest-") && t.isAlive()
+        && t.getState() == Thread.State.RUNNABLE);
+    assertThat(store.records("Account")).hasSize(afterClose);
   }
 
   @Test
