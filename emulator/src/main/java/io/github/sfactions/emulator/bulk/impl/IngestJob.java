@@ -31,6 +31,7 @@ public final class IngestJob {
   private long internalBatches;
   private long processingStartNanos;
   private long processingEndNanos;
+  private boolean processingEnded;
   private long activeNanos;
   private String errorMessage;
   private ResultFiles results;
@@ -199,6 +200,7 @@ public final class IngestJob {
       systemModstamp = now;
     }
     processingEndNanos = nanos;
+    processingEnded = true;
     if (state == JobState.JobComplete) {
       upload = null;
     }
@@ -241,7 +243,7 @@ public final class IngestJob {
   public synchronized JobSnapshot snapshot(long nowNanos) {
     long totalMillis = 0;
     if (runStarted) {
-      long end = processingEndNanos != 0 ? processingEndNanos : nowNanos;
+      long end = processingEnded ? processingEndNanos : nowNanos;
       totalMillis = Math.max(0, (end - processingStartNanos) / 1_000_000);
     }
     return new JobSnapshot(spec, state, systemModstamp, uploadedBytes, recordsProcessed, recordsFailed,
