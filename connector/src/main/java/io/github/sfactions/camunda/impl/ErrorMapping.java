@@ -1,0 +1,50 @@
+package io.github.sfactions.camunda.impl;
+
+import io.github.sfactions.action.ActionException;
+import io.github.sfactions.camunda.SalesforceConnectorException;
+import io.github.sfactions.camunda.SalesforceErrorCodes;
+import io.github.sfactions.client.SalesforceApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+
+/**
+ * Business outcomes become BPMN errors (code = status: 300, 400, 404) with the reference's message; the error's
+ * details are set as process variables first, because a BPMN error thrown by a connector cannot carry output
+ * mappings. Everything else becomes a {@link SalesforceConnectorException}: retried, then an incident.
+ */
+public final class ErrorMapping {
+
+  private ErrorMapping() {
+  }
+
+  /** The exception to throw for a failure of {@code connectorId} doing {@code what} (e.g. "Lead upsert"). */
+  public static RuntimeException map(String connectorId, String what, RuntimeException failure) {
+    if (failure instanceof BpmnError || failure instanceof SalesforceConnectorException) {
+      return failure;
+    }
+    if (failure instanceof ActionException e) {
+      return isBusiness(e) ? bpmnError(e) : new SalesforceConnectorException(connectorId + " (" + what
+          + ") failed: " + e.getMessage() + " [" + e.code() + ", status " + e.status() + "]", e);
+    }
+    if (failure instanceof SalesforceApiException e) {
+      return SalesforceConnectorException.of(connectorId, what, e);
+    }
+    return new SalesforceConnectorException(connectorId + " (" + what + ") failed: " + failure, failure);
+  }
+
+  private static boolean isBusiness(ActionException e) {
+    return e.status() == 300 || e.status() == 400 || e.status() == 404;
+  }
+
+  private static BpmnError bpmnError(ActionException e) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(SalesforceErrorCodes.VAR_ERROR_CODE, e.code());
+    if (e.matchCount() != null) {
+      variables.put(SalesforceErrorCodes.VAR_MATCH_COUNT, e.matchCount());
+      variables.put(SalesforceErrorCodes.VAR_RECORD_IDS, OutputValues.json(e.recordIds()));
+    }
+    ExecutionSupport.setVariables(variables);
+    return new BpmnError(String.valueOf(e.status()), e.getMessage(), e);
+  }
+}

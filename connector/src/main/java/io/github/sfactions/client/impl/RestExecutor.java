@@ -1,0 +1,112 @@
+package io.github.sfactions.client.impl;
+
+import io.github.sfactions.client.ApiUsage;
+import io.github.sfactions.client.SalesforceApiException;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Runs REST calls with the shared token: adds the bearer header, records {@code Sforce-Limit-Info}, reports each
+ * HTTP call, maps errors, and on a 401 {@code INVALID_SESSION_ID} logs in once (single-flight) and replays once.
+ */
+public final class RestExecutor {
+
+    /** Most of an error body kept for parsing. */
+    private static final long MAX_ERROR_BODY = 64 * 1024;
+
+    private final OkHttpClient http;
+    private final TokenManager tokens;
+    private final String apiVersion;
+    private final String userAgent;
+    private final CallNotifier notifier;
+    private final AtomicReference<ApiUsage> lastUsage = new AtomicReference<>();
+
+    public RestExecutor(OkHttpClient http, TokenManager tokens, String apiVersion, String userAgent,
+            CallNotifier notifier) {
+        this.http = http;
+        this.tokens = tokens;
+        this.apiVersion = apiVersion;
+        this.userAgent = userAgent;
+        this.notifier = notifier;
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    public Optional<ApiUsage> lastApiUsage() {
+        return Optional.ofNullable(lastUsage.get());
+    }
+
+    public <T> T execute(CallSpec spec, ResponseReader<T> reader) {
+        Session session = tokens.session();
+        boolean replayed = false;
+        while (true) {
+            HttpUrl url = spec.url().apply(dataRoot(session)).build();
+            String path = url.encodedPath();
+            Request request = new Request.Builder().url(url)
+                    .method(spec.method(), spec.body())
+                    .header("Authorization", "Bearer " + session.accessToken())
+                    .header("Accept", spec.accept())
+                    .header("User-Agent", userAgent)
+                    .build();
+            long start = System.nanoTime();
+            Response response;
+            try {
+                response = http.newCall(request).execute();
+            } catch (IOException e) {
+                notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
+                throw ErrorBodies.fromIoError(spec.method(), path, e);
+            }
+            try (response) {
+                ApiUsage.parse(response.header(ApiUsage.HEADER)).ifPresent(lastUsage::set);
+                int status = response.code();
+                if (status >= 200 && status < 300) {
+                    T result = readSuccess(spec, path, reader, response, start);
+                    notify(spec, status, start, false);
+                    return result;
+                }
+                SalesforceApiException error = ErrorBodies.fromResponse(spec.method(), path, status,
+                        errorBody(response));
+                boolean relogin = !replayed && ErrorBodies.needsRelogin(error);
+                notify(spec, status, start, relogin || error.retryable());
+                if (!relogin) {
+                    throw error;
+                }
+                session = tokens.refresh(session);
+                replayed = true;
+            }
+        }
+    }
+
+    private <T> T readSuccess(CallSpec spec, String path, ResponseReader<T> reader, Response response, long start) {
+        try {
+            return reader.read(response);
+        } catch (IOException e) {
+            notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
+            throw ErrorBodies.fromIoError(spec.method(), path, e);
+        }
+    }
+
+    private HttpUrl.Builder dataRoot(Session session) {
+        return session.instanceUrl().newBuilder().addPathSegment("services").addPathSegment("data")
+                .addPathSegment(apiVersion);
+    }
+
+    private static String errorBody(Response response) {
+        try {
+            return response.peekBody(MAX_ERROR_BODY).string();
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    private void notify(CallSpec spec, int status, long start, boolean retryable) {
+        notifier.notify(spec.method(), spec.pathTemplate(), spec.sobject(), spec.operation(), status, start, retryable);
+    }
+}

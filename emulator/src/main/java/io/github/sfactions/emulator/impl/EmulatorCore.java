@@ -1,0 +1,235 @@
+package io.github.sfactions.emulator.impl;
+
+import io.github.sfactions.emulator.EmulatorConfig;
+import io.github.sfactions.emulator.impl.auth.ConnectedApps;
+import io.github.sfactions.emulator.impl.auth.SessionStore;
+import io.github.sfactions.emulator.impl.auth.TokenService;
+import io.github.sfactions.emulator.impl.auth.UserDirectory;
+import io.github.sfactions.emulator.impl.control.ApiCounters;
+import io.github.sfactions.emulator.impl.control.FaultEngine;
+import io.github.sfactions.emulator.impl.control.RequestLog;
+import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.Schema;
+import io.github.sfactions.emulator.impl.store.OrgStore;
+import io.github.sfactions.emulator.impl.store.RecordService;
+import io.github.sfactions.emulator.impl.store.WriteOptions;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The emulated org's state and services, shared by the HTTP handlers and the Java API. */
+public final class EmulatorCore {
+    public static final String API_VERSION_DEFAULT = "62.0";
+    public static final int MIN_VERSION = 50;
+    public static final int MAX_VERSION = 65;
+    public static final long DEFAULT_DAILY_LIMIT = 15_000;
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(2);
+    public static final long DEFAULT_MAX_BODY = 50L * 1024 * 1024;
+    public static final String ORG_ID_15 = "00DDn0000000001";
+
+    private final EmulatorConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final Schema schema;
+    private final Ids ids = new Ids();
+    private final OrgStore store;
+    private final RecordService records;
+    private final UserDirectory users;
+    private final ConnectedApps apps;
+    private final SessionStore sessions;
+    private final TokenService tokens;
+    private final ApiCounters counters;
+    private final FaultEngine faults = new FaultEngine();
+    private final RequestLog requestLog;
+    private final QueryService queries;
+    private final ScheduledExecutorService scheduler;
+    private final ThreadLocal<String> currentUser = new ThreadLocal<>();
+    private final long maxBodyBytes;
+    private final String orgId18 = Ids.to18(ORG_ID_15);
+    private volatile String loginUrl = "";
+    private volatile String instanceUrl = "";
+
+    /**
+     * @param tokenTtl overrides the configured token lifetime when not null (allows sub-second TTLs in tests)
+     */
+    public EmulatorCore(EmulatorConfig config, Map<String, PublicKey> jwtKeys, Duration tokenTtl,
+                        QueryParser queryParser) {
+        this.config = config;
+        this.schema = Schema.from(config);
+        this.store = new OrgStore(schema);
+        this.users = new UserDirectory(allUsers(config));
+        this.apps = new ConnectedApps(allApps(config), jwtKeys);
+        this.records = new RecordService(schema, store, ids, clock, this::currentUserId,
+                id -> users.byId(id).isPresent(), Boolean.TRUE.equals(config.duplicateRules()));
+        Duration ttl = tokenTtl != null ? tokenTtl : config.tokenTtlSeconds() == null ? DEFAULT_TOKEN_TTL
+                : Duration.ofSeconds(config.tokenTtlSeconds());
+        this.sessions = new SessionStore(clock, ORG_ID_15, ttl);
+        this.tokens = new TokenService(users, apps, sessions, clock, orgId18, () -> loginUrl, () -> instanceUrl);
+        this.counters = new ApiCounters(configuredDailyLimit());
+        EmulatorConfig.RequestLog rl = config.requestLog();
+        this.requestLog = new RequestLog(rl == null || rl.maxEntries() == null ? 1000 : rl.maxEntries(),
+                rl == null || rl.maxBodyChars() == null ? 4096 : rl.maxBodyChars());
+        this.queries = new QueryService(store, queryParser);
+        this.maxBodyBytes = config.maxRequestBodyBytes() == null ? DEFAULT_MAX_BODY : config.maxRequestBodyBytes();
+        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("sf-emulator-timer"));
+        applyConfiguredFaults();
+    }
+
+    public static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static List<EmulatorConfig.User> allUsers(EmulatorConfig c) {
+        List<EmulatorConfig.User> list = new ArrayList<>();
+        if (c.demoIncluded()) {
+            list.add(new EmulatorConfig.User(Demo.USERNAME, Demo.PASSWORD, Demo.SECURITY_TOKEN, "Demo", "User",
+                    Demo.USERNAME));
+        }
+        if (c.users() != null) {
+            list.addAll(c.users());
+        }
+        return list;
+    }
+
+    private static List<EmulatorConfig.ConnectedApp> allApps(EmulatorConfig c) {
+        List<EmulatorConfig.ConnectedApp> list = new ArrayList<>();
+        if (c.demoIncluded()) {
+            list.add(new EmulatorConfig.ConnectedApp(Demo.CLIENT_ID, Demo.CLIENT_SECRET, null, Demo.USERNAME, false));
+        }
+        if (c.connectedApps() != null) {
+            list.addAll(c.connectedApps());
+        }
+        return list;
+    }
+
+    private long configuredDailyLimit() {
+        return config.dailyApiLimit() == null ? DEFAULT_DAILY_LIMIT : config.dailyApiLimit();
+    }
+
+    private void applyConfiguredFaults() {
+        faults.clear();
+        if (config.faults() != null) {
+            faults.apply(config.faults());
+            if (config.faults().dailyApiLimit() != null) {
+                counters.limit(config.faults().dailyApiLimit());
+            }
+        }
+    }
+
+    /** Creates the configured seed records (validated like REST). */
+    public void seed() {
+        if (config.records() == null) {
+            return;
+        }
+        config.records().forEach((object, list) -> {
+            for (Map<String, Object> fields : list) {
+                createRecord(object, fields);
+            }
+        });
+    }
+
+    /** Creates a record through the REST validation path without counting an API call. */
+    public String createRecord(String object, Map<String, Object> fields) {
+        ObjectDef def = objectOrThrow(object);
+        Map<String, Object> values = FieldValues.fromJson(def, io.github.sfactions.emulator.impl.http.Json.MAPPER
+                .valueToTree(fields));
+        return records.create(def, values, WriteOptions.plain(API_VERSION_DEFAULT)).id();
+    }
+
+    public ObjectDef objectOrThrow(String object) {
+        return schema.object(object).orElseThrow(() -> new IllegalArgumentException("Unknown sObject: " + object));
+    }
+
+    /** Back to the configured initial state: records, cursors, counters, log and faults. */
+    public void reset() {
+        store.clear();
+        ids.clear();
+        queries.clear();
+        counters.reset(configuredDailyLimit());
+        requestLog.clear();
+        applyConfiguredFaults();
+        records.duplicateRules(Boolean.TRUE.equals(config.duplicateRules()));
+        seed();
+    }
+
+    /** Applies run-time fault settings: rules, latency, hang cap, daily limit, session expiry. */
+    public void applyFaults(EmulatorConfig.FaultSettings settings) {
+        faults.apply(settings);
+        if (settings.dailyApiLimit() != null) {
+            if (settings.dailyApiLimit() < 0) {
+                throw new IllegalArgumentException("dailyApiLimit must not be negative");
+            }
+            counters.limit(settings.dailyApiLimit());
+        }
+        if (Boolean.TRUE.equals(settings.expireSessions())) {
+            sessions.expireAll();
+        }
+    }
+
+    public String currentUserId() {
+        String id = currentUser.get();
+        return id != null ? id : users.defaultUser().id();
+    }
+
+    /** Runs work as the given user (request threads). */
+    public void runAs(String userId) {
+        currentUser.set(userId);
+    }
+
+    public void clearUser() {
+        currentUser.remove();
+    }
+
+    public void urls(String login, String instance) {
+        this.loginUrl = login;
+        this.instanceUrl = instance;
+    }
+
+    public String loginUrl() { return loginUrl; }
+    public String instanceUrl() { return instanceUrl; }
+    public EmulatorConfig config() { return config; }
+    public Clock clock() { return clock; }
+    public Schema schema() { return schema; }
+    public Ids ids() { return ids; }
+    public OrgStore store() { return store; }
+    public RecordService records() { return records; }
+    public UserDirectory users() { return users; }
+    public ConnectedApps apps() { return apps; }
+    public SessionStore sessions() { return sessions; }
+    public TokenService tokens() { return tokens; }
+    public ApiCounters counters() { return counters; }
+    public FaultEngine faults() { return faults; }
+    public RequestLog requestLog() { return requestLog; }
+    public QueryService queries() { return queries; }
+    public ScheduledExecutorService scheduler() { return scheduler; }
+    public long maxBodyBytes() { return maxBodyBytes; }
+    public String orgId18() { return orgId18; }
+
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    /** The demo org's credentials. */
+    public static final class Demo {
+        public static final String CLIENT_ID = "sfactions-demo";
+        public static final String CLIENT_SECRET = "sfactions-demo-secret";
+        public static final String USERNAME = "demo@sfactions.local";
+        public static final String PASSWORD = "demo";
+        public static final String SECURITY_TOKEN = "TOKEN";
+
+        private Demo() {
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.sfactions.emulator.impl.control;
+
+import io.github.sfactions.emulator.EmulatorConfig;
+import io.github.sfactions.emulator.FaultType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Decides per request which injected failure and how much latency apply. */
+public final class FaultEngine {
+    /** Default upper bound for a response that never comes. */
+    public static final long DEFAULT_HANG_CAP_MILLIS = 30_000;
+
+    private final CopyOnWriteArrayList<ActiveRule> rules = new CopyOnWriteArrayList<>();
+    private volatile EmulatorConfig.Latency latency;
+    private volatile long hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
+
+    private static final class ActiveRule {
+        final EmulatorConfig.FaultRule config;
+        final FaultType type;
+        final AtomicInteger remaining;
+
+        ActiveRule(EmulatorConfig.FaultRule config) {
+            this.config = config;
+            this.type = parseType(config.type());
+            if (config.rate() != null && (config.rate() < 0 || config.rate() > 1)) {
+                throw new IllegalArgumentException("Fault rate must be between 0 and 1: " + config.rate());
+            }
+            this.remaining = config.count() == null ? null : new AtomicInteger(config.count());
+        }
+    }
+
+    private static FaultType parseType(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("A fault rule needs a type");
+        }
+        try {
+            return FaultType.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown fault type '" + name + "'; known: "
+                    + java.util.Arrays.toString(FaultType.values()), e);
+        }
+    }
+
+    public void addRule(EmulatorConfig.FaultRule rule) {
+        rules.add(new ActiveRule(rule));
+    }
+
+    public void latency(EmulatorConfig.Latency l) {
+        if (l != null) {
+            long min = l.minMs() == null ? 0 : l.minMs();
+            long max = l.maxMs() == null ? min : l.maxMs();
+            if (min < 0 || max < min || (l.fixedMs() != null && l.fixedMs() < 0)) {
+                throw new IllegalArgumentException("Latency needs 0 <= minMs <= maxMs and fixedMs >= 0");
+            }
+        }
+        this.latency = l;
+    }
+
+    public void hangCapMillis(long cap) {
+        if (cap < 0) {
+            throw new IllegalArgumentException("hangCapMillis must not be negative");
+        }
+        this.hangCapMillis = cap;
+    }
+
+    public long hangCapMillis() {
+        return hangCapMillis;
+    }
+
+    public void clear() {
+        rules.clear();
+        latency = null;
+        hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
+    }
+
+    /** Applies a settings object: rules are added, latency replaced, when given. */
+    public void apply(EmulatorConfig.FaultSettings s) {
+        if (s == null) {
+            return;
+        }
+        if (Boolean.TRUE.equals(s.clear())) {
+            clear();
+        }
+        if (s.latency() != null) {
+            latency(s.latency());
+        }
+        if (s.hangCapMillis() != null) {
+            hangCapMillis(s.hangCapMillis());
+        }
+        if (s.rules() != null) {
+            List<ActiveRule> parsed = new ArrayList<>();
+            for (EmulatorConfig.FaultRule r : s.rules()) {
+                parsed.add(new ActiveRule(r));
+            }
+            rules.addAll(parsed);
+        }
+    }
+
+    /** The failure to inject for this request, consuming one count of a counted rule. */
+    public Optional<FaultType> pick(String method, String path, String object) {
+        for (ActiveRule r : rules) {
+            if (!matches(r.config.method(), r.config.path(), r.config.object(), method, path, object)) {
+                continue;
+            }
+            double rate = r.config.rate() == null ? 1.0 : r.config.rate();
+            if (rate < 1.0 && ThreadLocalRandom.current().nextDouble() >= rate) {
+                continue;
+            }
+            if (r.remaining != null) {
+                int left = r.remaining.getAndDecrement();
+                if (left <= 0) {
+                    rules.remove(r);
+                    continue;
+                }
+                if (left == 1) {
+                    rules.remove(r);
+                }
+            }
+            return Optional.of(r.type);
+        }
+        return Optional.empty();
+    }
+
+    /** Milliseconds to delay this response. */
+    public long latencyMillis(String method, String path, String object) {
+        EmulatorConfig.Latency l = latency;
+        if (l == null || !matches(l.method(), l.path(), l.object(), method, path, object)) {
+            return 0;
+        }
+        long fixed = l.fixedMs() == null ? 0 : l.fixedMs();
+        long min = l.minMs() == null ? 0 : l.minMs();
+        long max = l.maxMs() == null ? min : l.maxMs();
+        long random = max > min ? ThreadLocalRandom.current().nextLong(min, max + 1) : min;
+        return fixed + random;
+    }
+
+    private static boolean matches(String wantMethod, String wantPath, String wantObject,
+                                   String method, String path, String object) {
+        if (wantMethod != null && !wantMethod.equalsIgnoreCase(method)) {
+            return false;
+        }
+        if (wantPath != null && (path == null || !path.contains(wantPath))) {
+            return false;
+        }
+        return wantObject == null || wantObject.equalsIgnoreCase(object);
+    }
+
+    public EmulatorConfig.FaultSettings snapshot(long dailyApiLimit) {
+        List<EmulatorConfig.FaultRule> active = new ArrayList<>();
+        for (ActiveRule r : rules) {
+            EmulatorConfig.FaultRule c = r.config;
+            Integer left = r.remaining == null ? null : Math.max(0, r.remaining.get());
+            active.add(new EmulatorConfig.FaultRule(r.type.name(), c.rate(), left, c.path(), c.object(), c.method()));
+        }
+        return new EmulatorConfig.FaultSettings(latency, active, dailyApiLimit, null, null, hangCapMillis);
+    }
+}

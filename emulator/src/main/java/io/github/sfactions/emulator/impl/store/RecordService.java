@@ -1,0 +1,470 @@
+package io.github.sfactions.emulator.impl.store;
+
+import io.github.sfactions.emulator.impl.ApiError;
+import io.github.sfactions.emulator.impl.ApiException;
+import io.github.sfactions.emulator.impl.ErrorCodes;
+import io.github.sfactions.emulator.impl.FieldValues;
+import io.github.sfactions.emulator.impl.Ids;
+import io.github.sfactions.emulator.impl.meta.FieldDef;
+import io.github.sfactions.emulator.impl.meta.FieldType;
+import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.Schema;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Salesforce's write rules over the store: field permissions, value checks, required fields,
+ * defaults, references, unique values, duplicate rules, system and computed fields. REST,
+ * sObject Collections and Bulk all write through here, so they validate alike.
+ */
+public final class RecordService {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final String ID = "Id";
+    private static final String NAME = "Name";
+    private static final String PERMISSION_TEXT = ". Please check the security settings of this field and verify"
+            + " that it is read/write for your profile or permission set.";
+
+    private final Schema schema;
+    private final OrgStore store;
+    private final Ids ids;
+    private final Clock clock;
+    private final Supplier<String> currentUserId;
+    private final Predicate<String> userExists;
+    private volatile boolean duplicateRules;
+
+    public RecordService(Schema schema, OrgStore store, Ids ids, Clock clock, Supplier<String> currentUserId,
+                         Predicate<String> userExists, boolean duplicateRules) {
+        this.schema = schema;
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+        this.currentUserId = currentUserId;
+        this.userExists = userExists;
+        this.duplicateRules = duplicateRules;
+    }
+
+    public void duplicateRules(boolean on) {
+        this.duplicateRules = on;
+    }
+
+    public boolean duplicateRules() {
+        return duplicateRules;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public OrgStore store() {
+        return store;
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- create
+
+    public SaveOutcome create(ObjectDef def, Map<String, Object> values, WriteOptions opts) {
+        if (values.containsKey(ID)) {
+            throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
+                    "Record ID: cannot specify Id in an insert call", List.of(ID));
+        }
+        checkPermissions(def, values, true);
+        checkValues(def, values);
+        ObjectTable table = store.table(def.name());
+        table.lock().lock();
+        try {
+            String now = FieldValues.formatDateTime(clock.instant());
+            String user = currentUserId.get();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (FieldDef f : def.fields().values()) {
+                row.put(f.name(), null);
+            }
+            for (FieldDef f : def.fields().values()) {
+                if (f.defaultValue() != null && !values.containsKey(f.name())) {
+                    row.put(f.name(), f.defaultValue());
+                }
+            }
+            row.putAll(values);
+            List<String> missing = new ArrayList<>();
+            for (FieldDef f : def.fields().values()) {
+                if (f.requiredOnCreate() && isBlank(row.get(f.name()))) {
+                    missing.add(f.name());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw requiredMissing(missing);
+            }
+            checkReferences(def, values);
+            String id = ids.newId(def.keyPrefix());
+            row.put(ID, id);
+            row.put(ObjectTable.IS_DELETED, Boolean.FALSE);
+            if (def.field("OwnerId").isPresent() && row.get("OwnerId") == null) {
+                row.put("OwnerId", user);
+            }
+            row.put("CreatedDate", now);
+            row.put("CreatedById", user);
+            row.put("LastModifiedDate", now);
+            row.put("LastModifiedById", user);
+            row.put("SystemModstamp", now);
+            computeFields(def, table, row, true);
+            checkUnique(table, id, row);
+            checkDuplicateRule(table, id, row, opts);
+            Map<String, Object> snapshot = Collections.unmodifiableMap(row);
+            if (opts.undo() != null) {
+                opts.undo().record(table, id, null);
+            }
+            table.put(id, snapshot);
+            store.changed();
+            return new SaveOutcome(id, true);
+        } finally {
+            table.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- update
+
+    public SaveOutcome update(ObjectDef def, String rawId, Map<String, Object> values, WriteOptions opts) {
+        String id = requireId(def, rawId);
+        Map<String, Object> changes = new LinkedHashMap<>(values);
+        Object bodyId = changes.remove(ID);
+        if (bodyId != null && !id.equals(Ids.normalize(bodyId.toString()).orElse(null))) {
+            throw ApiException.badRequest(ErrorCodes.INVALID_ID_FIELD,
+                    "The Id field should not be specified in the sobject data.", List.of());
+        }
+        checkPermissions(def, changes, false);
+        checkValues(def, changes);
+        ObjectTable table = store.table(def.name());
+        table.lock().lock();
+        try {
+            Map<String, Object> current = existing(table, id);
+            return applyUpdate(def, table, id, current, changes, opts);
+        } finally {
+            table.lock().unlock();
+        }
+    }
+
+    private SaveOutcome applyUpdate(ObjectDef def, ObjectTable table, String id, Map<String, Object> current,
+                                    Map<String, Object> changes, WriteOptions opts) {
+        Map<String, Object> row = new LinkedHashMap<>(current);
+        row.putAll(changes);
+        List<String> missing = new ArrayList<>();
+        for (String name : changes.keySet()) {
+            FieldDef f = def.field(name).orElseThrow();
+            if (!f.nillable() && !f.defaultedOnCreate() && isBlank(row.get(name))) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw requiredMissing(missing);
+        }
+        checkReferences(def, changes);
+        String now = FieldValues.formatDateTime(clock.instant());
+        row.put("LastModifiedDate", now);
+        row.put("LastModifiedById", currentUserId.get());
+        row.put("SystemModstamp", now);
+        computeFields(def, table, row, false);
+        checkUnique(table, id, row);
+        checkDuplicateRule(table, id, row, opts);
+        if (opts.undo() != null) {
+            opts.undo().record(table, id, current);
+        }
+        table.put(id, Collections.unmodifiableMap(row));
+        store.changed();
+        return new SaveOutcome(id, false);
+    }
+
+    // ---------------------------------------------------------------- upsert
+
+    /**
+     * Native upsert by an external id field: creates when nothing matches, updates one match,
+     * {@link MultipleMatchesException} for several.
+     */
+    public SaveOutcome upsert(ObjectDef def, FieldDef extField, String extValueText, Map<String, Object> values,
+                              WriteOptions opts) {
+        ObjectTable table = store.table(def.name());
+        Object extValue = FieldValues.fromText(extField, extValueText);
+        Map<String, Object> body = new LinkedHashMap<>(values);
+        Object inBody = body.get(extField.name());
+        if (inBody != null && !sameKey(extField, inBody, extValue)) {
+            throw ApiException.badRequest(ErrorCodes.INVALID_FIELD,
+                    "Provided external ID field value in the request body does not match the value in the URL",
+                    List.of(extField.name()));
+        }
+        table.lock().lock();
+        try {
+            List<String> matches = extField.type() == FieldType.ID
+                    ? Ids.normalize(extValueText).filter(i -> table.get(i) != null
+                            && !ObjectTable.isDeleted(table.get(i))).map(List::of).orElse(List.of())
+                    : lookup(table, extField, extValue);
+            if (matches.size() > 1) {
+                throw new MultipleMatchesException(matches);
+            }
+            if (matches.isEmpty()) {
+                if (extField.type() != FieldType.ID) {
+                    body.put(extField.name(), extValue);
+                }
+                body.remove(ID);
+                return create(def, body, opts);
+            }
+            String id = matches.get(0);
+            body.remove(extField.name());
+            body.remove(ID);
+            checkPermissions(def, body, false);
+            checkValues(def, body);
+            return applyUpdate(def, table, id, table.get(id), body, opts);
+        } finally {
+            table.lock().unlock();
+        }
+    }
+
+    private List<String> lookup(ObjectTable table, FieldDef field, Object value) {
+        if (table.isIndexed(field.name())) {
+            return table.lookup(field.name(), value);
+        }
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> r : table.live()) {
+            if (sameKey(field, r.get(field.name()), value)) {
+                out.add((String) r.get(ID));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameKey(FieldDef f, Object a, Object b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        String x = a.toString();
+        String y = b.toString();
+        if (a instanceof java.math.BigDecimal n && b instanceof java.math.BigDecimal m) {
+            return n.compareTo(m) == 0;
+        }
+        return f.caseSensitive() ? x.equals(y) : x.equalsIgnoreCase(y);
+    }
+
+    /** Ids of live records matching an external id value (for GET by external id). */
+    public List<String> findByExternalId(ObjectDef def, FieldDef extField, String valueText) {
+        return lookup(store.table(def.name()), extField, FieldValues.fromText(extField, valueText));
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    public SaveOutcome delete(ObjectDef def, String rawId, boolean hard, WriteOptions opts) {
+        String id = requireId(def, rawId);
+        ObjectTable table = store.table(def.name());
+        table.lock().lock();
+        try {
+            Map<String, Object> current = existing(table, id);
+            if (opts.undo() != null) {
+                opts.undo().record(table, id, current);
+            }
+            if (hard) {
+                table.restore(id, null);
+            } else {
+                Map<String, Object> row = new LinkedHashMap<>(current);
+                String now = FieldValues.formatDateTime(clock.instant());
+                row.put(ObjectTable.IS_DELETED, Boolean.TRUE);
+                row.put("LastModifiedDate", now);
+                row.put("SystemModstamp", now);
+                table.put(id, Collections.unmodifiableMap(row));
+            }
+            store.changed();
+            return new SaveOutcome(id, false);
+        } finally {
+            table.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** A live or deleted record by 15/18-char id, if it belongs to the object. */
+    public Optional<Map<String, Object>> find(ObjectDef def, String rawId) {
+        return Ids.normalize(rawId).filter(i -> i.startsWith(def.keyPrefix()))
+                .map(i -> store.table(def.name()).get(i));
+    }
+
+    /** The canonical id for the object, or MALFORMED_ID (wrong shape or key prefix). */
+    public String requireId(ObjectDef def, String rawId) {
+        Optional<String> id = Ids.normalize(rawId);
+        if (id.isEmpty() || !id.get().startsWith(def.keyPrefix())) {
+            throw ApiException.badRequest(ErrorCodes.MALFORMED_ID,
+                    def.label() + " ID: id value of incorrect type: " + rawId, List.of(ID));
+        }
+        return id.get();
+    }
+
+    private static Map<String, Object> existing(ObjectTable table, String id) {
+        Map<String, Object> current = table.get(id);
+        if (current == null) {
+            throw ApiException.notFound();
+        }
+        if (ObjectTable.isDeleted(current)) {
+            throw new ApiException(404, new ApiError(ErrorCodes.ENTITY_IS_DELETED, "entity is deleted", List.of()));
+        }
+        return current;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private static void checkPermissions(ObjectDef def, Map<String, Object> values, boolean insert) {
+        List<String> refused = new ArrayList<>();
+        for (String name : values.keySet()) {
+            FieldDef f = def.field(name).orElseThrow(() -> FieldValues.noSuchColumn(def, name));
+            if (insert ? !f.createable() : !f.updateable()) {
+                refused.add(f.name());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
+                    "Unable to create/update fields: " + String.join(", ", refused) + PERMISSION_TEXT, refused);
+        }
+    }
+
+    private static void checkValues(ObjectDef def, Map<String, Object> values) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            FieldDef f = def.field(e.getKey()).orElseThrow();
+            Object v = e.getValue();
+            if (!(v instanceof String s)) {
+                continue;
+            }
+            if (f.type().isText() && s.length() > f.length()) {
+                throw ApiException.badRequest(ErrorCodes.STRING_TOO_LONG,
+                        f.label() + ": data value too large: " + abbreviate(s) + " (max length=" + f.length() + ")",
+                        List.of(f.name()));
+            }
+            if (f.type() == FieldType.EMAIL && !s.isEmpty() && !EMAIL.matcher(s).matches()) {
+                throw ApiException.badRequest(ErrorCodes.INVALID_EMAIL_ADDRESS,
+                        f.label() + ": invalid email address: " + s, List.of(f.name()));
+            }
+            if (f.type() == FieldType.PICKLIST && f.restrictedPicklist() && !f.picklistValues().contains(s)) {
+                throw ApiException.badRequest(ErrorCodes.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
+                        f.label() + ": bad value for restricted picklist field: " + s, List.of(f.name()));
+            }
+            if (f.type() == FieldType.REFERENCE && !s.isEmpty() && Ids.normalize(s).isEmpty()) {
+                throw ApiException.badRequest(ErrorCodes.MALFORMED_ID,
+                        f.label() + ": id value of incorrect type: " + s, List.of(f.name()));
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+    }
+
+    private void checkReferences(ObjectDef def, Map<String, Object> values) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            FieldDef f = def.field(e.getKey()).orElseThrow();
+            if (f.type() != FieldType.REFERENCE || !(e.getValue() instanceof String id) || id.isEmpty()) {
+                continue;
+            }
+            String target = f.referenceTo().isEmpty() ? "" : f.referenceTo().get(0);
+            if (target.equals("User")) {
+                if (!id.startsWith("005")) {
+                    throw integrity(f, id);
+                }
+                if (!userExists.test(id)) {
+                    throw crossReference(f);
+                }
+                continue;
+            }
+            Optional<ObjectDef> targetDef = schema.object(target);
+            if (targetDef.isEmpty()) {
+                continue;
+            }
+            if (!id.startsWith(targetDef.get().keyPrefix())) {
+                throw integrity(f, id);
+            }
+            Map<String, Object> row = store.table(targetDef.get().name()).get(id);
+            if (row == null || ObjectTable.isDeleted(row)) {
+                throw crossReference(f);
+            }
+        }
+    }
+
+    private static ApiException integrity(FieldDef f, String id) {
+        return ApiException.badRequest(ErrorCodes.FIELD_INTEGRITY_EXCEPTION,
+                f.label() + ": id value of incorrect type: " + id, List.of(f.name()));
+    }
+
+    private static ApiException crossReference(FieldDef f) {
+        return ApiException.badRequest(ErrorCodes.INVALID_CROSS_REFERENCE_KEY,
+                "invalid cross reference id", List.of(f.name()));
+    }
+
+    private static ApiException requiredMissing(List<String> missing) {
+        return ApiException.badRequest(ErrorCodes.REQUIRED_FIELD_MISSING,
+                "Required fields are missing: [" + String.join(", ", missing) + "]", missing);
+    }
+
+    private static boolean isBlank(Object v) {
+        return v == null || (v instanceof String s && s.isEmpty());
+    }
+
+    private static void checkUnique(ObjectTable table, String id, Map<String, Object> row) {
+        for (FieldDef f : table.def().indexedFields()) {
+            if (!f.unique()) {
+                continue;
+            }
+            for (String other : table.lookup(f.name(), row.get(f.name()))) {
+                if (!other.equals(id)) {
+                    throw ApiException.badRequest(ErrorCodes.DUPLICATE_VALUE, "duplicate value found: " + f.name()
+                            + " duplicates value on record with id: " + other, List.of(f.name()));
+                }
+            }
+        }
+    }
+
+    private void checkDuplicateRule(ObjectTable table, String id, Map<String, Object> row, WriteOptions opts) {
+        if (!duplicateRules || opts.allowDuplicateSave() || !table.isIndexed("Email")) {
+            return;
+        }
+        List<String> matches = new ArrayList<>();
+        for (String other : table.lookup("Email", row.get("Email"))) {
+            if (!other.equals(id)) {
+                matches.add(other);
+            }
+        }
+        if (!matches.isEmpty()) {
+            throw DuplicateRuleError.of(table.def().name(), matches, opts.apiVersion());
+        }
+    }
+
+    // ---------------------------------------------------------------- computed fields
+
+    private void computeFields(ObjectDef def, ObjectTable table, Map<String, Object> row, boolean insert) {
+        switch (def.name()) {
+            case "Lead", "Contact" -> {
+                String first = (String) row.get("FirstName");
+                String last = (String) row.get("LastName");
+                row.put(NAME, ((first == null ? "" : first + " ") + (last == null ? "" : last)).trim());
+            }
+            case "Opportunity" -> {
+                String stage = (String) row.get("StageName");
+                row.put("IsClosed", stage != null && stage.startsWith("Closed"));
+                row.put("IsWon", "Closed Won".equals(stage));
+            }
+            case "Case" -> {
+                if (insert) {
+                    row.put("CaseNumber", String.format("%08d", 1000 + table.nextAutoNumber() - 1));
+                }
+                row.put("IsClosed", "Closed".equals(row.get("Status")));
+            }
+            default -> {
+                if (def.custom() && isBlank(row.get(NAME))) {
+                    row.put(NAME, row.get(ID));
+                }
+            }
+        }
+    }
+}

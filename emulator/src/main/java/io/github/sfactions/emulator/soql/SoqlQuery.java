@@ -1,0 +1,97 @@
+package io.github.sfactions.emulator.soql;
+
+import io.github.sfactions.emulator.soql.impl.CompiledQuery;
+import io.github.sfactions.emulator.soql.impl.QueryCompiler;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A parsed, validated SOQL query of the emulator's subset, compiled once and runnable against any number of
+ * records. Immutable and safe to share between threads.
+ *
+ * <p>Records are maps keyed by canonical field names with values {@code String}, {@code Boolean},
+ * {@code BigDecimal} or null; a missing key reads as null.
+ */
+public final class SoqlQuery {
+
+    private final CompiledQuery compiled;
+
+    private SoqlQuery(CompiledQuery compiled) {
+        this.compiled = compiled;
+    }
+
+    /**
+     * Parses and validates a query.
+     *
+     * @param soql   the query text
+     * @param schema the org metadata to resolve object and field names against
+     * @return the compiled query
+     * @throws SoqlException with Salesforce's error code and message when Salesforce would refuse the query
+     */
+    public static SoqlQuery parse(String soql, SoqlSchema schema) {
+        return new SoqlQuery(QueryCompiler.compile(soql, schema));
+    }
+
+    /** The canonical name of the FROM object. */
+    public String objectName() {
+        return compiled.objectName();
+    }
+
+    /** Canonical names of the selected fields in select order; empty for {@code COUNT()}. */
+    public List<String> selectFields() {
+        return compiled.selectFields();
+    }
+
+    /** Whether the query is {@code SELECT COUNT() FROM ...}. */
+    public boolean isCount() {
+        return compiled.count();
+    }
+
+    /** The LIMIT, if any. */
+    public OptionalInt limit() {
+        Integer limit = compiled.limit();
+        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
+    }
+
+    /** Whether the record satisfies the WHERE clause (always true without one). */
+    public boolean matches(Map<String, Object> record) {
+        return compiled.filter().test(Objects.requireNonNull(record, "record"));
+    }
+
+    /**
+     * Filters by WHERE, sorts by ORDER BY (stable, so ties keep input order) and cuts at LIMIT.
+     *
+     * @param records the object's records
+     * @return the matching input maps themselves (not projected to the select list), in result order
+     */
+    public List<Map<String, Object>> apply(Collection<Map<String, Object>> records) {
+        int limit = compiled.limit() == null ? Integer.MAX_VALUE : compiled.limit();
+        boolean sorted = compiled.ordering() != null;
+        List<Map<String, Object>> result = new ArrayList<>();
+        if (limit == 0) {
+            return result;
+        }
+        for (Map<String, Object> record : records) {
+            if (compiled.filter().test(record)) {
+                result.add(record);
+                if (!sorted && result.size() >= limit) {
+                    return result;
+                }
+            }
+        }
+        if (!sorted) {
+            return result;
+        }
+        List<Map<String, Object>> ordered = compiled.ordering().sort(result);
+        return ordered.size() > limit ? new ArrayList<>(ordered.subList(0, limit)) : ordered;
+    }
+
+    @Override
+    public String toString() {
+        return "SoqlQuery[" + compiled.objectName() + " " + compiled.selectFields() + "]";
+    }
+}

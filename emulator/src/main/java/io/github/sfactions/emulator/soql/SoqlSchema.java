@@ -1,0 +1,35 @@
+package io.github.sfactions.emulator.soql;
+
+import java.util.Optional;
+
+/**
+ * The org metadata the SOQL parser validates a query against. Implemented by the emulator core over its
+ * object/field model; lookups are case-insensitive and answer with canonical names.
+ */
+public interface SoqlSchema {
+
+    /**
+     * @param name an object name as written in the query, any casing
+     * @return the canonical API name (e.g. {@code Case}), or empty when the org has no such object
+     */
+    Optional<String> canonicalObjectName(String name);
+
+    /**
+     * @param canonicalObject an object name as returned by {@link #canonicalObjectName(String)}
+     * @param fieldName       a field name as written in the query, any casing
+     * @return the field's describe information, or empty when the object has no such field
+     */
+    Optional<FieldInfo> field(String canonicalObject, String fieldName);
+
+    /**
+     * The describe properties of one field that SOQL validation needs.
+     *
+     * @param name       canonical API name, e.g. {@code Ext__c}
+     * @param type       Salesforce describe type: {@code id, string, textarea, email, phone, url, picklist,
+     *                   boolean, int, double, currency, percent, date, datetime, reference}
+     * @param filterable whether the field may appear in WHERE
+     * @param sortable   whether the field may appear in ORDER BY
+     */
+    record FieldInfo(String name, String type, boolean filterable, boolean sortable) {
+    }
+}

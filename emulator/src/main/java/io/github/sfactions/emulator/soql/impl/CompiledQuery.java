@@ -1,0 +1,19 @@
+package io.github.sfactions.emulator.soql.impl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A validated query ready to run against records.
+ *
+ * @param objectName   canonical object name
+ * @param selectFields canonical field names in select order; empty for {@code COUNT()}
+ * @param count        whether the query is {@code SELECT COUNT()}
+ * @param limit        the LIMIT, or null
+ * @param filter       the compiled WHERE clause (always true without one)
+ * @param ordering     the compiled ORDER BY, or null
+ */
+public record CompiledQuery(String objectName, List<String> selectFields, boolean count, Integer limit,
+                            Predicate<Map<String, Object>> filter, RecordOrdering ordering) {
+}

@@ -1,0 +1,32 @@
+package io.github.sfactions.emulator.soql.impl;
+
+import java.util.List;
+
+/** The syntax tree of a WHERE clause, before field names and value types are resolved. */
+sealed interface Condition {
+
+    /** Conditions joined by AND. */
+    record And(List<Condition> operands) implements Condition {
+    }
+
+    /** Conditions joined by OR. */
+    record Or(List<Condition> operands) implements Condition {
+    }
+
+    /** {@code NOT condition}. */
+    record Not(Condition operand) implements Condition {
+    }
+
+    /** {@code field op value}. */
+    record Comparison(Token field, ComparisonOperator operator, Token operatorToken, Literal value)
+            implements Condition {
+    }
+
+    /** {@code field [NOT] IN (values)}. */
+    record In(Token field, boolean negated, List<Literal> values) implements Condition {
+    }
+
+    /** {@code field LIKE 'pattern'}; the pattern is already decoded with LIKE escapes. */
+    record Like(Token field, Token operatorToken, Token patternToken, LikePattern pattern) implements Condition {
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.sfactions.emulator.soql.impl;
+
+import java.util.List;
+
+/**
+ * A syntactically valid query, names not yet resolved.
+ *
+ * @param selectFields field tokens in select order (empty for {@code COUNT()})
+ * @param count        whether the select list is {@code COUNT()}
+ * @param object       the FROM object token
+ * @param where        the filter, or null
+ * @param orderBy      sort keys, most significant first
+ * @param limit        the LIMIT, or null
+ */
+record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
+                       List<OrderItem> orderBy, Integer limit) {
+
+    /** One ORDER BY key. */
+    public record OrderItem(Token field, boolean descending, boolean nullsFirst) {
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.sfactions.emulator.soql.impl;
+
+import io.github.sfactions.emulator.soql.SoqlException;
+import io.github.sfactions.emulator.soql.SoqlSchema;
+import io.github.sfactions.emulator.soql.SoqlSchema.FieldInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Runs the whole pipeline (lex, parse, resolve, compile) and turns WHERE and ORDER BY into executable form.
+ * Checks run in query order after the object, so the first problem reported is the first one Salesforce would
+ * report.
+ */
+public final class QueryCompiler {
+
+    private final FieldResolver fields;
+    private final FilterValues values;
+
+    private QueryCompiler(FieldResolver fields, FilterValues values) {
+        this.fields = fields;
+        this.values = values;
+    }
+
+    /** Parses, validates and compiles; throws {@link SoqlException} with Salesforce's code and text. */
+    public static CompiledQuery compile(String soql, SoqlSchema schema) {
+        Objects.requireNonNull(soql, "soql");
+        Objects.requireNonNull(schema, "schema");
+        SourceText sourceText = new SourceText(soql, SoqlLexer.tokenize(soql));
+        QueryAst ast = SoqlParser.parse(sourceText);
+        String object = schema.canonicalObjectName(ast.object().text()).orElseThrow(() -> sourceText.error(
+                ast.object(), SoqlException.INVALID_TYPE, "sObject type '" + ast.object().text() + "' is not"
+                        + " supported. If you are attempting to use a custom object, be sure to append the '__c'"
+                        + " after the entity name. Please reference your WSDL or the describe call for the"
+                        + " appropriate names."));
+        return new QueryCompiler(new FieldResolver(sourceText, schema, object), new FilterValues(sourceText))
+                .compile(ast, object);
+    }
+
+    private CompiledQuery compile(QueryAst ast, String object) {
+        Set<String> selected = new LinkedHashSet<>();
+        for (Token token : ast.selectFields()) {
+            String name = fields.resolve(token).name();
+            if (!selected.add(name)) {
+                // Salesforce reports this one without a position.
+                throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
+            }
+        }
+        Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
+        RecordOrdering ordering = ast.orderBy().isEmpty() ? null : compileOrdering(ast.orderBy());
+        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), filter, ordering);
+    }
+
+    private RecordOrdering compileOrdering(List<QueryAst.OrderItem> items) {
+        List<RecordOrdering.Key> keys = new ArrayList<>();
+        for (QueryAst.OrderItem item : items) {
+            FieldInfo field = fields.sortable(item.field());
+            keys.add(new RecordOrdering.Key(field.name(), ValueKind.of(field.type()), item.descending(),
+                    item.nullsFirst()));
+        }
+        return new RecordOrdering(keys);
+    }
+
+    private Predicate<Map<String, Object>> compileCondition(Condition condition) {
+        if (condition instanceof Condition.And and) {
+            return RecordPredicates.and(compileAll(and.operands()));
+        }
+        if (condition instanceof Condition.Or or) {
+            return RecordPredicates.or(compileAll(or.operands()));
+        }
+        if (condition instanceof Condition.Not not) {
+            return compileCondition(not.operand()).negate();
+        }
+        if (condition instanceof Condition.Comparison comparison) {
+            return compileComparison(comparison);
+        }
+        if (condition instanceof Condition.In in) {
+            return compileIn(in);
+        }
+        return compileLike((Condition.Like) condition);
+    }
+
+    private List<Predicate<Map<String, Object>>> compileAll(List<Condition> operands) {
+        List<Predicate<Map<String, Object>>> compiled = new ArrayList<>(operands.size());
+        for (Condition operand : operands) {
+            compiled.add(compileCondition(operand));
+        }
+        return compiled;
+    }
+
+    private Predicate<Map<String, Object>> compileComparison(Condition.Comparison comparison) {
+        FieldInfo field = fields.filterable(comparison.field());
+        ValueKind kind = ValueKind.of(field.type());
+        ComparisonOperator operator = comparison.operator();
+        boolean equals = operator == ComparisonOperator.EQUALS;
+        if (operator.isOrdering()) {
+            values.checkOrdering(comparison.operatorToken(), field);
+        }
+        if (comparison.value().kind() == Literal.Kind.NULL) {
+            if (operator.isOrdering()) {
+                throw values.orderingWithNull(comparison.operatorToken());
+            }
+            return RecordPredicates.isNull(field.name(), kind, equals);
+        }
+        Comparable<?> key = values.key(comparison.value(), field);
+        if (key == null) {
+            // Empty text: Salesforce stores '' as null, so = '' and != '' are null tests; nothing orders below it.
+            return operator.isOrdering() ? record -> false : RecordPredicates.isNull(field.name(), kind, equals);
+        }
+        return RecordPredicates.compare(field.name(), kind, operator, key);
+    }
+
+    private Predicate<Map<String, Object>> compileIn(Condition.In in) {
+        FieldInfo field = fields.filterable(in.field());
+        Set<Object> keys = new HashSet<>();
+        for (Literal literal : in.values()) {
+            keys.add(literal.kind() == Literal.Kind.NULL ? null : values.key(literal, field));
+        }
+        return RecordPredicates.in(field.name(), ValueKind.of(field.type()), keys, in.negated());
+    }
+
+    private Predicate<Map<String, Object>> compileLike(Condition.Like like) {
+        FieldInfo field = fields.filterable(like.field());
+        values.checkLike(like.operatorToken(), field);
+        return RecordPredicates.like(field.name(), like.pattern());
+    }
+}

@@ -1,0 +1,42 @@
+/**
+ * The emulator's SOQL: parses, validates and runs the subset of Salesforce Object Query Language the connectors
+ * use, with Salesforce's error codes and message formats.
+ *
+ * <h2>API</h2>
+ * <ul>
+ *   <li>{@link io.github.sfactions.emulator.soql.SoqlQuery#parse(String, SoqlSchema)} parses once and
+ *       compiles the WHERE clause into a predicate; {@code matches} and {@code apply} (filter, ORDER BY, LIMIT)
+ *       then run in linear time (plus the sort) without re-parsing.</li>
+ *   <li>{@link io.github.sfactions.emulator.soql.SoqlSchema} is the metadata the parser needs; the emulator core
+ *       implements it over its object model.</li>
+ *   <li>{@link io.github.sfactions.emulator.soql.SoqlException} carries {@code MALFORMED_QUERY},
+ *       {@code INVALID_FIELD}, {@code INVALID_TYPE} or {@code INVALID_QUERY_FILTER_OPERATOR} and Salesforce's
+ *       message, e.g. {@code "\nSELECT Bacon__c FROM Account\n       ^\nERROR at Row:1:Column:8\nNo such column
+ *       'Bacon__c' on entity 'Account'. ..."}. The caller answers HTTP 400.</li>
+ * </ul>
+ *
+ * <h2>Supported subset</h2>
+ * <pre>
+ * SELECT field, ... | COUNT()  FROM object
+ *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]
+ * </pre>
+ * Keywords, object and field names are case-insensitive; {@code Id} is always a valid field and a field may be
+ * prefixed with its own object's name ({@code Case.Subject}). Conditions: {@code = != <> < <= > >= LIKE},
+ * {@code IN (...)}, {@code NOT IN (...)}, {@code NOT}, {@code AND}, {@code OR} and parentheses; AND and OR
+ * cannot be mixed at one level without parentheses. Values: single-quoted strings with Salesforce's backslash
+ * escapes ({@code \_ \%} only in LIKE), numbers, {@code TRUE}/{@code FALSE}, {@code NULL}, dates
+ * {@code 2024-05-01} and datetimes {@code 2024-05-01T10:00:00Z} / {@code +01:00} / {@code .000+0000}.
+ *
+ * <h2>Semantics</h2>
+ * Text compares case-insensitively and empty text counts as null; ids compare equal in their 15- and
+ * 18-character forms; numbers compare by value, dates and datetimes chronologically. {@code = null} matches null
+ * or missing values; {@code !=} and {@code NOT IN} are true for null values (SOQL, unlike SQL); ordering
+ * operators and LIKE are false for them. ORDER BY treats null as the lowest value (first ascending, last
+ * descending) unless NULLS FIRST/LAST says otherwise.
+ *
+ * <h2>Not supported</h2>
+ * Relationship paths and sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING, OFFSET,
+ * INCLUDES/EXCLUDES, date literals such as {@code TODAY}, WITH and FOR clauses: they are refused as
+ * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
+ */
+package io.github.sfactions.emulator.soql;
