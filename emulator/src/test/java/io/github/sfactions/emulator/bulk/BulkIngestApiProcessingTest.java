@@ -333,6 +333,19 @@ class BulkIngestApiProcessingTest {
   }
 
   @Test
+  void errorThrownByTheStoreFailsTheJobAndLeavesTheRestUnprocessed() {
+    JsonNode job = client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.FATAL_NAME + "\nBeta\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("Unknown : unexpected error while processing the job (AssertionError)");
+    assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(1);
+    String id = job.get("id").asText();
+    assertThat(client.results(id, "unprocessedrecords")).isEqualTo("Name\nfatal\nBeta\n");
+    assertThat(client.results(id, "successfulResults").lines().count()).isEqualTo(2);
+  }
+
+  @Test
   void blankLinesAndByteOrderMarkAreIgnored() {
     JsonNode job = client.runJob(INSERT, "\uFEFFName\n\nAcme\n\nBeta\n");
 

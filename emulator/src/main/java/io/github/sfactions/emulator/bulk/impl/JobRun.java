@@ -164,7 +164,8 @@ public final class JobRun {
     Runnable guarded = () -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An executor swallows what a task throws; without this the job would stay InProgress forever.
         fail(e);
       }
     };
@@ -176,7 +177,7 @@ public final class JobRun {
     }
   }
 
-  private void fail(RuntimeException e) {
+  private void fail(Throwable e) {
     String message = e instanceof UncheckedIOException && e.getCause() != null
         ? ErrorCodes.INVALID_BATCH_PREFIX + "Malformed CSV: " + e.getCause().getMessage()
         : "Unknown : unexpected error while processing the job (" + e.getClass().getSimpleName() + ")";
