@@ -6,6 +6,7 @@ import io.github.sfactions.client.impl.CallNotifier;
 import io.github.sfactions.client.impl.CallSpec;
 import io.github.sfactions.client.impl.Json;
 import io.github.sfactions.client.impl.Mappers;
+import io.github.sfactions.client.impl.NoDelaySocketFactory;
 import io.github.sfactions.client.impl.RestExecutor;
 import io.github.sfactions.client.impl.Session;
 import io.github.sfactions.client.impl.TokenClient;
@@ -56,7 +57,8 @@ public final class SalesforceClient implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 // 300 is an upsert answer, not a redirect; and a token must never follow a redirect.
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                .socketFactory(new NoDelaySocketFactory());
         settings.proxy().ifPresent(builder::proxy);
         this.http = builder.build();
         CallNotifier notifier = new CallNotifier(listener);
