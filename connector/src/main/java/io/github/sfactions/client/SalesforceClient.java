@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -341,7 +342,7 @@ public final class SalesforceClient implements AutoCloseable {
     }
 
     private static <T> List<SaveResult> inChunks(List<T> items,
-            java.util.function.Function<List<T>, List<SaveResult>> call) {
+            Function<List<T>, List<SaveResult>> call) {
         List<SaveResult> results = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += COLLECTION_LIMIT) {
             results.addAll(call.apply(items.subList(from, Math.min(items.size(), from + COLLECTION_LIMIT))));
