@@ -196,4 +196,18 @@ class ConnectorJavaApiTest {
         .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo("404"));
     assertThat(org.stats().totalApiCalls()).isEqualTo(5);
   }
+
+  @Test
+  void aFieldTheOrgDoesNotKnowIsATechnicalFailureNamingConnectorObjectPathAndErrorCode() {
+    assertThatThrownBy(() -> request(SalesforceConnectorIds.LEAD).parameter("operation", "create")
+        .parameter("LastName", "Doe").parameter("Company", "Acme").parameter("otherFields", Map.of("Bogus__c", 1))
+        .execute())
+        .isInstanceOfSatisfying(SalesforceConnectorException.class, e -> {
+          assertThat(e.getMessage()).startsWith("salesforce-lead (Lead create) failed: ")
+              .contains("POST", "/services/data/v62.0/sobjects/Lead", "400", "INVALID_FIELD", "Bogus__c");
+          assertThat(e.retryable()).isFalse();
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
+        });
+  }
 }
