@@ -29,9 +29,15 @@ public final class TestOrg {
   public static SalesforceEmulator.Builder builder() {
     return SalesforceEmulator.builder()
         .object(new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"),
-            EmulatorConfig.Field.text("Note__c", 255))))
+            EmulatorConfig.Field.text("Note__c", 255), nonUniqueExternalId("Legacy__c"))))
         .object(new EmulatorConfig.SObject("Invoice__c", List.of(EmulatorConfig.Field.externalId("Ext__c"),
             EmulatorConfig.Field.of("Amount__c", "double"), EmulatorConfig.Field.text("Status__c", 40))));
+  }
+
+  /** An external id that several records may share: a native upsert on it can answer 300. */
+  private static EmulatorConfig.Field nonUniqueExternalId(String name) {
+    return new EmulatorConfig.Field(name, "string", null, 255, null, null, null, true, false, false, null, null,
+        null, null, null);
   }
 
   /** Connection settings for the emulator (password flow with the demo user, local instance allowed). */

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,5 +144,30 @@ class ActionConnectorProcessTest {
   void withoutARegisteredQueueABulkTaskFailsWithAConfigurationError() {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("LeadBulk", Map.of("lastName", "X")))
         .isInstanceOf(SalesforceConfigurationException.class).hasMessageContaining("needs a BulkQueue");
+  }
+
+  @Test
+  @Deployment(resources = "bpmn/lead-native-upsert.bpmn")
+  void nativeUpsertIsOneCallAndItsMultipleChoicesAreCaughtByThe300BoundaryWithSpinJsonIds() {
+    ProcessInstance created = runtime.startProcessInstanceByKey("LeadNativeUpsert",
+        Map.of("lastName", "Doe", "legacyId", "L-1"));
+    assertThat(created).isEnded();
+    assertThat(created).variables().containsEntry("sfResult", "created").containsEntry("sfApiCalls", 1);
+    assertThat(ORG.stats().totalApiCalls()).isEqualTo(1);
+
+    String a = ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "C", "Legacy__c", "L-2"));
+    String b = ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "C", "Legacy__c", "L-2"));
+    ProcessInstance twins = runtime.startProcessInstanceByKey("LeadNativeUpsert",
+        Map.of("lastName", "Z", "legacyId", "L-2"));
+
+    assertThat(twins).isWaitingAt("ReviewDuplicates");
+    assertThat(twins).variables().containsEntry("errorCode", "300")
+        .containsEntry("errorMessage", "Multiple records returned with given traits")
+        .containsEntry(SalesforceErrorCodes.VAR_MATCH_COUNT, 2);
+    TypedValue ids = runtime.getVariableTyped(twins.getId(), SalesforceErrorCodes.VAR_RECORD_IDS);
+    assertThat(ids.getType().getName()).isEqualTo("json");
+    assertThat(((SpinJsonNode) ids.getValue()).elements()).extracting(SpinJsonNode::stringValue)
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(ORG.records("Lead")).extracting(r -> r.get("LastName")).containsExactlyInAnyOrder("Doe", "A", "B");
   }
 }
