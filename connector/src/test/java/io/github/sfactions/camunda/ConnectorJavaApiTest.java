@@ -11,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import io.github.sfactions.action.ActionType;
+import io.github.sfactions.camunda.impl.ActionConnector;
+import io.github.sfactions.camunda.impl.SalesforceResponseImpl;
 import org.camunda.connect.Connectors;
+import org.camunda.connect.impl.DebugRequestInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,5 +213,20 @@ class ConnectorJavaApiTest {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
         });
+  }
+
+  @Test
+  void interceptorsSeeTheInputsAndMayAnswerWithoutCallingSalesforce() {
+    ActionConnector connector = new ActionConnector(SalesforceConnectorIds.LEAD, ActionType.LEAD);
+    DebugRequestInterceptor debug = new DebugRequestInterceptor(
+        new SalesforceResponseImpl(Map.of(ActionParameters.RESULT, "created", ActionParameters.RECORD_ID, "canned")));
+    connector.addRequestInterceptor(debug);
+
+    SalesforceResponse response = connector.createRequest().parameter("operation", "create")
+        .parameter("LastName", "Doe").execute();
+
+    assertThat(response.getResponseParameters()).containsEntry("recordId", "canned");
+    assertThat((Map<String, Object>) debug.getTarget()).containsEntry("LastName", "Doe");
+    assertThat(org.stats().totalApiCalls()).isZero();
   }
 }
