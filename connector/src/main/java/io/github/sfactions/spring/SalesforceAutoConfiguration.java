@@ -18,8 +18,11 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(SalesforceProperties.class)
 public class SalesforceAutoConfiguration {
 
-  /** The registry the connectors read: the JVM-global one. */
-  @Bean
+  /**
+   * The registry the connectors read: the JVM-global one. Not closed with the context: other contexts in the
+   * JVM may use it; the registrar removes (and so closes) exactly the connections it registered.
+   */
+  @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   public SalesforceConnections salesforceConnections() {
     return SalesforceConnections.global();
