@@ -15,6 +15,7 @@ import java.net.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Binding and validation of {@code sfactions.*} without an engine. Connection names are unique to this class so
@@ -101,6 +104,21 @@ class SalesforcePropertiesTest {
               .isEqualTo("https://acme.my.site.com");
         });
     assertThat(registry.names()).doesNotContain("props-us", "props-eu", "props-apac", "props-latam", "props-mea");
+  }
+
+  @Test
+  void secretsCanComeFromEnvironmentVariables() {
+    Map<String, Object> environment = Map.of(
+        "SFACTIONS_CONNECTIONS_PROPSENV_LOGINURL", "https://acme.my.salesforce.com",
+        "SFACTIONS_CONNECTIONS_PROPSENV_AUTH_FLOW", "client-credentials",
+        "SFACTIONS_CONNECTIONS_PROPSENV_AUTH_CLIENTID", "env-app",
+        "SF_SECRET", SECRET);
+    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+            new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                environment)))
+        .withPropertyValues("sfactions.connections.propsenv.auth.client-secret=${SF_SECRET}")
+        .run(context -> assertThat(registry.settings("propsenv").orElseThrow().auth())
+            .isEqualTo(new ClientCredentialsFlow("env-app", SECRET)));
   }
 
   @Test
