@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 public final class JobDriver {
 
   private static final int MAX_ROUNDS = 10_000;
+  private static final Map<String, String> ACTIVITIES = new ConcurrentHashMap<>();
 
   private final ProcessEngine engine;
   private final List<RuntimeException> failures = new ArrayList<>();
@@ -77,6 +81,18 @@ public final class JobDriver {
   /** Starts a bulk ingest run at once (as a full batch or an operator would). */
   public void flush() {
     engine.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE).correlateStartMessage();
+  }
+
+  /** The activity a job belongs to (from its job definition; null for jobs without one). */
+  public static String activityOf(ProcessEngine engine, Job job) {
+    if (job.getJobDefinitionId() == null) {
+      return null;
+    }
+    return ACTIVITIES.computeIfAbsent(job.getJobDefinitionId(), id -> {
+      JobDefinition definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(id)
+          .singleResult();
+      return definition == null ? "" : definition.getActivityId();
+    });
   }
 
   /** Exceptions thrown by failing jobs so far. */

@@ -8,18 +8,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /** Reads the queue table of an engine's database directly (test assertions). */
-final class QueueTable {
+public final class QueueTable {
 
   private QueueTable() {
   }
 
   /** Rows in the queue (queued, claimed or waiting for delivery). */
-  static long size(ProcessEngine engine) {
+  public static long size(ProcessEngine engine) {
     return count(engine, "SELECT COUNT(*) FROM SFA_BULK_ENTRY");
   }
 
   /** Rows not claimed by any batch. */
-  static long unclaimed(ProcessEngine engine) {
+  public static long unclaimed(ProcessEngine engine) {
     return count(engine, "SELECT COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NULL");
   }
 

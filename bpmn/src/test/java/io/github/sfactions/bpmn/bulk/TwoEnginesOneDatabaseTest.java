@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -119,7 +118,7 @@ class TwoEnginesOneDatabaseTest {
   private static List<String> claimJobs() {
     List<String> ids = new ArrayList<>();
     for (Job job : NODE_A.getManagementService().createJobQuery().executable().list()) {
-      if ("ClaimBatch".equals(((JobEntity) job).getActivityId())) {
+      if ("ClaimBatch".equals(JobDriver.activityOf(NODE_A, job))) {
         ids.add(job.getId());
       }
     }

@@ -1,6 +1,7 @@
 package io.github.sfactions.bpmn.bulk.bench;
 
 import io.github.sfactions.bpmn.bulk.BulkEngines;
+import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import io.github.sfactions.bpmn.bulk.BulkTestOrg;
 import io.github.sfactions.bpmn.bulk.JobDriver;
@@ -16,7 +17,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -30,8 +30,8 @@ import org.camunda.bpm.engine.runtime.Job;
  * ./mvnw -B -q -o -pl bpmn -am test-compile
  * ./mvnw -B -q -o -pl bpmn dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp bpmn/target/classes:bpmn/target/test-classes:$(cat bpmn/target/cp.txt) \
- *   io.github.sfactions.bpmn.bulk.bench.BulkQueueBenchmark 5 5000 full
- * #   args: runs, records per run, history level (full, audit, activity, none)
+ *   io.github.sfactions.bpmn.bulk.bench.BulkQueueBenchmark 5 5000 full 500
+ * #   args: runs, records per run, history level (full, audit, activity, none), outcomes per report transaction
  * }</pre>
  */
 public final class BulkQueueBenchmark {
@@ -46,8 +46,11 @@ public final class BulkQueueBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int records = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
     String history = args.length > 2 ? args[2] : "full";
+    int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+    BulkIngestPlugin plugin = BulkEngines.plugin(records);
+    plugin.setReportChunkSize(chunk);
     ProcessEngine engine = BulkEngines.engine("sfactions-bulk-bench", "jdbc:h2:mem:sfactions-bulk-bench;"
-        + "DB_CLOSE_DELAY=-1", history, BulkEngines.plugin(records));
+        + "DB_CLOSE_DELAY=-1", history, plugin);
     engine.getRepositoryService().createDeployment()
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-ingest.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-await.bpmn")
@@ -64,7 +67,13 @@ public final class BulkQueueBenchmark {
         callers.add(runtime.startProcessInstanceByKey("BulkLeadCaller", Map.of("variant", "insert",
             "lastName", "L" + run + "-" + i, "company", "Acme", "connection", BulkTestOrg.CONNECTION)).getId());
       }
-      runJobsTimed(engine, steps, "QueueLead");
+      double startMs = (System.nanoTime() - enqueueStart) / 1e6;
+      runJobsTimed(engine, steps, "InsertLead");
+      System.out.printf("  started %d callers in %.0f ms; queued %d; bulk runs after queueing: %d, claims: %s%n",
+          records, startMs, io.github.sfactions.bpmn.bulk.QueueTable.size(engine),
+          new JobDriver(engine).activeBulkRuns(), engine.getHistoryService()
+              .createHistoricVariableInstanceQuery().variableName(BulkIngestVariables.RECORD_COUNT).list().stream()
+              .map(v -> String.valueOf(v.getValue())).toList());
       double enqueueMs = (System.nanoTime() - enqueueStart) / 1e6;
       long callsBefore = sf.stats().totalApiCalls();
       if (engine.getRuntimeService().createProcessInstanceQuery()
@@ -82,6 +91,11 @@ public final class BulkQueueBenchmark {
       long calls = sf.stats().totalApiCalls() - callsBefore;
       long open = runtime.createProcessInstanceQuery().processDefinitionKey("BulkLeadCaller").count();
       if (open != 0) {
+        engine.getHistoryService().createHistoricVariableInstanceQuery().list().stream()
+            .filter(v -> v.getProcessDefinitionKey().equals(BulkIngestVariables.PROCESS_KEY))
+            .forEach(v -> System.out.println("  " + v.getProcessInstanceId() + " " + v.getName() + "=" + v.getValue()));
+        engine.getManagementService().createJobQuery().list().forEach(j -> System.out.println("  job "
+            + JobDriver.activityOf(engine, j) + " due " + j.getDuedate() + " retries " + j.getRetries()));
         throw new IllegalStateException(open + " callers did not end");
       }
       double engineWall = ENGINE_STEPS.stream().mapToDouble(s -> steps.getOrDefault(s, new double[2])[0]).sum();
@@ -112,12 +126,18 @@ public final class BulkQueueBenchmark {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 100_000; round++) {
       List<Job> due = m.createJobQuery().executable().listPage(0, 500);
+      if (only != null) {
+        due = due.stream().filter(j -> only.equals(JobDriver.activityOf(engine, j))).toList();
+      }
       if (due.isEmpty()) {
         return;
       }
       for (Job job : due) {
-        String activity = ((JobEntity) job).getActivityId();
-        String key = only != null ? only : activity == null ? "timer" : activity;
+        String activity = JobDriver.activityOf(engine, job);
+        if (only != null && !only.equals(activity)) {
+          continue;
+        }
+        String key = activity == null ? "timer" : activity;
         long wall = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
         m.executeJob(job.getId());
