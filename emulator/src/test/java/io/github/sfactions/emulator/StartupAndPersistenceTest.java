@@ -77,6 +77,7 @@ class StartupAndPersistenceTest {
             SfHttp http = new SfHttp(first).login();
             kept = http.post(V + "/sobjects/Account", map("Name", "Kept", "NumberOfEmployees", 7)).json()
                     .get("id").asText();
+            first.createRecord("Case", map("Subject", "kept"));
             deleted = first.createRecord("Case", map("Subject", "gone"));
             http.delete(V + "/sobjects/Case/" + deleted);
             long deadline = System.currentTimeMillis() + 5000;
@@ -90,6 +91,8 @@ class StartupAndPersistenceTest {
                     .isEqualTo(new java.math.BigDecimal(7));
             SfHttp http = new SfHttp(second).login();
             assertThat(http.delete(V + "/sobjects/Case/" + deleted).errorCode()).isEqualTo("ENTITY_IS_DELETED");
+            String nextCase = second.createRecord("Case", map("Subject", "new"));
+            assertThat(second.record("Case", nextCase).orElseThrow().get("CaseNumber")).isEqualTo("00001002");
             String next = second.createRecord("Account", map("Name", "New"));
             assertThat(next).isNotEqualTo(kept);
             assertThat(second.records("Account")).hasSize(2);
