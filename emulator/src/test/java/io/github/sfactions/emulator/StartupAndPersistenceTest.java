@@ -51,6 +51,23 @@ class StartupAndPersistenceTest {
     }
 
     @Test
+    void faultFlagsApplyFromTheStart() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (SalesforceEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--fail",
+                "SERVER_UNAVAILABLE:1", "--latency", "5-10", "--daily-api-limit", "3", "--bulk-records-per-second",
+                "1000"}, quiet)) {
+            SfHttp http = new SfHttp(emulator).login();
+            assertThat(http.get(V + "/limits").status()).isEqualTo(503);
+            assertThat(emulator.faults().current().latency().minMs()).isEqualTo(5);
+            assertThat(emulator.faults().dailyApiLimit()).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--fail", "BOOM:1"}, quiet))
+                .hasMessageContaining("--fail needs TYPE:RATE");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--latency", "x"}, quiet))
+                .hasMessageContaining("--latency");
+    }
+
+    @Test
     void badArgumentsAndBadConfigAreClearErrors() throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--bogus"}, quiet))
