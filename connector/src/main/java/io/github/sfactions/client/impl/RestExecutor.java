@@ -62,6 +62,10 @@ public final class RestExecutor {
             } catch (IOException e) {
                 notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
                 throw ErrorBodies.fromIoError(spec.method(), path, e);
+            } catch (RuntimeException e) {
+                // e.g. the CSV source of an upload could not be read: not retryable, and no answer arrived.
+                notify(spec, SalesforceApiException.NO_RESPONSE, start, false);
+                throw e;
             }
             try (response) {
                 ApiUsage.parse(response.header(ApiUsage.HEADER)).ifPresent(lastUsage::set);

@@ -378,4 +378,18 @@ class SalesforceClientProtocolTest {
         assertThat(results.byKey("Ext__c").get("E2").errorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
         assertThat(results.unprocessed()).isEmpty();
     }
+
+    @Test
+    void anUnreadableCsvSourceIsNotMistakenForANetworkFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String job = "750000000000001AAA";
+        stub.on("PUT", V + "/jobs/ingest/" + job + "/batches", req -> Answer.empty(201));
+        client.authenticate();
+        assertThatThrownBy(() -> client.bulk().upload(job, CsvContent.of(dir.resolve("missing.csv"))))
+                .isInstanceOf(IllegalStateException.class).isNotInstanceOf(SalesforceApiException.class)
+                .hasMessageContaining("Cannot read the CSV to upload").hasMessageContaining("missing.csv");
+        assertThat(calls.get(calls.size() - 1)).satisfies(c -> {
+            assertThat(c.operation()).isEqualTo(ApiOperation.BULK_UPLOAD);
+            assertThat(c.retryable()).isFalse();
+        });
+    }
 }
