@@ -1,0 +1,62 @@
+package io.github.sfactions.spring;
+
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+
+/**
+ * Engine defaults the Salesforce connectors need in a Spring Boot application.
+ *
+ * <p>{@code enableExceptionsAfterUnhandledBpmnError = true}: a connector's BPMN error ({@code 300} several
+ * matches, {@code 404} no match, {@code 400} rejected) that no boundary or event sub-process catches then fails the
+ * job (retries, then an incident in Cockpit) instead of silently ending the process instance as if the record had
+ * been written.
+ *
+ * <p>The user's value wins: this plugin runs before the Camunda starter applies
+ * {@code camunda.bpm.generic-properties.properties.*} (order {@code -1}) and before every plugin bean of default
+ * order, so {@code camunda.bpm.generic-properties.properties.enable-exceptions-after-unhandled-bpmn-error: false}
+ * or a plugin of one's own switches it off again.
+ */
+public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Ordered {
+
+  /** Runs before Camunda's {@code GenericPropertiesConfiguration} ({@code -1}). */
+  public static final int ORDER = -2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SalesforceEngineDefaultsPlugin.class);
+
+  private final Set<String> connectionNames;
+
+  /**
+   * A plugin for an engine whose connectors use these connections. Taking them as an argument makes Spring
+   * register the connections before the engine can start a process.
+   */
+  public SalesforceEngineDefaultsPlugin(SalesforceConnectionRegistrar registrar) {
+    this.connectionNames = registrar.registeredNames();
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    LOG.debug("Engine {}: enableExceptionsAfterUnhandledBpmnError={}, Salesforce connections from sfactions.*: {}",
+        configuration.getProcessEngineName(), configuration.isEnableExceptionsAfterUnhandledBpmnError(),
+        connectionNames);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    // nothing to do once the engine is built
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.sfactions.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The user's engine property wins over the Salesforce default of enableExceptionsAfterUnhandledBpmnError. */
+@SpringBootTest(classes = SpringTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "spring.datasource.generate-unique-name=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.auto-deployment-enabled=false",
+        "camunda.bpm.generic-properties.properties.enable-exceptions-after-unhandled-bpmn-error=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SalesforceEngineDefaultsOverrideTest {
+
+  @Autowired
+  private ProcessEngine processEngine;
+
+  @Autowired
+  private SalesforceEngineDefaultsPlugin defaultsPlugin;
+
+  @Test
+  void aGenericPropertySetByTheUserWinsOverTheDefault() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    assertThat(defaultsPlugin).isNotNull();
+    assertThat(configuration.isEnableExceptionsAfterUnhandledBpmnError()).isFalse();
+  }
+}
