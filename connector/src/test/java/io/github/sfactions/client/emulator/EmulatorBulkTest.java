@@ -37,7 +37,6 @@ class EmulatorBulkTest {
     @BeforeEach
     void connect() {
         client = EmulatorClients.client(EMULATOR.get());
-        EmulatorFeatures.assumeBulk(client);
     }
 
     @AfterEach
