@@ -392,4 +392,22 @@ class SalesforceClientProtocolTest {
             assertThat(c.retryable()).isFalse();
         });
     }
+
+    @Test
+    void aConfiguredProxyCarriesTheTokenAndDataCalls() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), java.net.URI.create(stub.instanceUrl()).getPort()));
+        stub.on("GET", V + "/sobjects", req -> Answer.json(200, "{\"sobjects\":[]}"));
+        try (SalesforceClient proxied = SalesforceClient.create(settings().loginUrl("http://localhost:" + closedPort)
+                .proxy(proxy).build())) {
+            assertThat(proxied.describeGlobal()).isEmpty();
+        }
+        // Only the proxy (the stub) was reachable; the login host's port was closed.
+        assertThat(stub.received("/services/oauth2/token")).hasSize(1);
+        assertThat(stub.received(V + "/sobjects")).hasSize(1);
+    }
 }
