@@ -410,4 +410,16 @@ class SalesforceClientProtocolTest {
         assertThat(stub.received("/services/oauth2/token")).hasSize(1);
         assertThat(stub.received(V + "/sobjects")).hasSize(1);
     }
+
+    @Test
+    void aSuccessStatusWithAnUnreadableBodyIsAClearRetryableError() {
+        stub.on("POST", V + "/sobjects/Lead", req -> new Answer(201, "text/html", "<html>maintenance</html>", Map.of()));
+        assertThatThrownBy(() -> client.create("Lead", Map.of("LastName", "Doe")))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(201);
+                    assertThat(e.errorCode()).isEqualTo("INVALID_RESPONSE");
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("POST " + V + "/sobjects/Lead", "not the expected JSON");
+                });
+    }
 }
