@@ -422,4 +422,15 @@ class SalesforceClientProtocolTest {
                     assertThat(e.getMessage()).contains("POST " + V + "/sobjects/Lead", "not the expected JSON");
                 });
     }
+
+    @Test
+    void aFailingListenerNeverFailsTheCall() {
+        stub.on("DELETE", V + "/sobjects/Lead/" + LEAD_ID, req -> Answer.empty(204));
+        try (SalesforceClient noisy = SalesforceClient.create(settings().build(), call -> {
+            throw new IllegalStateException("metrics backend down");
+        })) {
+            noisy.delete("Lead", LEAD_ID);
+        }
+        assertThat(stub.received(V)).hasSize(1);
+    }
 }
