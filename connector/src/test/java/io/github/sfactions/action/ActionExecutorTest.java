@@ -347,6 +347,25 @@ class ActionExecutorTest {
         .isInstanceOfSatisfying(ActionException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
+  @Test
+  void apiCallsAreCountedPerActionEvenWhenThreadsShareTheClient() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ActionResult>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String name = "T" + i;
+        results.add(pool.submit(() -> executor.execute(ActionRequest.builder(ActionType.LEAD).operation("upsert")
+            .field("LastName", name).field("Company", "Acme").recordMatchers(Map.of("LastName", name)).build())));
+      }
+      for (java.util.concurrent.Future<ActionResult> result : results) {
+        assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS).apiCalls()).isEqualTo(2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(org().stats().totalApiCalls()).isEqualTo(24);
+  }
+
   private static String json(Map<String, Object> body) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
