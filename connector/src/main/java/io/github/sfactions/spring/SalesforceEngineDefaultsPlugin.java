@@ -59,4 +59,9 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     // nothing to do once the engine is built
   }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
+  }
 }

@@ -12,14 +12,19 @@ import io.github.sfactions.emulator.SalesforceEmulator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.GenericPropertiesConfiguration;
 import org.camunda.connect.Connectors;
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 import org.junit.jupiter.api.AfterAll;
@@ -111,10 +116,13 @@ class SalesforceSpringBootTest {
   void theStarterActivatesCamundaConnectWhichFindsTheSalesforceConnectors() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    assertThat(configuration.getProcessEnginePlugins()).anySatisfy(plugin ->
-        assertThat(plugin.toString()).contains(ConnectProcessEnginePlugin.class.getSimpleName()));
-    assertThat(configuration.getProcessEnginePlugins()).anySatisfy(plugin ->
-        assertThat(plugin.toString()).contains(SalesforceEngineDefaultsPlugin.class.getSimpleName()));
+    List<ProcessEnginePlugin> plugins = new ArrayList<>();
+    configuration.getProcessEnginePlugins().forEach(plugin -> plugins.addAll(
+        plugin instanceof CompositeProcessEnginePlugin composite ? composite.getPlugins() : List.of(plugin)));
+    assertThat(plugins).hasAtLeastOneElementOfType(ConnectProcessEnginePlugin.class);
+    // before Camunda's generic properties, so that the user's settings are applied after it
+    assertThat(indexOf(plugins, SalesforceEngineDefaultsPlugin.class))
+        .isLessThan(indexOf(plugins, GenericPropertiesConfiguration.class));
     SalesforceConnectorIds.ALL.forEach(id -> assertThat(Connectors.<org.camunda.connect.spi.Connector<?>>getConnector(id))
         .as(id).isNotNull());
   }
@@ -189,6 +197,15 @@ class SalesforceSpringBootTest {
     assertThat(EMULATOR.records("Lead")).isEmpty();
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .variableValueEquals("company", "Nameless").count()).isZero();
+  }
+
+  private static int indexOf(List<ProcessEnginePlugin> plugins, Class<?> type) {
+    for (int i = 0; i < plugins.size(); i++) {
+      if (type.isInstance(plugins.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " among " + plugins);
   }
 
   private double calls(String object, String operation, String outcome) {
