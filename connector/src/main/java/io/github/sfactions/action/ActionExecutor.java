@@ -1,5 +1,7 @@
 package io.github.sfactions.action;
 
+import java.util.Collection;
+import io.github.sfactions.action.impl.NumberText;
 import io.github.sfactions.action.impl.JsTruthiness;
 import io.github.sfactions.action.impl.ObjectNames;
 import io.github.sfactions.action.impl.OperationResolver;
@@ -110,14 +112,14 @@ public final class ActionExecutor {
     if (value == null) {
       value = valueOf(body, externalIdField);
     }
-    if (!JsTruthiness.isTruthy(value) || value instanceof Map<?, ?> || value instanceof java.util.Collection<?>) {
+    if (!JsTruthiness.isTruthy(value) || value instanceof Map<?, ?> || value instanceof Collection<?>) {
       throw new ActionException("Missing value for external id field " + externalIdField
           + ": give it in recordMatchers or in the record's fields", ActionMessages.CODE_REQUIRED_FIELD,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     Map<String, Object> fields = new LinkedHashMap<>(body);
     fields.keySet().removeIf(k -> k.equalsIgnoreCase(externalIdField));
-    String text = value instanceof Number n ? io.github.sfactions.action.impl.NumberText.format(n) : value.toString();
+    String text = value instanceof Number n ? NumberText.format(n) : value.toString();
     try {
       UpsertResult result = client.upsert(sobject, externalIdField, text, fields);
       return new Written(result.id(), result.created() ? Outcome.CREATED : Outcome.UPDATED,

@@ -1,5 +1,7 @@
 package io.github.sfactions.client;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public record BulkBatch<M extends Map<String, ?>>(List<String> columns, List<M> 
         long length = csvBytes;
         return new CsvContent() {
             @Override
-            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            public void writeTo(OutputStream out) throws IOException {
                 writer.writeTo(out);
             }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
@@ -137,7 +138,7 @@ public final class BulkIngest {
                 Json.body(Map.of("state", state.apiValue()))), r -> Mappers.jobInfo(Json.read(r.body().byteStream())));
     }
 
-    private static okhttp3.HttpUrl.Builder job(okhttp3.HttpUrl.Builder u, String jobId) {
+    private static HttpUrl.Builder job(HttpUrl.Builder u, String jobId) {
         return u.addPathSegment("jobs").addPathSegment("ingest").addPathSegment(jobId);
     }
 }

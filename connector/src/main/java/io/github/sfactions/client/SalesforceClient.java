@@ -6,6 +6,7 @@ import io.github.sfactions.client.impl.CallNotifier;
 import io.github.sfactions.client.impl.CallSpec;
 import io.github.sfactions.client.impl.Json;
 import io.github.sfactions.client.impl.Mappers;
+import io.github.sfactions.client.impl.NoDelaySocketFactory;
 import io.github.sfactions.client.impl.RestExecutor;
 import io.github.sfactions.client.impl.Session;
 import io.github.sfactions.client.impl.TokenClient;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -56,7 +58,8 @@ public final class SalesforceClient implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 // 300 is an upsert answer, not a redirect; and a token must never follow a redirect.
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                .socketFactory(new NoDelaySocketFactory());
         settings.proxy().ifPresent(builder::proxy);
         this.http = builder.build();
         CallNotifier notifier = new CallNotifier(listener);
@@ -339,7 +342,7 @@ public final class SalesforceClient implements AutoCloseable {
     }
 
     private static <T> List<SaveResult> inChunks(List<T> items,
-            java.util.function.Function<List<T>, List<SaveResult>> call) {
+            Function<List<T>, List<SaveResult>> call) {
         List<SaveResult> results = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += COLLECTION_LIMIT) {
             results.addAll(call.apply(items.subList(from, Math.min(items.size(), from + COLLECTION_LIMIT))));

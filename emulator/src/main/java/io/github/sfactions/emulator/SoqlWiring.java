@@ -1,19 +1,75 @@
 package io.github.sfactions.emulator;
 
 import io.github.sfactions.emulator.impl.ApiException;
-import io.github.sfactions.emulator.impl.ErrorCodes;
 import io.github.sfactions.emulator.impl.QueryParser;
+import io.github.sfactions.emulator.impl.QueryPlan;
+import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.Schema;
+import io.github.sfactions.emulator.soql.SoqlException;
+import io.github.sfactions.emulator.soql.SoqlQuery;
+import io.github.sfactions.emulator.soql.SoqlSchema;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** Connects the SOQL package to the query endpoint. */
-final class SoqlWiring {
-    private SoqlWiring() {
+/** Connects the SOQL package to the query endpoint: the schema it validates against and the plan it yields. */
+final class SoqlWiring implements SoqlSchema {
+    private final Schema schema;
+
+    private SoqlWiring(Schema schema) {
+        this.schema = schema;
     }
 
-    static QueryParser parser() {
+    /** A parser validating against the org's metadata; SOQL errors become 400 answers with their code. */
+    static QueryParser parser(Schema schema) {
+        SoqlWiring wiring = new SoqlWiring(schema);
         return soql -> {
-            throw ApiException.badRequest(ErrorCodes.MALFORMED_QUERY, "SOQL support is not installed", List.of());
+            try {
+                return new Plan(SoqlQuery.parse(soql, wiring));
+            } catch (SoqlException e) {
+                throw ApiException.badRequest(e.errorCode(), e.getMessage(), List.of());
+            }
         };
+    }
+
+    @Override
+    public Optional<String> canonicalObjectName(String name) {
+        return schema.object(name).map(ObjectDef::name);
+    }
+
+    @Override
+    public Optional<FieldInfo> field(String canonicalObject, String fieldName) {
+        return schema.object(canonicalObject).flatMap(o -> o.field(fieldName))
+                .map(f -> new FieldInfo(f.name(), f.type().apiName(), f.filterable(), f.sortable()));
+    }
+
+    private record Plan(SoqlQuery query) implements QueryPlan {
+        @Override
+        public String objectName() {
+            return query.objectName();
+        }
+
+        @Override
+        public List<String> selectFields() {
+            return query.selectFields();
+        }
+
+        @Override
+        public boolean isCount() {
+            return query.isCount();
+        }
+
+        @Override
+        public OptionalInt limit() {
+            return query.limit();
+        }
+
+        @Override
+        public List<Map<String, Object>> apply(Collection<Map<String, Object>> records) {
+            return query.apply(records);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.action.ActionException;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.camunda.SalesforceConnector;
@@ -81,9 +83,9 @@ public abstract class AbstractSalesforceConnector extends AbstractConnector<Sale
     Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(inputNames());
     if (!unknown.isEmpty()) {
-      throw new io.github.sfactions.action.ActionException("Unknown input parameter(s) " + unknown + " for "
+      throw new ActionException("Unknown input parameter(s) " + unknown + " for "
           + connectorId + " (accepted: " + String.join(", ", new TreeSet<>(inputNames())) + ")",
-          io.github.sfactions.action.ActionMessages.CODE_PAYLOAD_VALIDATION, 400);
+          ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.action.ActionExecutor;
 import io.github.sfactions.action.ActionRequest;
 import io.github.sfactions.action.ActionResult;
@@ -76,7 +77,7 @@ public class ActionConnector extends AbstractSalesforceConnector {
             + " with io.github.sfactions.camunda.BulkQueues.register, or use delivery=rest)"));
     ExecutionEntity execution = ExecutionSupport.currentExecution().orElse(null);
     String entryId = queue.enqueue(new BulkQueueEntry(
-        connection == null ? io.github.sfactions.camunda.SalesforceConnections.DEFAULT_CONNECTION : connection,
+        connection == null ? SalesforceConnections.DEFAULT_CONNECTION : connection,
         delivery, record, request,
         execution == null ? null : execution.getProcessInstanceId(),
         execution == null ? null : execution.getId(),

@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.action.RecordMatchers;
 import static io.github.sfactions.camunda.FindRecordsParameters.API_CALLS;
 import static io.github.sfactions.camunda.FindRecordsParameters.CONNECTION;
 import static io.github.sfactions.camunda.FindRecordsParameters.DEFAULT_MAX_RECORDS;
@@ -58,7 +59,7 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
       throw new ActionException(MAX_RECORDS + " must be between 1 and " + MAX_MAX_RECORDS + " (got " + maxRecords
           + ")", ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
     }
-    io.github.sfactions.action.RecordMatchers.operator(operator);
+    RecordMatchers.operator(operator);
     if (matchers == null || matchers.isEmpty()) {
       throw new ActionException(ActionMessages.UNDEFINED_TRAITS_PREFIX + "find operation",
           ActionMessages.CODE_UNDEFINED_TRAITS, ActionMessages.STATUS_BAD_REQUEST);

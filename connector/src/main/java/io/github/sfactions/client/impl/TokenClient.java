@@ -31,6 +31,16 @@ import okhttp3.ResponseBody;
 public final class TokenClient {
 
     static final String GRANT_JWT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    static final String GRANT_PASSWORD = "password";
+    static final String GRANT_REFRESH_TOKEN = "refresh_token";
+    static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
+    static final String P_GRANT_TYPE = "grant_type";
+    static final String P_CLIENT_ID = "client_id";
+    static final String P_CLIENT_SECRET = "client_secret";
+    static final String P_USERNAME = "username";
+    static final String P_PASSWORD = "password";
+    static final String P_REFRESH_TOKEN = "refresh_token";
+    static final String P_ASSERTION = "assertion";
     /** Salesforce's concurrent-refresh signals: the same request will succeed if retried. */
     private static final Set<String> RETRYABLE_INVALID_GRANT =
             Set.of("token request is already being processed", "expired authorization code");
@@ -91,25 +101,25 @@ public final class TokenClient {
     FormBody form(AuthFlow flow, List<String> secrets) {
         FormBody.Builder form = new FormBody.Builder();
         if (flow instanceof PasswordFlow p) {
-            form.add("grant_type", "password").add("client_id", p.clientId())
-                    .add("client_secret", p.clientSecret()).add("username", p.username())
-                    .add("password", p.passwordWithSecurityToken());
+            form.add(P_GRANT_TYPE, GRANT_PASSWORD).add(P_CLIENT_ID, p.clientId())
+                    .add(P_CLIENT_SECRET, p.clientSecret()).add(P_USERNAME, p.username())
+                    .add(P_PASSWORD, p.passwordWithSecurityToken());
             secrets.addAll(List.of(p.clientSecret(), p.password(), p.securityToken(), p.passwordWithSecurityToken()));
         } else if (flow instanceof RefreshTokenFlow r) {
-            form.add("grant_type", "refresh_token").add("refresh_token", r.refreshToken())
-                    .add("client_id", r.clientId());
+            form.add(P_GRANT_TYPE, GRANT_REFRESH_TOKEN).add(P_REFRESH_TOKEN, r.refreshToken())
+                    .add(P_CLIENT_ID, r.clientId());
             if (r.clientSecret() != null) {
-                form.add("client_secret", r.clientSecret());
+                form.add(P_CLIENT_SECRET, r.clientSecret());
                 secrets.add(r.clientSecret());
             }
             secrets.add(r.refreshToken());
         } else if (flow instanceof ClientCredentialsFlow c) {
-            form.add("grant_type", "client_credentials").add("client_id", c.clientId())
-                    .add("client_secret", c.clientSecret());
+            form.add(P_GRANT_TYPE, GRANT_CLIENT_CREDENTIALS).add(P_CLIENT_ID, c.clientId())
+                    .add(P_CLIENT_SECRET, c.clientSecret());
             secrets.add(c.clientSecret());
         } else if (flow instanceof JwtBearerFlow j) {
             String assertion = JwtAssertions.create(j, settings.loginUrl(), clock);
-            form.add("grant_type", GRANT_JWT).add("assertion", assertion);
+            form.add(P_GRANT_TYPE, GRANT_JWT).add(P_ASSERTION, assertion);
             secrets.add(assertion);
         } else {
             throw new IllegalArgumentException("Unsupported auth flow " + flow.getClass().getName());

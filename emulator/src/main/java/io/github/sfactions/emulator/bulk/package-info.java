@@ -72,6 +72,10 @@
  *   <li>Processing happens on a scheduled executor in steps of one internal batch (or a throttled
  *       slice of one); abort, delete, {@link io.github.sfactions.emulator.bulk.BulkIngestApi#reset()} and
  *       {@link io.github.sfactions.emulator.bulk.BulkIngestApi#close()} stop a job before its next row.</li>
+ *   <li>Job definitions: {@code object} and {@code operation} are required (operation matched
+ *       ignoring case); {@code externalIdFieldName} is required for upsert, must name a field the store
+ *       knows, and is ignored for other operations; unknown properties are ignored.</li>
+ *   <li>Jobs are found by their 18-character id or its 15-character prefix.</li>
  *   <li>Not supported: multipart create-and-upload in one request, paging of the job list.</li>
  * </ul>
  */

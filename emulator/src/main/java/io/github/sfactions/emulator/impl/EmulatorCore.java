@@ -60,7 +60,7 @@ public final class EmulatorCore {
      * @param tokenTtl overrides the configured token lifetime when not null (allows sub-second TTLs in tests)
      */
     public EmulatorCore(EmulatorConfig config, Map<String, PublicKey> jwtKeys, Duration tokenTtl,
-                        QueryParser queryParser) {
+                        java.util.function.Function<Schema, QueryParser> queryParser) {
         this.config = config;
         this.schema = Schema.from(config);
         this.store = new OrgStore(schema);
@@ -76,7 +76,7 @@ public final class EmulatorCore {
         EmulatorConfig.RequestLog rl = config.requestLog();
         this.requestLog = new RequestLog(rl == null || rl.maxEntries() == null ? 1000 : rl.maxEntries(),
                 rl == null || rl.maxBodyChars() == null ? 4096 : rl.maxBodyChars());
-        this.queries = new QueryService(store, queryParser);
+        this.queries = new QueryService(store, queryParser.apply(schema));
         this.maxBodyBytes = config.maxRequestBodyBytes() == null ? DEFAULT_MAX_BODY : config.maxRequestBodyBytes();
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("sf-emulator-timer"));
         applyConfiguredFaults();
@@ -143,7 +143,7 @@ public final class EmulatorCore {
     /** Creates a record through the REST validation path without counting an API call. */
     public String createRecord(String object, Map<String, Object> fields) {
         ObjectDef def = objectOrThrow(object);
-        Map<String, Object> values = FieldValues.fromJson(def, io.github.sfactions.emulator.impl.http.Json.MAPPER
+        Map<String, Object> values = FieldValues.fromJson(schema, def, io.github.sfactions.emulator.impl.http.Json.MAPPER
                 .valueToTree(fields));
         return records.create(def, values, WriteOptions.plain(API_VERSION_DEFAULT)).id();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfactions.emulator.impl.meta.FieldDef;
 import io.github.sfactions.emulator.impl.meta.FieldType;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns incoming field values (JSON for REST, CSV text for Bulk) into the stored representation:
@@ -46,8 +48,15 @@ public final class FieldValues {
         return DATETIME_OUT.format(instant);
     }
 
+    /**
+     * A lookup given by the target's external id ({@code "Account": {"Ext__c": "A1"}} in JSON,
+     * {@code Account.Ext__c} in Bulk CSV); the record service resolves it to an id.
+     */
+    public record RelationshipRef(FieldDef referenceField, String targetObject, FieldDef targetField, Object value) {
+    }
+
     /** Converts a JSON record body; unknown fields and wrong JSON types are errors. */
-    public static Map<String, Object> fromJson(ObjectDef def, JsonNode body) {
+    public static Map<String, Object> fromJson(Schema schema, ObjectDef def, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest(ErrorCodes.JSON_PARSER_ERROR,
                     "Cannot deserialize instance of " + def.name() + " from "
@@ -60,10 +69,67 @@ public final class FieldValues {
             if (e.getKey().equals(ATTRIBUTES)) {
                 continue;
             }
-            FieldDef field = def.field(e.getKey()).orElseThrow(() -> noSuchColumn(def, e.getKey()));
-            out.put(field.name(), fromJsonValue(field, e.getValue()));
+            Optional<FieldDef> field = def.field(e.getKey());
+            if (field.isPresent()) {
+                out.put(field.get().name(), fromJsonValue(field.get(), e.getValue()));
+                continue;
+            }
+            RelationshipRef ref = jsonRelationship(schema, def, e.getKey(), e.getValue())
+                    .orElseThrow(() -> noSuchColumn(def, e.getKey()));
+            out.put(ref.referenceField().name(), ref);
         }
         return out;
+    }
+
+    private static Optional<RelationshipRef> jsonRelationship(Schema schema, ObjectDef def, String name,
+                                                              JsonNode value) {
+        Optional<FieldDef> ref = def.relationship(name);
+        if (ref.isEmpty() || value == null || !value.isObject()) {
+            return Optional.empty();
+        }
+        ObjectDef target = schema.object(ref.get().referenceTo().get(0)).orElse(null);
+        if (target == null) {
+            return Optional.empty();
+        }
+        FieldDef key = null;
+        JsonNode keyValue = null;
+        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals(ATTRIBUTES)) {
+                continue;
+            }
+            FieldDef f = target.field(e.getKey()).filter(FieldValues::isLookupKey).orElseThrow(() ->
+                    ApiException.badRequest(ErrorCodes.INVALID_FIELD, "The field " + e.getKey() + " on " + target.name()
+                            + " is not an external id field", List.of()));
+            if (key != null) {
+                throw ApiException.badRequest(ErrorCodes.INVALID_FIELD,
+                        "More than one foreign key external ID given for " + name, List.of());
+            }
+            key = f;
+            keyValue = e.getValue();
+        }
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RelationshipRef(ref.get(), target.name(), key, fromJsonValue(key, keyValue)));
+    }
+
+    /** Fields that identify a record for a relationship: external ids and Id. */
+    public static boolean isLookupKey(FieldDef f) {
+        return f.externalId() || f.type() == FieldType.ID;
+    }
+
+    /** Canonical {@code Relationship.Field} for a Bulk header such as {@code account.ext__c}, if it is one. */
+    public static Optional<String> relationshipColumn(Schema schema, ObjectDef def, String header) {
+        int dot = header.indexOf('.');
+        if (dot <= 0 || dot == header.length() - 1) {
+            return Optional.empty();
+        }
+        Optional<FieldDef> ref = def.relationship(header.substring(0, dot));
+        return ref.flatMap(r -> schema.object(r.referenceTo().get(0)))
+                .flatMap(t -> t.field(header.substring(dot + 1)).filter(FieldValues::isLookupKey))
+                .map(f -> ref.get().relationshipName() + "." + f.name());
     }
 
     public static ApiException noSuchColumn(ObjectDef def, String name) {
@@ -140,11 +206,22 @@ public final class FieldValues {
      * Converts Bulk CSV cells (already keyed by canonical name; null = {@code #N/A}) to stored values;
      * a wrong value is INVALID_TYPE_ON_FIELD_IN_RECORD as in Bulk API results.
      */
-    public static Map<String, Object> fromText(ObjectDef def, Map<String, String> cells) {
+    public static Map<String, Object> fromText(Schema schema, ObjectDef def, Map<String, String> cells) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : cells.entrySet()) {
-            FieldDef f = def.field(e.getKey()).orElseThrow(() -> noSuchColumn(def, e.getKey()));
-            out.put(f.name(), fromText(f, e.getValue()));
+            Optional<FieldDef> f = def.field(e.getKey());
+            if (f.isPresent()) {
+                out.put(f.get().name(), fromText(f.get(), e.getValue()));
+                continue;
+            }
+            String column = relationshipColumn(schema, def, e.getKey())
+                    .orElseThrow(() -> noSuchColumn(def, e.getKey()));
+            int dot = column.indexOf('.');
+            FieldDef ref = def.relationship(column.substring(0, dot)).orElseThrow();
+            ObjectDef target = schema.object(ref.referenceTo().get(0)).orElseThrow();
+            FieldDef key = target.field(column.substring(dot + 1)).orElseThrow();
+            out.put(ref.name(), e.getValue() == null ? null
+                    : new RelationshipRef(ref, target.name(), key, fromText(key, e.getValue())));
         }
         return out;
     }

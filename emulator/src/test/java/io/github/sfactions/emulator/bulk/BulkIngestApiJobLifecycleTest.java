@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +207,91 @@ class BulkIngestApiJobLifecycleTest {
 
     assertThat(csv).hasSize(1024);
     assertThat(client.upload(id, csv).status()).isEqualTo(201);
+  }
+
+  @Test
+  void concurrentSecondUploadIsRefusedWhileTheFirstIsStillStreaming() throws Exception {
+    String id = client.create(INSERT_ACCOUNTS);
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    InputStream slowBody = new SequenceInputStream(
+        new ByteArrayInputStream("Name\n".getBytes(StandardCharsets.UTF_8)),
+        new InputStream() {
+          private boolean done;
+
+          @Override
+          public int read() throws IOException {
+            if (done) {
+              return -1;
+            }
+            firstStarted.countDown();
+            try {
+              releaseFirst.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IOException(e);
+            }
+            done = true;
+            return 'A';
+          }
+        });
+    ExecutorService uploader = Executors.newSingleThreadExecutor();
+    try {
+      Future<BulkResponse> first = uploader.submit(
+          () -> api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
+      assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+      BulkResponse second = client.upload(id, "Name\nOther\n");
+      releaseFirst.countDown();
+
+      assertThat(second.status()).isEqualTo(400);
+      assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(api.jobs().get(0).uploadedBytes()).isEqualTo(6);
+    } finally {
+      releaseFirst.countDown();
+      uploader.shutdownNow();
+    }
+  }
+
+  @Test
+  void closingWhileTheUploadIsStreamingIsInvalidJobState() throws Exception {
+    String id = client.create(INSERT_ACCOUNTS);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    InputStream slowBody = new InputStream() {
+      private int served;
+
+      @Override
+      public int read() throws IOException {
+        if (served == 0) {
+          started.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
+        }
+        return served < "Name\nA\n".length() ? "Name\nA\n".charAt(served++) : -1;
+      }
+    };
+    ExecutorService uploader = Executors.newSingleThreadExecutor();
+    try {
+      Future<BulkResponse> upload = uploader.submit(
+          () -> api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+      BulkResponse close = client.patchState(id, "UploadComplete");
+      release.countDown();
+
+      assertThat(close.status()).isEqualTo(409);
+      assertThat(BulkTestClient.error(close).get("message").asText()).contains("still receiving its upload");
+      assertThat(upload.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(client.patchState(id, "UploadComplete").status()).isEqualTo(200);
+    } finally {
+      release.countDown();
+      uploader.shutdownNow();
+    }
   }
 
   @Test

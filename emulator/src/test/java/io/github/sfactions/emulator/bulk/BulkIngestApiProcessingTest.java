@@ -1,6 +1,7 @@
 package io.github.sfactions.emulator.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -294,9 +295,29 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.runJob(INSERT, "Name,Description\nAcme,ok\nBeta,\"never closed\n");
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
-    assertThat(job.get("errorMessage").asText()).startsWith("InvalidBatch : Malformed CSV: ");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Unterminated quoted value starting on line 3");
     assertThat(job.get("numberRecordsProcessed").asInt()).isZero();
     assertThat(store.records("Account")).isEmpty();
+  }
+
+  @Test
+  void textAfterAClosingQuoteFailsTheJobBeforeAnyRowIsWritten() {
+    JsonNode job = client.runJob(INSERT, "Name,Description\nAcme,ok\nBeta,\"quoted\"tail\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Invalid character after a closing quote on line 3");
+    assertThat(store.records("Account")).isEmpty();
+  }
+
+  @Test
+  void unterminatedQuoteInTheHeaderFailsTheJob() {
+    JsonNode job = client.runJob(INSERT, "\"Name,Description\nAcme,ok\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : Malformed CSV: Unterminated quoted value starting on line 1");
   }
 
   @Test
@@ -309,6 +330,19 @@ class BulkIngestApiProcessingTest {
     assertThat(client.results(job.get("id").asText(), "failedResults"))
         .contains("\"\",\"UNKNOWN_EXCEPTION:An unexpected error occurred while writing this row"
             + " (IllegalStateException):--\",\"boom\"");
+  }
+
+  @Test
+  void errorThrownByTheStoreFailsTheJobAndLeavesTheRestUnprocessed() {
+    JsonNode job = client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.FATAL_NAME + "\nBeta\n");
+
+    assertThat(job.get("state").asText()).isEqualTo("Failed");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("Unknown : unexpected error while processing the job (AssertionError)");
+    assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(1);
+    String id = job.get("id").asText();
+    assertThat(client.results(id, "unprocessedrecords")).isEqualTo("Name\nfatal\nBeta\n");
+    assertThat(client.results(id, "successfulResults").lines().count()).isEqualTo(2);
   }
 
   @Test
@@ -430,6 +464,67 @@ class BulkIngestApiProcessingTest {
     } finally {
       throttled.close();
     }
+  }
+
+  @Test
+  void jobAbortedDuringTheInProgressDwellServesItsCompleteResults() {
+    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
+        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
+    try {
+      BulkTestClient lingeringClient = new BulkTestClient(lingering);
+      String id = lingeringClient.create(INSERT);
+      lingeringClient.upload(id, "Name\nAcme\nBeta\n");
+      lingeringClient.patchState(id, "UploadComplete");
+      assertThat(lingeringClient.awaitProcessed(id, 2, WAIT).get("state").asText()).isEqualTo("InProgress");
+
+      lingeringClient.patchState(id, "Aborted");
+
+      assertThat(lingeringClient.results(id, "successfulResults").lines().count()).isEqualTo(3);
+      assertThat(lingeringClient.results(id, "unprocessedrecords")).isEqualTo("Name\n");
+      assertThat(lingeringClient.info(id).get("state").asText()).isEqualTo("Aborted");
+    } finally {
+      lingering.close();
+    }
+  }
+
+  @Test
+  void resetDoesNotWaitForTheInProgressDwell() {
+    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
+        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
+    try {
+      BulkTestClient lingeringClient = new BulkTestClient(lingering);
+      String id = lingeringClient.create(INSERT);
+      lingeringClient.upload(id, "Name\nAcme\n");
+      lingeringClient.patchState(id, "UploadComplete");
+      lingeringClient.awaitProcessed(id, 1, WAIT);
+
+      assertTimeoutPreemptively(Duration.ofSeconds(10), lingering::reset);
+
+      assertThat(lingering.jobs()).isEmpty();
+    } finally {
+      assertTimeoutPreemptively(Duration.ofSeconds(10), lingering::close);
+    }
+  }
+
+  @Test
+  void closeStopsARunningJobAndTheExecutor() {
+    BulkIngestApi throttled = new BulkIngestApi(store,
+        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build());
+    BulkTestClient throttledClient = new BulkTestClient(throttled);
+    String id = throttledClient.create(INSERT);
+    throttledClient.upload(id, "Name\n" + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n")
+        .collect(Collectors.joining()));
+    throttledClient.patchState(id, "UploadComplete");
+    throttledClient.awaitProcessed(id, 10, WAIT);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), throttled::close);
+    int afterClose = store.records("Account").size();
+
+    assertThat(afterClose).isLessThan(1000);
+    assertThat(throttledClient.call("GET", "", null, null).status()).isEqualTo(503);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("bulk-ingest-") && t.isAlive()
+        && t.getState() == Thread.State.RUNNABLE);
+    assertThat(store.records("Account")).hasSize(afterClose);
   }
 
   @Test

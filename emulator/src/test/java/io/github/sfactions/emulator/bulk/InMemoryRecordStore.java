@@ -18,6 +18,8 @@ final class InMemoryRecordStore implements BulkRecordStore {
 
   /** A Name value that makes insert/update/upsert throw. */
   static final String EXPLODING_NAME = "boom";
+  /** A Name value that makes insert throw an {@link Error}, which no row handling should absorb. */
+  static final String FATAL_NAME = "fatal";
   static final String USER_ID = "005000000000001AAA";
 
   private static final Map<String, String> KEY_PREFIXES = Map.of("Account", "001", "Contact", "003");
@@ -155,6 +157,9 @@ final class InMemoryRecordStore implements BulkRecordStore {
   private static void explodeOnPoison(Map<String, String> cells) {
     if (EXPLODING_NAME.equals(cells.get("Name"))) {
       throw new IllegalStateException("store failure for a poison row");
+    }
+    if (FATAL_NAME.equals(cells.get("Name"))) {
+      throw new AssertionError("fatal store failure for a poison row");
     }
   }
 

@@ -31,6 +31,7 @@ public final class IngestJob {
   private long internalBatches;
   private long processingStartNanos;
   private long processingEndNanos;
+  private boolean processingEnded;
   private long activeNanos;
   private String errorMessage;
   private ResultFiles results;
@@ -180,22 +181,29 @@ public final class IngestJob {
   }
 
   /**
-   * Ends processing: InProgress becomes {@code terminal} (an aborted job stays Aborted), results
-   * are published and waiting readers are released. A completed job's upload is dropped.
+   * Publishes the result files once the run has written its last row (or stopped) and releases
+   * anyone waiting for it; the state changes separately, after the InProgress dwell.
    */
-  public synchronized void finishProcessing(
-      JobState terminal, String failure, ResultFiles files, Instant now, long nanos) {
+  public synchronized void publishResults(ResultFiles files) {
+    results = files;
+    runFinished.complete(null);
+  }
+
+  /**
+   * Ends processing: InProgress becomes {@code terminal} (an aborted job stays Aborted). A
+   * completed job's upload is dropped, since nothing of it is unprocessed.
+   */
+  public synchronized void finishProcessing(JobState terminal, String failure, Instant now, long nanos) {
     if (state == JobState.InProgress) {
       state = terminal;
       errorMessage = terminal == JobState.Failed ? failure : null;
       systemModstamp = now;
     }
     processingEndNanos = nanos;
-    results = files;
+    processingEnded = true;
     if (state == JobState.JobComplete) {
       upload = null;
     }
-    runFinished.complete(null);
   }
 
   /** Waits until no background run touches this job any more; bounded by {@code timeout}. */
@@ -235,7 +243,7 @@ public final class IngestJob {
   public synchronized JobSnapshot snapshot(long nowNanos) {
     long totalMillis = 0;
     if (runStarted) {
-      long end = processingEndNanos != 0 ? processingEndNanos : nowNanos;
+      long end = processingEnded ? processingEndNanos : nowNanos;
       totalMillis = Math.max(0, (end - processingStartNanos) / 1_000_000);
     }
     return new JobSnapshot(spec, state, systemModstamp, uploadedBytes, recordsProcessed, recordsFailed,

@@ -136,14 +136,16 @@ public final class JobRun {
 
   private void finishAfterDwell(JobState terminal, String failure, ResultFiles files) {
     closeParser();
+    job.publishResults(files);
     long dwellEnd = startNanos + settings.inProgressDwell().toNanos();
     long delay = Math.max(0, dwellEnd - System.nanoTime());
-    later(() -> finishNow(terminal, failure, files), delay);
+    later(() -> job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime()), delay);
   }
 
   private void finishNow(JobState terminal, String failure, ResultFiles files) {
     closeParser();
-    job.finishProcessing(terminal, failure, files, settings.clock().instant(), System.nanoTime());
+    job.publishResults(files);
+    job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime());
   }
 
   private void closeParser() {
@@ -162,7 +164,8 @@ public final class JobRun {
     Runnable guarded = () -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An executor swallows what a task throws; without this the job would stay InProgress forever.
         fail(e);
       }
     };
@@ -174,7 +177,7 @@ public final class JobRun {
     }
   }
 
-  private void fail(RuntimeException e) {
+  private void fail(Throwable e) {
     String message = e instanceof UncheckedIOException && e.getCause() != null
         ? ErrorCodes.INVALID_BATCH_PREFIX + "Malformed CSV: " + e.getCause().getMessage()
         : "Unknown : unexpected error while processing the job (" + e.getClass().getSimpleName() + ")";

@@ -44,7 +44,7 @@ public final class RowWriter {
           + columns.size() + " but found " + values.size(), List.of());
     }
     Map<String, String> cells = cells(values);
-    String rowId = columns.idColumn() >= 0 ? cells.get(ColumnMapping.ID_FIELD) : null;
+    String rowId = columns.idColumn() >= 0 ? cells.get(columns.canonicalNames().get(columns.idColumn())) : null;
     BulkRowResult result;
     try {
       result = call(cells, rowId);
@@ -79,12 +79,12 @@ public final class RowWriter {
         if (rowId == null) {
           yield missing("Id not specified in an update call");
         }
-        cells.remove(ColumnMapping.ID_FIELD);
+        cells.remove(columns.canonicalNames().get(columns.idColumn()));
         yield store.update(object, rowId, cells);
       }
       case UPSERT -> {
         String field = spec.externalIdFieldName();
-        if (!ColumnMapping.ID_FIELD.equals(field) && cells.get(field) == null) {
+        if (!ColumnMapping.ID_FIELD.equalsIgnoreCase(field) && cells.get(field) == null) {
           yield missing(field + " not specified");
         }
         yield store.upsert(object, field, cells);

@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * First pass over an upload, before any row is written: checks the line ending, the CSV syntax
- * (e.g. an unterminated quote) and the header, so a job that Salesforce would fail as a whole
- * fails with nothing processed.
+ * (an unterminated quote, text after a closing quote) and the header, so a job that Salesforce
+ * would fail as a whole fails with nothing processed.
  */
 public final class UploadValidator {
 
@@ -24,23 +24,36 @@ public final class UploadValidator {
     if (upload == null) {
       throw JobFailure.invalidBatch("No data was uploaded for this job");
     }
-    LineEndingInspector inspector =
-        new LineEndingInspector(CsvDialect.openReader(upload), dialect.lineEnding(), dialect.delimiter());
+    CsvSyntaxInspector inspector =
+        new CsvSyntaxInspector(CsvDialect.openReader(upload), dialect.lineEnding(), dialect.delimiter());
     try (Reader reader = inspector; CSVParser parser = dialect.parseFormat().parse(reader)) {
-      Iterator<CSVRecord> records = parser.iterator();
-      if (!nextExists(records)) {
-        failOnLineEnding(inspector, dialect);
+      List<String> header = null;
+      JobFailure headerFailure = null;
+      try {
+        Iterator<CSVRecord> records = parser.iterator();
+        if (nextExists(records)) {
+          header = records.next().toList();
+          job.header(header);
+        }
+      } catch (JobFailure failure) {
+        headerFailure = failure;
+      }
+      // The rest is only scanned, not parsed: the inspector finds what would break the parser.
+      inspector.drain();
+      if (inspector.lineEndingViolated()) {
+        throw new JobFailure(ErrorCodes.CLIENT_INPUT_ERROR_PREFIX
+            + "LineEnding is invalid on user data. Current LineEnding setting is " + dialect.lineEnding().name());
+      }
+      if (inspector.syntaxError() != null) {
+        throw JobFailure.invalidBatch("Malformed CSV: " + inspector.syntaxError());
+      }
+      if (headerFailure != null) {
+        throw headerFailure;
+      }
+      if (header == null) {
         throw JobFailure.invalidBatch("The CSV data contains no header row");
       }
-      List<String> header = records.next().toList();
-      job.header(header);
-      failOnLineEnding(inspector, dialect);
-      ColumnMapping mapping = ColumnMapping.resolve(header, job.spec(), store);
-      while (nextExists(records)) {
-        records.next();
-      }
-      failOnLineEnding(inspector, dialect);
-      return mapping;
+      return ColumnMapping.resolve(header, job.spec(), store);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,13 +66,6 @@ public final class UploadValidator {
     } catch (UncheckedIOException | IllegalStateException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw JobFailure.invalidBatch("Malformed CSV: " + cause.getMessage());
-    }
-  }
-
-  private static void failOnLineEnding(LineEndingInspector inspector, CsvDialect dialect) throws JobFailure {
-    if (inspector.violated()) {
-      throw new JobFailure(ErrorCodes.CLIENT_INPUT_ERROR_PREFIX
-          + "LineEnding is invalid on user data. Current LineEnding setting is " + dialect.lineEnding().name());
     }
   }
 }

@@ -28,7 +28,6 @@ public final class Call {
     private String endpoint;
     private String object;
     private String operation;
-    private String userId;
     private java.io.InputStream upload;
     private final List<String> segments;
 
@@ -118,6 +117,4 @@ public final class Call {
     public String endpoint() { return endpoint; }
     public String object() { return object; }
     public String operation() { return operation; }
-    public String userId() { return userId; }
-    public void userId(String id) { this.userId = id; }
 }

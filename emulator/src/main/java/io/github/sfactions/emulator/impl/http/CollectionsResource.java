@@ -124,7 +124,7 @@ final class CollectionsResource {
                     }
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     if (op.equals("create")) {
-                        SaveOutcome out = core.records().create(def, FieldValues.fromJson(def, fields), opts);
+                        SaveOutcome out = core.records().create(def, FieldValues.fromJson(core.schema(), def, fields), opts);
                         return new Item(out.id(), null, null);
                     }
                     JsonNode idNode = fields.has("id") ? fields.remove("id") : fields.remove("Id");
@@ -133,7 +133,7 @@ final class CollectionsResource {
                                 "Id not specified in an update call", List.of());
                     }
                     String id = core.records().requireId(def, idNode.asText());
-                    core.records().update(def, id, FieldValues.fromJson(def, fields), opts);
+                    core.records().update(def, id, FieldValues.fromJson(core.schema(), def, fields), opts);
                     return new Item(id, null, null);
                 }, op.equals("create") ? null : idText(r)));
             }
@@ -194,7 +194,7 @@ final class CollectionsResource {
                     }
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     try {
-                        SaveOutcome out = core.records().upsert(def, ext, v, FieldValues.fromJson(def, fields), opts);
+                        SaveOutcome out = core.records().upsert(def, ext, v, FieldValues.fromJson(core.schema(), def, fields), opts);
                         return new Item(out.id(), out.created(), null);
                     } catch (MultipleMatchesException e) {
                         throw ApiException.badRequest(ErrorCodes.DUPLICATE_EXTERNAL_ID,

@@ -77,7 +77,6 @@ public final class DataApi {
         if (session.isEmpty()) {
             return invalidSession();
         }
-        call.userId(session.get().userId());
         core.runAs(session.get().userId());
         if (!core.counters().tryAcquire()) {
             return limitExceeded();

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -167,9 +166,5 @@ public final class Dispatcher implements HttpHandler {
         BodyTooLargeException() {
             super("body too large", null);
         }
-    }
-
-    static List<String> segments(String rawPath) {
-        return Call.segments(rawPath);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 final class SObjectResource {
     static final String DUPLICATE_RULE_HEADER = "Sforce-Duplicate-Rule-Header";
     private static final String ENDPOINT = "sobjects";
+    private static final String UPDATE_ONLY = "updateOnly";
 
     private final EmulatorCore core;
     private final DescribeResource describe;
@@ -78,7 +79,7 @@ final class SObjectResource {
 
     private Reply create(Call call, ObjectDef def, String version) {
         call.describe(ENDPOINT, def.name(), "create");
-        Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+        Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
         SaveOutcome out = core.records().create(def, values, options(call, version));
         return Reply.json(201, saveResult(out.id(), null))
                 .withHeader("Location", "/services/data/v" + version + "/sobjects/" + def.name() + "/" + out.id());
@@ -102,7 +103,7 @@ final class SObjectResource {
             case "PATCH" -> {
                 call.describe(ENDPOINT, def.name(), "update");
                 String id = core.records().requireId(def, rawId);
-                Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+                Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
                 core.records().update(def, id, values, options(call, version));
                 return Reply.empty(204);
             }
@@ -157,7 +158,11 @@ final class SObjectResource {
         FieldDef f = field.get();
         switch (m) {
             case "PATCH" -> {
-                Map<String, Object> values = FieldValues.fromJson(def, Json.parse(call.body()));
+                Map<String, Object> values = FieldValues.fromJson(core.schema(), def, Json.parse(call.body()));
+                if ("true".equalsIgnoreCase(call.query(UPDATE_ONLY)) && f.type() != FieldType.ID
+                        && core.records().findByExternalId(def, f, value).isEmpty()) {
+                    throw ApiException.notFound();
+                }
                 try {
                     SaveOutcome out = core.records().upsert(def, f, value, values, options(call, version));
                     Reply r = Reply.json(out.created() ? 201 : 200, saveResult(out.id(), out.created()));

@@ -56,6 +56,19 @@ public final class ObjectDef {
                 : Optional.ofNullable(byLowerName.get(anyCase.toLowerCase(Locale.ROOT)));
     }
 
+    /** The reference field whose relationship name is given (e.g. {@code Account} for AccountId). */
+    public Optional<FieldDef> relationship(String anyCase) {
+        if (anyCase == null) {
+            return Optional.empty();
+        }
+        for (FieldDef f : fields.values()) {
+            if (f.relationshipName() != null && f.relationshipName().equalsIgnoreCase(anyCase)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** External id and unique fields, whose values the store indexes. */
     public List<FieldDef> indexedFields() { return indexedFields; }
 

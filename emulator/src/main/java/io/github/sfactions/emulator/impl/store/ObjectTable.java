@@ -6,13 +6,13 @@ import io.github.sfactions.emulator.impl.meta.ObjectDef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +26,8 @@ public final class ObjectTable {
 
     private final ObjectDef def;
     private final ConcurrentHashMap<String, Map<String, Object>> rows = new ConcurrentHashMap<>();
+    /** The same snapshots in id (= creation) order, so scans need no sort. */
+    private final ConcurrentSkipListMap<String, Map<String, Object>> ordered = new ConcurrentSkipListMap<>();
     private final Map<String, ConcurrentHashMap<String, Set<String>>> indexes = new LinkedHashMap<>();
     private final Map<String, Boolean> caseSensitive = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,6 +68,7 @@ public final class ObjectTable {
     /** Stores a new snapshot (caller holds the lock) and keeps the indexes in step. */
     public void put(String id18, Map<String, Object> snapshot) {
         Map<String, Object> old = rows.put(id18, snapshot);
+        ordered.put(id18, snapshot);
         reindex(id18, old, snapshot);
     }
 
@@ -73,6 +76,7 @@ public final class ObjectTable {
     public void restore(String id18, Map<String, Object> previous) {
         if (previous == null) {
             Map<String, Object> old = rows.remove(id18);
+            ordered.remove(id18);
             reindex(id18, old, null);
         } else {
             put(id18, previous);
@@ -125,20 +129,17 @@ public final class ObjectTable {
     /** Live (not deleted) records ordered by id, which is creation order. */
     public List<Map<String, Object>> live() {
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (Map<String, Object> r : rows.values()) {
+        for (Map<String, Object> r : ordered.values()) {
             if (!isDeleted(r)) {
                 out.add(r);
             }
         }
-        out.sort(BY_ID);
         return out;
     }
 
     /** Every record including deleted ones, ordered by id. */
     public List<Map<String, Object>> all() {
-        List<Map<String, Object>> out = new ArrayList<>(rows.values());
-        out.sort(BY_ID);
-        return out;
+        return new ArrayList<>(ordered.values());
     }
 
     public int size() {
@@ -153,13 +154,11 @@ public final class ObjectTable {
         lock.lock();
         try {
             rows.clear();
+            ordered.clear();
             indexes.values().forEach(Map::clear);
             autoNumber.set(0);
         } finally {
             lock.unlock();
         }
     }
-
-    private static final Comparator<Map<String, Object>> BY_ID =
-            Comparator.comparing(r -> (String) r.get("Id"));
 }

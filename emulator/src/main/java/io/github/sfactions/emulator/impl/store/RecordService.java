@@ -74,7 +74,8 @@ public final class RecordService {
 
     // ---------------------------------------------------------------- create
 
-    public SaveOutcome create(ObjectDef def, Map<String, Object> values, WriteOptions opts) {
+    public SaveOutcome create(ObjectDef def, Map<String, Object> input, WriteOptions opts) {
+        Map<String, Object> values = resolveRelationships(input);
         if (values.containsKey(ID)) {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
                     "Record ID: cannot specify Id in an insert call", List.of(ID));
@@ -136,7 +137,7 @@ public final class RecordService {
 
     public SaveOutcome update(ObjectDef def, String rawId, Map<String, Object> values, WriteOptions opts) {
         String id = requireId(def, rawId);
-        Map<String, Object> changes = new LinkedHashMap<>(values);
+        Map<String, Object> changes = resolveRelationships(values);
         Object bodyId = changes.remove(ID);
         if (bodyId != null && !id.equals(Ids.normalize(bodyId.toString()).orElse(null))) {
             throw ApiException.badRequest(ErrorCodes.INVALID_ID_FIELD,
@@ -194,7 +195,7 @@ public final class RecordService {
                               WriteOptions opts) {
         ObjectTable table = store.table(def.name());
         Object extValue = FieldValues.fromText(extField, extValueText);
-        Map<String, Object> body = new LinkedHashMap<>(values);
+        Map<String, Object> body = resolveRelationships(values);
         Object inBody = body.get(extField.name());
         if (inBody != null && !sameKey(extField, inBody, extValue)) {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD,
@@ -256,6 +257,34 @@ public final class RecordService {
     /** Ids of live records matching an external id value (for GET by external id). */
     public List<String> findByExternalId(ObjectDef def, FieldDef extField, String valueText) {
         return lookup(store.table(def.name()), extField, FieldValues.fromText(extField, valueText));
+    }
+
+    /** Replaces lookups given by external id with the id of the one record they match. */
+    private Map<String, Object> resolveRelationships(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (Map.Entry<String, Object> e : out.entrySet()) {
+            if (!(e.getValue() instanceof FieldValues.RelationshipRef ref)) {
+                continue;
+            }
+            ObjectTable target = store.table(ref.targetObject());
+            List<String> ids = ref.targetField().type() == FieldType.ID
+                    ? Optional.ofNullable(ref.value()).map(Object::toString).flatMap(Ids::normalize)
+                        .filter(i -> target.get(i) != null && !ObjectTable.isDeleted(target.get(i)))
+                        .map(List::of).orElse(List.of())
+                    : lookup(target, ref.targetField(), ref.value());
+            if (ids.isEmpty()) {
+                throw ApiException.badRequest(ErrorCodes.INVALID_FIELD, "Foreign key external ID: " + ref.value()
+                        + " not found for field " + ref.targetField().name() + " in entity " + ref.targetObject(),
+                        List.of());
+            }
+            if (ids.size() > 1) {
+                throw ApiException.badRequest(ErrorCodes.INVALID_FIELD, "Foreign key external ID: " + ref.value()
+                        + " matches more than one record for field " + ref.targetField().name() + " in entity "
+                        + ref.targetObject(), List.of());
+            }
+            e.setValue(ids.get(0));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- delete

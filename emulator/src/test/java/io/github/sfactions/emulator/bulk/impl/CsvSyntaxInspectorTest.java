@@ -8,7 +8,7 @@ import java.io.StringReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class LineEndingInspectorTest {
+class CsvSyntaxInspectorTest {
 
   @ParameterizedTest(name = "{0} in {1} job violates: {2}")
   @CsvSource({
@@ -30,24 +30,51 @@ class LineEndingInspectorTest {
       throws IOException {
     String csv = escaped.replace("\\r", "\r").replace("\\n", "\n");
     char delimiter = csv.contains(";") ? ';' : ',';
-    LineEndingInspector inspector = new LineEndingInspector(new StringReader(csv), expected, delimiter);
+    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader(csv), expected, delimiter);
 
     String passedThrough = drain(inspector);
 
     assertThat(passedThrough).isEqualTo(csv);
-    assertThat(inspector.violated()).isEqualTo(violated);
+    assertThat(inspector.lineEndingViolated()).isEqualTo(violated);
   }
 
   @ParameterizedTest
   @CsvSource({"LF, false", "CRLF, true"})
   void singleCharacterReadsAreInspectedToo(LineEnding expected, boolean violated) throws IOException {
-    LineEndingInspector inspector = new LineEndingInspector(new StringReader("a\nb\n"), expected, ',');
+    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader("a\nb\n"), expected, ',');
 
     while (inspector.read() != -1) {
       // consume one character at a time
     }
 
-    assertThat(inspector.violated()).isEqualTo(violated);
+    assertThat(inspector.lineEndingViolated()).isEqualTo(violated);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "a,b\\nc,\"open\\n|Unterminated quoted value starting on line 2",
+      "a,\"x\"y\\n|Invalid character after a closing quote on line 1",
+      "a\\nb,\"ok\"\\nc,\"bad\" \\n|Invalid character after a closing quote on line 3"
+  })
+  void reportsQuotingErrorsWithTheirLine(String escaped, String error) throws IOException {
+    String csv = escaped.replace("\\n", "\n");
+    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader(csv), LineEnding.LF, ',');
+
+    inspector.drain();
+
+    assertThat(inspector.syntaxError()).isEqualTo(error);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"a,\"\"\"quoted\"\"\",b\\n", "\"\",x\\n", "a,\"multi\\nline\"\\n"})
+  void wellFormedQuotingHasNoSyntaxError(String escaped) throws IOException {
+    CsvSyntaxInspector inspector =
+        new CsvSyntaxInspector(new StringReader(escaped.replace("\\n", "\n")), LineEnding.LF, ',');
+
+    inspector.drain();
+
+    assertThat(inspector.syntaxError()).isNull();
+    assertThat(inspector.lineEndingViolated()).isFalse();
   }
 
   private static String drain(Reader reader) throws IOException {

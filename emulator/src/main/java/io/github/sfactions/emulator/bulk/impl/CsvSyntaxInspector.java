@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Passes characters through while checking that every record separator outside quoted values is
- * the job's line ending: a CRLF in an LF job, a bare LF in a CRLF job or a lone CR is a violation.
+ * Passes characters through while checking, with a small RFC 4180 lexer, what would otherwise
+ * only surface half-way through a job: that every record separator outside quoted values is the
+ * job's line ending (a CRLF in an LF job, a bare LF in a CRLF job or a lone CR is a violation), that
+ * every quoted value is closed, and that a closing quote is followed by a delimiter or a line end.
  * Line breaks inside quoted values are data and are not checked.
  */
-public final class LineEndingInspector extends FilterReader {
+public final class CsvSyntaxInspector extends FilterReader {
 
   private enum Lexer { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
@@ -17,18 +19,26 @@ public final class LineEndingInspector extends FilterReader {
   private final char delimiter;
   private Lexer lexer = Lexer.FIELD_START;
   private boolean pendingCarriageReturn;
-  private boolean violated;
+  private boolean lineEndingViolated;
+  private String syntaxError;
+  private long line = 1;
+  private long quoteStartLine;
 
   /** Inspects {@code in} for a job with the given line ending and delimiter. */
-  public LineEndingInspector(Reader in, LineEnding expected, char delimiter) {
+  public CsvSyntaxInspector(Reader in, LineEnding expected, char delimiter) {
     super(in);
     this.expected = expected;
     this.delimiter = delimiter;
   }
 
   /** Whether a separator other than the job's line ending has been read so far (or at end of input). */
-  public boolean violated() {
-    return violated;
+  public boolean lineEndingViolated() {
+    return lineEndingViolated;
+  }
+
+  /** The first quoting error read so far (or at end of input), {@code null} if none. */
+  public String syntaxError() {
+    return syntaxError;
   }
 
   @Override
@@ -55,14 +65,25 @@ public final class LineEndingInspector extends FilterReader {
     return n;
   }
 
+  /** Reads the rest of the input, inspecting it. */
+  public void drain() throws IOException {
+    char[] buffer = new char[8192];
+    while (read(buffer, 0, buffer.length) != -1) {
+      // inspection happens in read
+    }
+  }
+
   private void inspect(char c) {
+    if (c == '\n') {
+      line++;
+    }
     if (pendingCarriageReturn) {
       pendingCarriageReturn = false;
       if (c == '\n') {
         recordSeparator(LineEnding.CRLF);
         return;
       }
-      violated = true;
+      lineEndingViolated = true;
     }
     switch (lexer) {
       case QUOTED -> {
@@ -73,13 +94,17 @@ public final class LineEndingInspector extends FilterReader {
       case QUOTE_IN_QUOTED -> {
         if (c == '"') {
           lexer = Lexer.QUOTED;
-        } else {
+        } else if (c == delimiter || c == '\r' || c == '\n') {
           outsideQuotes(c);
+        } else {
+          syntax("Invalid character after a closing quote on line " + line);
+          lexer = Lexer.UNQUOTED;
         }
       }
       case FIELD_START -> {
         if (c == '"') {
           lexer = Lexer.QUOTED;
+          quoteStartLine = line;
         } else {
           outsideQuotes(c);
         }
@@ -102,14 +127,24 @@ public final class LineEndingInspector extends FilterReader {
   private void recordSeparator(LineEnding found) {
     lexer = Lexer.FIELD_START;
     if (found != expected) {
-      violated = true;
+      lineEndingViolated = true;
     }
   }
 
   private void endOfInput() {
     if (pendingCarriageReturn) {
       pendingCarriageReturn = false;
-      violated = true;
+      lineEndingViolated = true;
+    }
+    if (lexer == Lexer.QUOTED) {
+      syntax("Unterminated quoted value starting on line " + quoteStartLine);
+      lexer = Lexer.FIELD_START;
+    }
+  }
+
+  private void syntax(String message) {
+    if (syntaxError == null) {
+      syntaxError = message;
     }
   }
 }

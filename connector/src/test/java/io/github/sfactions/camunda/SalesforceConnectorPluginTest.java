@@ -1,0 +1,91 @@
+package io.github.sfactions.camunda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sfactions.action.TestOrg;
+import io.github.sfactions.client.ApiCall;
+import io.github.sfactions.client.ClientCredentialsFlow;
+import io.github.sfactions.client.PasswordFlow;
+import io.github.sfactions.client.SalesforceClient;
+import io.github.sfactions.emulator.SalesforceEmulator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.container.impl.metadata.PropertyHelper;
+import org.junit.jupiter.api.Test;
+
+/** The plugin configured the way bpm-platform.xml / processes.xml do it (string properties through setters). */
+class SalesforceConnectorPluginTest {
+
+  @Test
+  void bpmPlatformStylePropertiesConfigureTheDefaultAndNamedConnections() {
+    Map<String, String> xmlProperties = new LinkedHashMap<>();
+    xmlProperties.put("loginUrl", "https://login.salesforce.com");
+    xmlProperties.put("clientId", "default-client");
+    xmlProperties.put("clientSecret", "default-secret");
+    xmlProperties.put("read-timeout", "PT20S");
+    xmlProperties.put("connections", """
+        eu.loginUrl=https://test.salesforce.com
+        eu.authFlow=password
+        eu.clientId=eu-client
+        eu.clientSecret=eu-secret
+        eu.username=integration@acme.eu
+        eu.password=pw
+        """);
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    PropertyHelper.applyProperties(plugin, xmlProperties, PropertyHelper.KEBAB_CASE);
+    SalesforceConnections registry = new SalesforceConnections();
+    plugin.setRegistry(registry);
+
+    plugin.preInit(null);
+
+    assertThat(registry.names()).containsExactly("default", "eu");
+    assertThat(registry.settings("default").orElseThrow().auth()).isInstanceOf(ClientCredentialsFlow.class);
+    assertThat(registry.settings("default").orElseThrow().readTimeout()).hasSeconds(20);
+    assertThat(registry.settings("eu").orElseThrow().auth()).isInstanceOf(PasswordFlow.class);
+    assertThat(registry.settings("eu").orElseThrow().loginUrl()).isEqualTo("https://test.salesforce.com");
+    assertThat(registry.settings(null)).isEqualTo(registry.settings("default"));
+  }
+
+  @Test
+  void springXmlMapPropertiesWork() {
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    plugin.setProperties(Map.of("default.clientId", "c", "default.clientSecret", "s"));
+    assertThat(plugin.connectionSettings()).containsOnlyKeys("default");
+  }
+
+  @Test
+  void invalidSettingsFailTheEngineStartWithoutSecrets() {
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    plugin.setRegistry(new SalesforceConnections());
+    plugin.setClientSecret("very-secret");
+    plugin.setLoginUrl("http://evil.example.com");
+    assertThatThrownBy(() -> plugin.preInit(null))
+        .hasMessageStartingWith("Salesforce connection 'default'")
+        .hasMessageNotContaining("very-secret");
+  }
+
+  @Test
+  void registryCreatesOneSharedClientLazilyAndReportsCallsToListeners() {
+    SalesforceEmulator org = SharedOrg.fresh();
+    SalesforceConnections registry = new SalesforceConnections();
+    List<ApiCall> calls = new CopyOnWriteArrayList<>();
+    registry.addApiCallListener(calls::add);
+    registry.register("emu", TestOrg.settings(org));
+    assertThat(org.stats().tokenRequests()).isZero();
+
+    SalesforceClient client = registry.client("emu");
+    assertThat(registry.client("emu")).isSameAs(client);
+    client.create("Lead", Map.of("LastName", "L", "Company", "C"));
+    assertThat(calls).extracting(c -> c.operation().name()).contains("CREATE");
+
+    registry.register("emu", TestOrg.settings(org));
+    assertThat(registry.client("emu")).isNotSameAs(client);
+    registry.close();
+    assertThatThrownBy(() -> registry.client("other"))
+        .isInstanceOf(SalesforceConfigurationException.class)
+        .hasMessage("No Salesforce connection named 'other' is configured (configured: emu)");
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.sfactions.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator from the command line:
+ * {@code java -jar sfactions-emulator.jar --port 8443 [--instance-port N] [--config FILE] [--data FILE]
+ * [--daily-api-limit N] [--token-ttl SECONDS] [--duplicate-rules]}.
+ */
+public final class EmulatorMain {
+    static final String USAGE = """
+            Usage: java -jar sfactions-emulator.jar [options]
+              --port N             login (token) port, default 8443; 0 = a free port
+              --instance-port N    instance (data) port, default port+1 (a free port when --port is 0)
+              --config FILE        org configuration JSON (objects, fields, users, apps, limits, faults)
+              --data FILE          keep records in this JSON file (loaded at start, saved on change)
+              --daily-api-limit N  daily API request allocation (default 15000)
+              --token-ttl SECONDS  access token lifetime from last use (default 7200)
+              --duplicate-rules    turn on the Lead/Contact duplicate rule on Email
+              --help               this text""";
+    private static final int DEFAULT_PORT = 8443;
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SalesforceEmulator emulator;
+        try {
+            emulator = start(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (emulator == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "sf-emulator-shutdown"));
+        stopped.await();
+    }
+
+    /** Parses the arguments, starts the emulator and prints its URLs; null for {@code --help}. */
+    static SalesforceEmulator start(String[] args, PrintStream out) {
+        SalesforceEmulator.Builder b = SalesforceEmulator.builder();
+        int port = DEFAULT_PORT;
+        Integer instancePort = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return null;
+                }
+                case "--port" -> port = intArg(args, ++i, a);
+                case "--instance-port" -> instancePort = intArg(args, ++i, a);
+                case "--config" -> b.configFile(Path.of(arg(args, ++i, a)));
+                case "--data" -> b.dataFile(Path.of(arg(args, ++i, a)));
+                case "--daily-api-limit" -> b.dailyApiLimit(Long.parseLong(arg(args, ++i, a)));
+                case "--token-ttl" -> b.tokenTtl(Duration.ofSeconds(intArg(args, ++i, a)));
+                case "--duplicate-rules" -> b.duplicateRules(true);
+                default -> throw new IllegalArgumentException("Unknown option: " + a);
+            }
+        }
+        b.port(port).instancePort(instancePort != null ? instancePort : port == 0 ? 0 : port + 1);
+        SalesforceEmulator emulator = b.start();
+        out.println("sfactions Salesforce emulator is running");
+        out.println("  login URL:     " + emulator.loginUrl() + "   (POST /services/oauth2/token)");
+        out.println("  instance URL:  " + emulator.instanceUrl() + "   (returned as instance_url)");
+        out.println("  connected app: client_id=" + SalesforceEmulator.DEMO_CLIENT_ID + " client_secret="
+                + SalesforceEmulator.DEMO_CLIENT_SECRET);
+        out.println("  user:          " + SalesforceEmulator.DEMO_USERNAME + " password="
+                + SalesforceEmulator.DEMO_PASSWORD + " security token=" + SalesforceEmulator.DEMO_SECURITY_TOKEN);
+        out.println("  admin:         " + emulator.instanceUrl() + "/__emulator/stats");
+        out.flush();
+        return emulator;
+    }
+
+    private static String arg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("Missing value for " + option);
+        }
+        return args[i];
+    }
+
+    private static int intArg(String[] args, int i, String option) {
+        try {
+            return Integer.parseInt(arg(args, i, option));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number");
+        }
+    }
+}
