@@ -216,6 +216,25 @@ class SalesforcePropertiesTest {
   }
 
   @Test
+  void closingTheContextRestoresTheConnectionItHadReplaced() {
+    ConnectionSettings engines = ConnectionSettings.builder()
+        .auth(new ClientCredentialsFlow("engine-app", SECRET)).loginUrl("https://engine.my.salesforce.com").build();
+    registry.register("props-restored", engines);
+    try {
+      runner.withPropertyValues(
+              "sfactions.connections.props-restored.login-url=https://acme.my.salesforce.com",
+              "sfactions.connections.props-restored.auth.flow=client-credentials",
+              "sfactions.connections.props-restored.auth.client-id=app",
+              "sfactions.connections.props-restored.auth.client-secret=" + SECRET)
+          .run(context -> assertThat(registry.settings("props-restored").orElseThrow().loginUrl())
+              .isEqualTo("https://acme.my.salesforce.com"));
+      assertThat(registry.settings("props-restored")).containsSame(engines);
+    } finally {
+      registry.remove("props-restored");
+    }
+  }
+
+  @Test
   void withoutCamundaStarterActuatorAndMicrometerOnlyTheConnectionsAreConfigured() {
     new ApplicationContextRunner()
         .withClassLoader(new FilteredClassLoader(CamundaBpmAutoConfiguration.class, HealthIndicator.class,
