@@ -195,6 +195,25 @@ class SalesforcePropertiesTest {
   }
 
   @Test
+  void aSandboxFlagContradictingTheLoginUrlIsRejectedAndASandboxMyDomainAccepted() {
+    runner.withPropertyValues(
+            "sfactions.connections.props-sbx.sandbox=true",
+            "sfactions.connections.props-sbx.login-url=https://login.salesforce.com",
+            "sfactions.connections.props-sbx.auth.flow=refresh-token",
+            "sfactions.connections.props-sbx.auth.client-id=app",
+            "sfactions.connections.props-sbx.auth.refresh-token=" + SECRET)
+        .run(context -> assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
+            "sfactions.connections.props-sbx.sandbox=true contradicts sfactions.connections.props-sbx.login-url"));
+    runner.withPropertyValues(
+            "sfactions.connections.props-sbx.sandbox=true",
+            "sfactions.connections.props-sbx.login-url=https://acme--uat.sandbox.my.salesforce.com",
+            "sfactions.connections.props-sbx.auth.flow=client-credentials",
+            "sfactions.connections.props-sbx.auth.client-id=app",
+            "sfactions.connections.props-sbx.auth.client-secret=" + SECRET)
+        .run(context -> assertThat(registry.settings("props-sbx").orElseThrow().isSandboxLogin()).isTrue());
+  }
+
+  @Test
   void closingTheContextKeepsAConnectionAnotherContextRegisteredSinceUnderTheSameName() {
     ConnectionSettings replacement = ConnectionSettings.builder()
         .auth(new ClientCredentialsFlow("other-app", SECRET)).loginUrl("https://other.my.salesforce.com").build();
