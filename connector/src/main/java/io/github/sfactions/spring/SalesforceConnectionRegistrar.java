@@ -7,6 +7,7 @@ import io.github.sfactions.spring.impl.ConnectionSettingsFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
 
   /** The names of the connections this registrar registered (and still owns). */
   public synchronized Set<String> registeredNames() {
-    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(registered.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(registered.keySet()));
   }
 
   @Override
