@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +227,40 @@ class SyncRecordProcessTest {
     assertThat(out).containsEntry(SyncCaller.ERROR_CODE, "400");
     assertThat((String) out.get(SyncCaller.ERROR_MESSAGE)).contains("Company");
     assertThat(ORG.records("Lead")).isEmpty();
+  }
+
+  @Test
+  void theCallActivityShownInTheDocsSyncsAContact() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("DocsCaller").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity("SyncContact").calledElement(SyncRecordProcess.PROCESS_KEY)
+        .camundaIn("contactFields", "fields").camundaOut("recordId", "contactId").camundaOut("result", "contactResult")
+        .endEvent("Synced")
+        .moveToActivity("SyncContact").boundaryEvent("DuplicateContacts").errorEventDefinition().error("300")
+        .errorCodeVariable("syncErrorCode").errorMessageVariable("syncErrorMessage").errorEventDefinitionDone()
+        .endEvent("Duplicates").done();
+    CallActivity call = model.getModelElementById("SyncContact");
+    for (String[] in : new String[][] {{"Contact", "sobject"}, {"upsert", "syncMode"},
+        {"{\"Email\": \"${email}\"}", "recordMatchers"}}) {
+      CamundaIn camundaIn = model.newInstance(CamundaIn.class);
+      camundaIn.setCamundaSourceExpression(in[0]);
+      camundaIn.setCamundaTarget(in[1]);
+      call.getExtensionElements().addChildElement(camundaIn);
+    }
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance("docs-caller.bpmn", model)
+        .deploy().getId();
+    try {
+      String id = ORG.createRecord("Contact", Map.of("LastName", "Doe", "Email", "doe@acme.io"));
+      ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("DocsCaller",
+          Map.of("email", "doe@acme.io", "contactFields", "{\"Title\": \"Customer\"}"));
+      SyncCaller.runJobs(engine);
+
+      assertThat(pi).isEnded().hasPassed("Synced");
+      assertThat(SyncCaller.variables(engine, pi)).containsEntry("contactId", id)
+          .containsEntry("contactResult", "updated");
+      assertThat(ORG.record("Contact", id).orElseThrow()).containsEntry("Title", "Customer");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   private Map<String, Object> run(String flavour, String value, String matchers, String fields, String onNoMatch,
