@@ -194,6 +194,8 @@ class ElementTemplatesTest {
   void outputsMapRecordIdResultAndMatchCount() {
     assertThat(outputSources(named("Salesforce: Upsert Lead")))
         .containsExactly("${recordId}", "${result}", "${matchCount}");
+    assertThat(outputSources(named("Salesforce V2: Add Lead (Bulk API)")))
+        .containsExactly("${result}", "${queueEntryId}");
     assertThat(outputSources(named("Salesforce: Find records")))
         .containsExactly("${matchCount}", "${recordId}", "${recordIdsJson}");
   }
