@@ -53,18 +53,20 @@ class SyncRecordProcessTest {
     engine.getRepositoryService().deleteDeployment(callerDeployment, true);
   }
 
-  @ParameterizedTest(name = "{0}={1}")
-  @CsvSource({"operation, create", "syncMode, add"})
-  void createAndAddCreateWithoutLookingAnythingUpEvenWhenRecordsMatch(String flavour, String value) {
-    ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
-    ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
+  @ParameterizedTest(name = "{0}={1} with {2} matching")
+  @CsvSource({"operation, create, 0", "operation, create, 1", "operation, create, 2",
+      "syncMode, add, 0", "syncMode, add, 1", "syncMode, add, 2"})
+  void createAndAddCreateWithoutLookingAnythingUpWhateverMatches(String flavour, String value, int matching) {
+    for (int i = 0; i < matching; i++) {
+      ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
+    }
 
     Map<String, Object> out = run(flavour, value, "{\"Email\": \"twin@acme.io\"}",
         "{\"LastName\": \"New\", \"Company\": \"Acme\", \"Email\": \"twin@acme.io\"}", null, SyncCaller.DONE);
 
     assertThat(out).containsEntry("result", "created").containsEntry("apiCalls", 1).containsEntry("matchCount", null);
     assertThat(ORG.record("Lead", (String) out.get("recordId")).orElseThrow()).containsEntry("LastName", "New");
-    assertThat(ORG.records("Lead")).hasSize(3);
+    assertThat(ORG.records("Lead")).hasSize(matching + 1);
     assertThat(TestSalesforce.dataCalls()).containsExactly("POST /sobjects/Lead");
   }
 
