@@ -188,6 +188,8 @@ class SyncRecordProcessTest {
     assertThat(out).containsEntry(SyncCaller.ERROR_CODE, "400")
         .containsEntry(SyncCaller.ERROR_MESSAGE, "Undefined lookup traits for update or upsert operation");
     assertThat(TestSalesforce.dataCalls()).isEmpty();
+    assertThat(run("syncMode", "upsert", "", "{\"LastName\": \"x\"}", null, SyncCaller.REJECTED))
+        .containsEntry(SyncCaller.ERROR_MESSAGE, "Undefined lookup traits for update or upsert operation");
   }
 
   @Test
