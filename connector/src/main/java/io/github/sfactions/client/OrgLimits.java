@@ -1,5 +1,6 @@
 package io.github.sfactions.client;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public record OrgLimits(Map<String, Limit> limits) {
     public static final String DAILY_API_REQUESTS = "DailyApiRequests";
 
     public OrgLimits {
-        limits = Map.copyOf(new LinkedHashMap<>(limits));
+        limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
     /**
