@@ -46,9 +46,9 @@ public final class SalesforceConnections implements AutoCloseable {
   public void register(String name, ConnectionSettings settings) {
     String key = requireName(name);
     Objects.requireNonNull(settings, "settings");
-    Entry old = entries.put(key, new Entry(settings));
+    Entry old = entries.put(key, new Entry(key, settings));
     if (old != null) {
-      old.close();
+      old.retire();
     }
   }
 
@@ -56,7 +56,7 @@ public final class SalesforceConnections implements AutoCloseable {
   public boolean remove(String name) {
     Entry old = entries.remove(requireName(name));
     if (old != null) {
-      old.close();
+      old.retire();
       return true;
     }
     return false;
@@ -143,20 +143,33 @@ public final class SalesforceConnections implements AutoCloseable {
 
   /** Settings plus the lazily created client. */
   private static final class Entry {
+    private final String name;
     private final ConnectionSettings settings;
     private SalesforceClient client;
     private boolean closed;
+    private boolean retired;
 
-    Entry(ConnectionSettings settings) {
+    Entry(String name, ConnectionSettings settings) {
+      this.name = name;
       this.settings = settings;
     }
 
     synchronized SalesforceClient client(ApiCallListener listener) {
+      if (retired) {
+        // a caller that looked the entry up just before it was replaced must not open a client nobody closes
+        throw new SalesforceConfigurationException("Salesforce connection '" + name
+            + "' was reconfigured while in use; retry to use the new settings");
+      }
       if (client == null || closed) {
         client = SalesforceClient.create(settings, listener);
         closed = false;
       }
       return client;
+    }
+
+    synchronized void retire() {
+      retired = true;
+      close();
     }
 
     synchronized void close() {

@@ -38,7 +38,6 @@ class MatcherProcessTest {
     ProcessEngine engine = ENGINE.getProcessEngine();
     BpmnAwareTests.init(engine);
     runtime = engine.getRuntimeService();
-    TestOrg.assumeSoql(ORG);
     SharedOrg.fresh();
   }
 

@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The {@code salesforce} health indicator over real HTTP to the emulator, without an engine. */
 class SalesforceHealthIndicatorTest {
 
-  private static final SalesforceEmulator EMULATOR = SalesforceEmulator.builder().dailyApiLimit(5000).start();
+  private static final SalesforceEmulator EMULATOR = SalesforceEmulator.builder().dailyApiLimit(5000)
+      .jwtKey(SalesforceEmulator.DEMO_CLIENT_ID, TestKeys.pair().getPublic()).start();
   private static final String WRONG_PASSWORD = "wrong-password-42";
 
   /** A registry of its own: connections other test classes leave in the global one do not count here. */
@@ -65,6 +66,39 @@ class SalesforceHealthIndicatorTest {
               // the /limits call itself is the first API call of the day
               .containsEntry(SalesforceHealthIndicator.REMAINING, 4999L);
           assertThat((String) details.get("instanceUrl")).startsWith(EMULATOR.instanceUrl());
+        });
+  }
+
+  @Test
+  void everyAuthFlowConfiguredInSpringLogsInToTheEmulator() {
+    String refreshToken = EMULATOR.issueRefreshToken(SalesforceEmulator.DEMO_USERNAME);
+    String base = "sfactions.connections.";
+    runner.withPropertyValues(connection("flow-password", SalesforceEmulator.DEMO_PASSWORD))
+        .withPropertyValues(
+            base + "flow-cc.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-cc.allow-local-instance=true",
+            base + "flow-cc.auth.flow=client-credentials",
+            base + "flow-cc.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-cc.auth.client-secret=" + SalesforceEmulator.DEMO_CLIENT_SECRET,
+            base + "flow-refresh.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-refresh.allow-local-instance=true",
+            base + "flow-refresh.auth.flow=refresh-token",
+            base + "flow-refresh.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-refresh.auth.client-secret=" + SalesforceEmulator.DEMO_CLIENT_SECRET,
+            base + "flow-refresh.auth.refresh-token=" + refreshToken,
+            base + "flow-jwt.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-jwt.allow-local-instance=true",
+            base + "flow-jwt.auth.flow=jwt-bearer",
+            base + "flow-jwt.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-jwt.auth.username=" + SalesforceEmulator.DEMO_USERNAME,
+            base + "flow-jwt.auth.private-key=" + TestKeys.privateKeyPem())
+        .run(context -> {
+          Health health = context.getBean(SalesforceHealthIndicator.class).health();
+          assertThat(health.getDetails()).containsOnlyKeys("flow-password", "flow-cc", "flow-refresh", "flow-jwt");
+          assertThat(health.getDetails().values()).allSatisfy(details ->
+              assertThat(((Map<?, ?>) details).get("status")).isEqualTo("UP"));
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(4);
         });
   }
 

@@ -284,6 +284,18 @@ public final class SalesforceEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Faults and latency active from the start (and after every reset). */
+        public Builder faults(EmulatorConfig.FaultSettings faults) {
+            config = config.withFaults(faults);
+            return this;
+        }
+
+        /** Bulk API 2.0 processing settings. */
+        public Builder bulk(EmulatorConfig.Bulk bulk) {
+            config = config.withBulk(bulk);
+            return this;
+        }
+
         /** Sets a JWT key for a connected app given in the configuration (e.g. the demo app). */
         public Builder jwtKey(String clientId, PublicKey key) {
             jwtKeys.put(clientId, key);

@@ -51,6 +51,23 @@ class StartupAndPersistenceTest {
     }
 
     @Test
+    void faultFlagsApplyFromTheStart() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (SalesforceEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--fail",
+                "SERVER_UNAVAILABLE:1", "--latency", "5-10", "--daily-api-limit", "3", "--bulk-records-per-second",
+                "1000"}, quiet)) {
+            SfHttp http = new SfHttp(emulator).login();
+            assertThat(http.get(V + "/limits").status()).isEqualTo(503);
+            assertThat(emulator.faults().current().latency().minMs()).isEqualTo(5);
+            assertThat(emulator.faults().dailyApiLimit()).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--fail", "BOOM:1"}, quiet))
+                .hasMessageContaining("--fail needs TYPE:RATE");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--latency", "x"}, quiet))
+                .hasMessageContaining("--latency");
+    }
+
+    @Test
     void badArgumentsAndBadConfigAreClearErrors() throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--bogus"}, quiet))
@@ -77,6 +94,7 @@ class StartupAndPersistenceTest {
             SfHttp http = new SfHttp(first).login();
             kept = http.post(V + "/sobjects/Account", map("Name", "Kept", "NumberOfEmployees", 7)).json()
                     .get("id").asText();
+            first.createRecord("Case", map("Subject", "kept"));
             deleted = first.createRecord("Case", map("Subject", "gone"));
             http.delete(V + "/sobjects/Case/" + deleted);
             long deadline = System.currentTimeMillis() + 5000;
@@ -90,6 +108,8 @@ class StartupAndPersistenceTest {
                     .isEqualTo(new java.math.BigDecimal(7));
             SfHttp http = new SfHttp(second).login();
             assertThat(http.delete(V + "/sobjects/Case/" + deleted).errorCode()).isEqualTo("ENTITY_IS_DELETED");
+            String nextCase = second.createRecord("Case", map("Subject", "new"));
+            assertThat(second.record("Case", nextCase).orElseThrow().get("CaseNumber")).isEqualTo("00001002");
             String next = second.createRecord("Account", map("Name", "New"));
             assertThat(next).isNotEqualTo(kept);
             assertThat(second.records("Account")).hasSize(2);

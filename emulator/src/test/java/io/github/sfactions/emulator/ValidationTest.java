@@ -99,6 +99,9 @@ class ValidationTest {
         assertThat(rec.get("Active__c")).isEqualTo(Boolean.TRUE);
         assertThat(rec.get("When__c")).isEqualTo("2024-05-01T12:34:56.000+0000");
         assertThat(rec.get("Name")).isEqualTo(rec.get("Id"));
+        http.patch(V + "/sobjects/Foo__c/" + rec.get("Id"), map("Active__c", null));
+        assertThat(emulator.get().record("Foo__c", (String) rec.get("Id")).orElseThrow().get("Active__c"))
+                .isEqualTo(Boolean.FALSE);
     }
 
     @Test

@@ -127,7 +127,6 @@ class EmulatorErrorClassificationTest {
                         assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
                         assertThat(e.retryable()).isFalse();
                     });
-            EmulatorFeatures.assumeSoql(client);
             assertThatThrownBy(() -> client.query("SELECT Bacon__c FROM Account", 10))
                     .isInstanceOfSatisfying(SalesforceApiException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");

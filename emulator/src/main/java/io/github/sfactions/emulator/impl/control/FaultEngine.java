@@ -102,9 +102,20 @@ public final class FaultEngine {
         }
     }
 
-    /** The failure to inject for this request, consuming one count of a counted rule. */
+    /** The failure to inject for this data API request, consuming one count of a counted rule. */
     public Optional<FaultType> pick(String method, String path, String object) {
+        return pick(method, path, object, false);
+    }
+
+    /**
+     * As {@link #pick(String, String, String)}; with {@code onlyExplicitPath} only rules naming a path
+     * apply (the token endpoint fails only when a rule targets it).
+     */
+    public Optional<FaultType> pick(String method, String path, String object, boolean onlyExplicitPath) {
         for (ActiveRule r : rules) {
+            if (onlyExplicitPath && r.config.path() == null) {
+                continue;
+            }
             if (!matches(r.config.method(), r.config.path(), r.config.object(), method, path, object)) {
                 continue;
             }

@@ -28,7 +28,7 @@ public final class OAuthRoutes {
 
     public Reply handle(Call call) {
         String path = trimSlash(call.path());
-        Optional<Reply> fault = core.faults().pick(call.method(), path, null).map(FaultReplies::of);
+        Optional<Reply> fault = core.faults().pick(call.method(), path, null, true).map(FaultReplies::of);
         if (fault.isPresent()) {
             if (path.equals(TOKEN)) {
                 core.counters().tokenRequest();
