@@ -2,15 +2,22 @@ package io.github.sfactions.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
+import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself. */
+/**
+ * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself; the
+ * bulk processes need the {@link BulkIngestPlugin} and its settings as beans (their timer reads them).
+ */
 @SpringBootTest(classes = SpringBootAutoDeploymentTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
@@ -20,20 +27,36 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootAutoDeploymentTest {
 
-  /** Auto-configuration only, no component scan. */
+  /** Auto-configuration, plus the bulk ingest engine plugin the bulk processes need; no component scan. */
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
+
+    // unregister: the plugin's queue is JVM-wide and must leave with this context
+    @Bean(destroyMethod = "unregister")
+    BulkIngestPlugin bulkIngestPlugin() {
+      return new BulkIngestPlugin();
+    }
+
+    // Spring's expression manager resolves Spring beans, not the engine's bean map the plugin fills
+    @Bean(BulkIngestVariables.SETTINGS_BEAN)
+    BulkIngestExpressions sfactionsBulkIngest(BulkIngestPlugin plugin) {
+      return new BulkIngestExpressions(plugin.settings());
+    }
   }
 
   @Autowired
   RepositoryService repository;
 
   @Test
-  void theStarterDeploysBothSyncProcesses() {
+  void theStarterDeploysEveryReusableProcess() {
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SyncRecordProcess.PROCESS_KEY).count())
         .isEqualTo(1);
     assertThat(repository.createProcessDefinitionQuery()
         .processDefinitionKey(SyncRecordProcess.RESOLVE_PROCESS_KEY).count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+        .count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.AWAIT_PROCESS_KEY)
+        .count()).isEqualTo(1);
   }
 }
