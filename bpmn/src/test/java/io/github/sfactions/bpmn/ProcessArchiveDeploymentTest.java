@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.camunda.BulkQueue;
+import io.github.sfactions.camunda.BulkQueues;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.application.impl.EmbeddedProcessApplication;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +30,7 @@ class ProcessArchiveDeploymentTest {
         .setProcessEngineName("default")
         .setJdbcUrl("jdbc:h2:mem:sfactions-bpmn-archive;DB_CLOSE_DELAY=1000")
         .setJobExecutorActivate(false);
+    Optional<BulkQueue> previousQueue = BulkQueues.current();
     BulkIngestPlugin bulk = new BulkIngestPlugin();
     config.setProcessEnginePlugins(List.of(new ConnectProcessEnginePlugin(), bulk));
     ProcessEngine engine = config.buildProcessEngine();
@@ -50,7 +54,9 @@ class ProcessArchiveDeploymentTest {
     } finally {
       container.unregisterProcessEngine(engine);
       engine.close();
+      // the queue registry is JVM-wide: hand it back to the engine that had it
       bulk.unregister();
+      previousQueue.ifPresent(BulkQueues::register);
     }
   }
 }

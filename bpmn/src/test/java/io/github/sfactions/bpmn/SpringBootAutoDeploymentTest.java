@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.camunda.BulkQueue;
+import io.github.sfactions.camunda.BulkQueues;
+import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,10 +36,18 @@ class SpringBootAutoDeploymentTest {
   @EnableAutoConfiguration
   static class App {
 
-    // unregister: the plugin's queue is JVM-wide and must leave with this context
-    @Bean(destroyMethod = "unregister")
+    @Bean
     BulkIngestPlugin bulkIngestPlugin() {
       return new BulkIngestPlugin();
+    }
+
+    // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had it before
+    @Bean(destroyMethod = "run")
+    Runnable restoreBulkQueue(BulkIngestPlugin plugin) {
+      return () -> {
+        plugin.unregister();
+        previousQueue.ifPresent(BulkQueues::register);
+      };
     }
 
     // Spring's expression manager resolves Spring beans, not the engine's bean map the plugin fills
@@ -45,8 +57,15 @@ class SpringBootAutoDeploymentTest {
     }
   }
 
+  private static Optional<BulkQueue> previousQueue = Optional.empty();
+
   @Autowired
   RepositoryService repository;
+
+  @BeforeAll
+  static void rememberTheBulkQueue() {
+    previousQueue = BulkQueues.current();
+  }
 
   @Test
   void theStarterDeploysEveryReusableProcess() {
