@@ -1,0 +1,63 @@
+package io.github.sfactions.examples;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Sends requests to the intake over real HTTP on loopback. */
+final class IntakeClient {
+
+  static final String WRITE_KEY = "test-write-key";
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  IntakeClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<String> post(String path, String body) {
+    return post(path, body, WRITE_KEY);
+  }
+
+  HttpResponse<String> post(String path, String body, String writeKey) {
+    return post(path, body.getBytes(StandardCharsets.UTF_8), writeKey);
+  }
+
+  HttpResponse<String> post(String path, byte[] body, String writeKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (writeKey != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request.build());
+  }
+
+  HttpResponse<String> get(String path, String user, String password) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request.GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP call failed: " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+}
