@@ -224,6 +224,18 @@ class SyncRecordProcessTest {
   }
 
   @Test
+  void segmentsRequiredFieldsAreCheckedBeforeAnyCallForCreateAndUpsert() {
+    assertThat(run("syncMode", "add", null, "{\"Company\": \"Acme\"}", null, SyncCaller.REJECTED))
+        .containsEntry(SyncCaller.ERROR_CODE, "400").containsEntry(SyncCaller.ERROR_MESSAGE, "Missing last_name value");
+    String deal = ORG.createRecord("Opportunity", Map.of("Name", "Deal", "StageName", "Prospecting",
+        "CloseDate", "2026-12-31"));
+    assertThat(run("operation", "upsert", "{\"Id\": \"" + deal + "\"}", "{\"Amount\": 10}", null,
+        SyncCaller.REJECTED, "Opportunity"))
+        .containsEntry(SyncCaller.ERROR_MESSAGE, "Missing close_date, name or stage_name value");
+    assertThat(TestSalesforce.dataCalls()).isEmpty();
+  }
+
+  @Test
   void salesforceValidationOfTheWriteIsA400() {
     Map<String, Object> out = run("operation", "create", null, "{\"LastName\": \"No company\"}", null,
         SyncCaller.REJECTED);
@@ -255,7 +267,7 @@ class SyncRecordProcessTest {
     try {
       String id = ORG.createRecord("Contact", Map.of("LastName", "Doe", "Email", "doe@acme.io"));
       ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("DocsCaller",
-          Map.of("email", "doe@acme.io", "contactFields", "{\"Title\": \"Customer\"}"));
+          Map.of("email", "doe@acme.io", "contactFields", "{\"LastName\": \"Doe\", \"Title\": \"Customer\"}"));
       SyncCaller.runJobs(engine);
 
       assertThat(pi).isEnded().hasPassed("Synced");

@@ -176,7 +176,8 @@ class SyncRecordResolveProcessTest {
     vars.put(SyncRecordProcess.SOBJECT, "Lead");
     vars.put(flavour, value);
     vars.put(SyncRecordProcess.RECORD_MATCHERS, "{\"Email\": \"twin@acme.io\"}");
-    vars.put(SyncRecordProcess.FIELDS, "{\"FirstName\": \"Jane\"}");
+    // LastName: upsert checks Segment's required fields even when the record exists
+    vars.put(SyncRecordProcess.FIELDS, "{\"LastName\": \"B\", \"FirstName\": \"Jane\"}");
     return vars;
   }
 

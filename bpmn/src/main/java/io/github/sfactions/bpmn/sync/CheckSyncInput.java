@@ -24,7 +24,9 @@ import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_TARGET_RECORD_ID;
 
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.action.ActionType;
 import io.github.sfactions.action.Operation;
+import io.github.sfactions.action.impl.RequiredFields;
 import io.github.sfactions.camunda.SalesforceErrorCodes;
 import io.github.sfactions.camunda.impl.InputValues;
 import java.util.List;
@@ -35,7 +37,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * First step of "Sync one record": checks the call's input the way Segment's action does before any API call
- * (operation or sync mode, object, record matchers for update / upsert / delete), then sets every optional
+ * (operation or sync mode, object, record matchers for update / upsert / delete, the required fields of Lead,
+ * Account, Contact and Opportunity for create and upsert), then sets every optional
  * input that was not passed to null so the later steps' expressions can read it, and resets the outputs.
  * Bad input ends the process with BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
  */
@@ -48,12 +51,16 @@ public class CheckSyncInput implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     try {
       Operation operation = operation(text(execution, OPERATION), text(execution, SYNC_MODE));
-      if (text(execution, SOBJECT) == null) {
+      String sobject = text(execution, SOBJECT);
+      if (sobject == null) {
         throw rejected("Missing sobject value: the sync process needs the object API name, e.g. Lead or Invoice__c",
             ActionMessages.CODE_PAYLOAD_VALIDATION);
       }
       if (operation.needsLookup()) {
         checkMatchers(operation, execution.getVariable(RECORD_MATCHERS));
+      }
+      if (operation == Operation.CREATE || operation == Operation.UPSERT) {
+        checkRequiredFields(sobject, execution.getVariable(FIELDS));
       }
       execution.setVariable(VAR_OPERATION, operation.v1Name());
       execution.setVariable(VAR_SKIP_NO_MATCH, skipWhenNothingMatches(text(execution, ON_NO_MATCH)));
@@ -100,6 +107,19 @@ public class CheckSyncInput implements JavaDelegate {
     Map<String, Object> matchers = InputValues.map(RECORD_MATCHERS, value);
     if (matchers == null || matchers.isEmpty()) {
       throw rejected(ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS);
+    }
+  }
+
+  /**
+   * Segment's required-field check for the objects it has an action for (Lead, Account, Contact, Opportunity),
+   * on create and upsert, before any call: upsert checks even when the record turns out to exist.
+   */
+  private static void checkRequiredFields(String sobject, Object fields) {
+    for (ActionType type : ActionType.values()) {
+      if (type.sobject().filter(sobject::equalsIgnoreCase).isPresent()) {
+        Map<String, Object> values = InputValues.map(FIELDS, fields);
+        RequiredFields.check(type, values == null ? Map.of() : values);
+      }
     }
   }
 
