@@ -3,7 +3,6 @@ package io.github.sfactions.bpmn.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfactions.bpmn.TestSalesforce;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.ArrayList;

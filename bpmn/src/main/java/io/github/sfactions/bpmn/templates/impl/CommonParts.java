@@ -1,10 +1,10 @@
 package io.github.sfactions.bpmn.templates.impl;
 
+import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.bpmn.templates.ElementTemplate.Group;
 import io.github.sfactions.bpmn.templates.TemplateBinding;
 import io.github.sfactions.bpmn.templates.TemplateProperty;
 import io.github.sfactions.bpmn.templates.TemplateScope;
-import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceErrorCodes;
 import java.util.List;

@@ -7,8 +7,8 @@ import static io.github.sfactions.bpmn.templates.impl.CommonParts.MATCH;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.OUTPUT;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.output;
 
-import io.github.sfactions.bpmn.templates.ElementTemplate;
 import io.github.sfactions.bpmn.templates.ElementTemplate.Group;
+import io.github.sfactions.bpmn.templates.ElementTemplate;
 import io.github.sfactions.bpmn.templates.TemplateBinding;
 import io.github.sfactions.bpmn.templates.TemplateProperty;
 import io.github.sfactions.bpmn.templates.TemplateScope;
