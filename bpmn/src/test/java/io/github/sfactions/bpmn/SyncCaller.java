@@ -37,11 +37,15 @@ final class SyncCaller {
   private SyncCaller() {
   }
 
-  static BpmnModelInstance model(String calledProcessKey) {
+  /** The caller of {@code calledProcessKey}, passing the standard inputs and any {@code extraInputs}. */
+  static BpmnModelInstance model(String calledProcessKey, String... extraInputs) {
     CallActivityBuilder call = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
         .startEvent("CallerStart")
         .callActivity("Sync").name("Sync one record").calledElement(calledProcessKey);
     for (String in : INPUTS) {
+      call = call.camundaIn(in, in);
+    }
+    for (String in : extraInputs) {
       call = call.camundaIn(in, in);
     }
     for (String out : OUTPUTS) {

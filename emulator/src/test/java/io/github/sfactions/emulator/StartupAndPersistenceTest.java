@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static io.github.sfactions.emulator.SfHttp.V;
 import static io.github.sfactions.emulator.SfHttp.map;
@@ -27,7 +28,9 @@ class StartupAndPersistenceTest {
                   "users": [{"username": "ops@example.com", "password": "pw", "securityToken": "T1"}],
                   "objects": [{"name": "Invoice__c", "keyPrefix": "a0I",
                                "fields": [{"name": "Number__c", "type": "string", "externalId": true},
-                                          {"name": "Total__c", "type": "currency", "required": true}]}],
+                                          {"name": "Total__c", "type": "currency", "required": true},
+                                          {"name": "Copies__c", "type": "int", "defaultValue": 2},
+                                          {"name": "Paid__c", "type": "boolean", "defaultValue": true}]}],
                   "records": {"Invoice__c": [{"Number__c": "INV-1", "Total__c": 12.5}]},
                   "faults": {"rules": [{"type": "SERVER_UNAVAILABLE", "count": 1, "path": "/limits"}]}
                 }""");
@@ -42,6 +45,9 @@ class StartupAndPersistenceTest {
             assertThat(http.get(V + "/limits").header("Sforce-Limit-Info")).isEqualTo("api-usage=2/100");
             SfHttp.Res inv = http.get(V + "/sobjects/Invoice__c/Number__c/INV-1");
             assertThat(inv.json().get("Id").asText()).startsWith("a0I");
+            Map<String, Object> stored = emulator.record("Invoice__c", inv.json().get("Id").asText()).orElseThrow();
+            assertThat(stored.get("Copies__c")).isEqualTo(new java.math.BigDecimal(2));
+            assertThat(stored.get("Paid__c")).isEqualTo(Boolean.TRUE);
             assertThat(http.post(V + "/sobjects/Invoice__c", map("Number__c", "INV-2")).errorCode())
                     .isEqualTo("REQUIRED_FIELD_MISSING");
             assertThat(http.token(java.util.Map.of("grant_type", "password", "client_id", "sfactions-demo",

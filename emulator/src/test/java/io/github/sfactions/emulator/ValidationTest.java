@@ -179,6 +179,16 @@ class ValidationTest {
     }
 
     @Test
+    void javaApiSeedingAcceptsJavaDatesAndTimes() {
+        String opp = emulator.get().createRecord("Opportunity", map("Name", "Deal", "StageName", "Prospecting",
+                "CloseDate", java.time.LocalDate.of(2024, 12, 31)));
+        assertThat(emulator.get().record("Opportunity", opp).orElseThrow().get("CloseDate")).isEqualTo("2024-12-31");
+        String foo = emulator.get().createRecord("Foo__c", map("When__c", java.time.Instant.parse("2024-05-01T10:00:00Z")));
+        assertThat(emulator.get().record("Foo__c", foo).orElseThrow().get("When__c"))
+                .isEqualTo("2024-05-01T10:00:00.000+0000");
+    }
+
+    @Test
     void seedingThroughTheJavaApiValidatesLikeRest() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> emulator.get().createRecord("Lead", map("LastName", "x")))
                 .hasMessageContaining("REQUIRED_FIELD_MISSING");

@@ -150,4 +150,18 @@ class EmulatorErrorClassificationTest {
                     .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
     }
+
+    @Test
+    void limitsReportTheDailyAllocation() {
+        emulator().faults().dailyApiLimit(5000);
+        try (SalesforceClient client = EmulatorClients.client(emulator())) {
+            client.create("Account", Map.of("Name", "One"));
+            io.github.sfactions.client.OrgLimits limits = client.limits();
+            assertThat(limits.dailyApiUsage()).hasValueSatisfying(u -> {
+                assertThat(u.max()).isEqualTo(5000);
+                assertThat(u.used()).isBetween(1L, emulator().stats().totalApiCalls());
+            });
+            assertThat(limits.limit("NoSuchLimit")).isEmpty();
+        }
+    }
 }

@@ -33,6 +33,12 @@ import java.util.function.Function;
  * up to 200 records, with allOrNone rollback and the {@code statusCode}-keyed item errors.
  */
 final class CollectionsResource {
+    private static final String F_RECORDS = "records";
+    private static final String F_ALL_OR_NONE = "allOrNone";
+    private static final String F_ATTRIBUTES = "attributes";
+    private static final String F_TYPE = "type";
+    private static final String P_IDS = "ids";
+    private static final String P_FIELDS = "fields";
     static final int MAX_RECORDS = 200;
     private static final String ENDPOINT = "composite/sobjects";
     private static final String ROLLED_BACK_MESSAGE =
@@ -78,7 +84,7 @@ final class CollectionsResource {
     }
 
     private static JsonNode records(JsonNode body) {
-        JsonNode records = body.get("records");
+        JsonNode records = body.get(F_RECORDS);
         if (records == null || !records.isArray()) {
             throw ApiException.badRequest(ErrorCodes.JSON_PARSER_ERROR,
                     "Collection request body must contain a records array", List.of());
@@ -92,13 +98,13 @@ final class CollectionsResource {
     }
 
     private static boolean allOrNone(JsonNode body) {
-        JsonNode n = body.get("allOrNone");
+        JsonNode n = body.get(F_ALL_OR_NONE);
         return n != null && (n.asBoolean() || "true".equalsIgnoreCase(n.asText()));
     }
 
     private Optional<ObjectDef> typeOf(JsonNode record) {
-        JsonNode attributes = record.get("attributes");
-        JsonNode type = attributes == null ? null : attributes.get("type");
+        JsonNode attributes = record.get(F_ATTRIBUTES);
+        JsonNode type = attributes == null ? null : attributes.get(F_TYPE);
         return type == null ? Optional.empty() : core.schema().object(type.asText());
     }
 
@@ -224,7 +230,7 @@ final class CollectionsResource {
 
     private Reply delete(Call call, String version) {
         call.describe(ENDPOINT, null, "collections.delete");
-        String idsParam = call.query("ids");
+        String idsParam = call.query(P_IDS);
         if (idsParam == null || idsParam.isBlank()) {
             throw ApiException.badRequest(ErrorCodes.MALFORMED_ID, "ids parameter is required", List.of());
         }
@@ -234,7 +240,7 @@ final class CollectionsResource {
                     "record limit reached. cannot submit more than " + MAX_RECORDS + " records into this call",
                     List.of());
         }
-        boolean allOrNone = "true".equalsIgnoreCase(call.query("allOrNone"));
+        boolean allOrNone = "true".equalsIgnoreCase(call.query(F_ALL_OR_NONE));
         List<ObjectDef> types = new ArrayList<>();
         for (String r : raw) {
             types.add(Ids.normalize(r.trim()).flatMap(i -> core.schema().objectByKeyPrefix(i.substring(0, 3)))
@@ -265,11 +271,11 @@ final class CollectionsResource {
         List<String> fields = new ArrayList<>();
         if (call.method().equals("POST")) {
             JsonNode body = Json.parse(call.body());
-            body.path("ids").forEach(n -> ids.add(n.asText()));
-            body.path("fields").forEach(n -> fields.add(n.asText()));
+            body.path(P_IDS).forEach(n -> ids.add(n.asText()));
+            body.path(P_FIELDS).forEach(n -> fields.add(n.asText()));
         } else {
-            addCsv(ids, call.query("ids"));
-            addCsv(fields, call.query("fields"));
+            addCsv(ids, call.query(P_IDS));
+            addCsv(fields, call.query(P_FIELDS));
         }
         if (ids.isEmpty() || fields.isEmpty()) {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD, "Both ids and fields are required", List.of());

@@ -1,0 +1,154 @@
+package io.github.sfactions.bpmn.bulk;
+
+import io.github.sfactions.bpmn.bulk.impl.BulkEntryStore;
+import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
+import io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema;
+import io.github.sfactions.bpmn.bulk.impl.JdbcBulkQueue;
+import io.github.sfactions.bpmn.bulk.impl.SqlDialect;
+import io.github.sfactions.camunda.BulkQueues;
+import io.github.sfactions.camunda.SalesforceConnections;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+
+/**
+ * Installs the durable bulk queue and the settings of the bulk ingest process into a process engine: creates the
+ * queue tables (H2 or PostgreSQL, idempotently) through the engine's data source, registers the queue with
+ * {@link BulkQueues} so that action connectors with {@code useBulkApi=true} store their records in it, and exposes
+ * the settings to the {@value BulkIngestVariables#PROCESS_KEY} process.
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <class>io.github.sfactions.bpmn.bulk.BulkIngestPlugin</class>
+ *   <properties>
+ *     <property name="batchSize">5000</property>
+ *     <property name="maxCsvBytes">104857600</property>
+ *     <property name="flushInterval">PT30S</property>
+ *     <property name="pollInterval">PT10S</property>
+ *     <property name="maxWait">PT1H</property>
+ *   </properties>
+ * </plugin>
+ * }</pre>
+ *
+ * Durations are ISO-8601 ({@code PT30S}) or whole seconds. Invalid values fail the engine start with a message
+ * naming the property.
+ */
+public class BulkIngestPlugin implements ProcessEnginePlugin {
+
+  private final BulkIngestSettings.Builder builder = BulkIngestSettings.builder();
+  private SalesforceConnections connections = SalesforceConnections.global();
+  private BulkIngestSettings settings;
+  private JdbcBulkQueue queue;
+  private String engineName;
+  private BulkIngestRuntime runtime;
+
+  /** Most records per Bulk API job (default 5000). */
+  public void setBatchSize(int records) {
+    builder.batchSize(records);
+  }
+
+  /** Most bytes of CSV per upload (default 104857600 = 100 MB). */
+  public void setMaxCsvBytes(long bytes) {
+    builder.maxCsvBytes(bytes);
+  }
+
+  /** Period of the flush timer (default PT30S). */
+  public void setFlushInterval(String duration) {
+    builder.flushInterval(duration("flushInterval", duration));
+  }
+
+  /** Wait between job state polls (default PT10S). */
+  public void setPollInterval(String duration) {
+    builder.pollInterval(duration("pollInterval", duration));
+  }
+
+  /** Longest wait for a closed job before it is aborted and its records fail (default PT1H). */
+  public void setMaxWait(String duration) {
+    builder.maxWait(duration("maxWait", duration));
+  }
+
+  /** Age after which an abandoned claim is released (default PT3H; must exceed maxWait). */
+  public void setClaimTimeout(String duration) {
+    builder.claimTimeout(duration("claimTimeout", duration));
+  }
+
+  /** Outcomes delivered per transaction (default 500). */
+  public void setReportChunkSize(int outcomes) {
+    builder.reportChunkSize(outcomes);
+  }
+
+  /** Jobs tried per batch when uploads fail (default 3). */
+  public void setMaxUploadAttempts(int attempts) {
+    builder.maxUploadAttempts(attempts);
+  }
+
+  /** Uses another connection registry than the global one. */
+  public void setConnections(SalesforceConnections connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+  }
+
+  /** The settings in force (after the engine's {@code preInit}). */
+  public BulkIngestSettings settings() {
+    return settings == null ? builder.build() : settings;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    settings = builder.build();
+    Map<Object, Object> beans = configuration.getBeans();
+    if (beans == null) {
+      beans = new HashMap<>();
+      configuration.setBeans(beans);
+    }
+    beans.put(BulkIngestVariables.SETTINGS_BEAN, new BulkIngestExpressions(settings));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    SqlDialect dialect = SqlDialect.forDatabaseType(configuration.getDatabaseType());
+    BulkQueueSchema.create(configuration.getDataSource(), dialect);
+    BulkEntryStore store = new BulkEntryStore(configuration.getDataSource());
+    engineName = configuration.getProcessEngineName();
+    runtime = new BulkIngestRuntime(settings, store, connections);
+    BulkIngestRuntime.register(engineName, runtime);
+    queue = new JdbcBulkQueue(runtime, configuration.getDataSource());
+    BulkQueues.register(queue);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    // everything is in place after postInit; the process definitions come with the deployment
+  }
+
+  /**
+   * Removes this engine's queue and settings from the JVM-wide registries (call when the engine closes, e.g. in
+   * tests that start several engines).
+   */
+  public void unregister() {
+    if (queue != null) {
+      BulkQueues.unregister(queue);
+    }
+    if (runtime != null) {
+      BulkIngestRuntime.unregister(engineName, runtime);
+    }
+  }
+
+  private static Duration duration(String property, String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("sfactions bulk ingest: " + property + " is empty");
+    }
+    String value = text.trim();
+    try {
+      return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+          : Duration.parse(value);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException("sfactions bulk ingest: " + property + " '" + value
+          + "' is not a duration (use ISO-8601 such as PT30S, or seconds)", e);
+    }
+  }
+}

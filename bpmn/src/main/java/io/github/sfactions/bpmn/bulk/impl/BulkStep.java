@@ -1,0 +1,74 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.API_CALLS;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.CLAIM_ID;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.CONNECTION;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILURE_REASON;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_ID_VAR;
+
+import io.github.sfactions.action.ApiCallCounter;
+import io.github.sfactions.client.BulkIngest;
+import java.sql.Connection;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * Frame of every step of the bulk ingest process: finds the engine's bulk runtime, counts the Salesforce API calls
+ * the step makes into the {@code apiCalls} variable (also when the step ends in a BPMN error).
+ */
+public abstract class BulkStep implements JavaDelegate {
+
+  @Override
+  public final void execute(DelegateExecution execution) throws Exception {
+    BulkIngestRuntime runtime = BulkIngestRuntime.current();
+    ApiCallCounter.Scope calls = ApiCallCounter.start();
+    try {
+      run(execution, runtime);
+    } finally {
+      int count = calls.count();
+      calls.close();
+      if (count > 0) {
+        execution.setVariable(API_CALLS, intVariable(execution, API_CALLS) + count);
+      }
+    }
+  }
+
+  /** The step's work. */
+  protected abstract void run(DelegateExecution execution, BulkIngestRuntime runtime) throws Exception;
+
+  /** The engine transaction's connection. */
+  protected static Connection connection() {
+    return EngineTransaction.connection();
+  }
+
+  /** The batch's claim id. */
+  protected static String claimId(DelegateExecution execution) {
+    return (String) execution.getVariable(CLAIM_ID);
+  }
+
+  /** The batch's job id. */
+  protected static String jobId(DelegateExecution execution) {
+    return (String) execution.getVariable(JOB_ID_VAR);
+  }
+
+  /** The Bulk API client of the batch's connection. */
+  protected static BulkIngest bulk(DelegateExecution execution, BulkIngestRuntime runtime) {
+    return runtime.connections().client((String) execution.getVariable(CONNECTION)).bulk();
+  }
+
+  /**
+   * Ends the step with a BPMN error that the diagram routes to "Fail the batch's records" (or a retry), with the
+   * reason kept in {@code failureReason}.
+   */
+  protected static BpmnError batchError(DelegateExecution execution, String errorCode, String reason) {
+    execution.setVariable(FAILURE_REASON, reason);
+    return new BpmnError(errorCode, reason);
+  }
+
+  /** An integer variable, 0 when absent. */
+  protected static int intVariable(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value instanceof Number n ? n.intValue() : 0;
+  }
+}

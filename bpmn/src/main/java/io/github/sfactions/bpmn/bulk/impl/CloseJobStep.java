@@ -1,0 +1,21 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_DEADLINE;
+
+import io.github.sfactions.client.BulkJobInfo;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** "Close job": {@code UploadComplete}, so Salesforce starts processing; the poll deadline starts now. */
+public class CloseJobStep extends BulkStep {
+
+  @Override
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+    BulkJobInfo job = bulk(execution, runtime).closeJob(jobId(execution));
+    execution.setVariable(JOB_STATE, job.state() == null ? null : job.state().apiValue());
+    execution.setVariable(POLL_DEADLINE,
+        new Date(ClockUtil.getCurrentTime().getTime() + runtime.settings().maxWait().toMillis()));
+  }
+}

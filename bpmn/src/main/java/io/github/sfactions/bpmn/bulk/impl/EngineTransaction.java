@@ -1,0 +1,64 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import org.camunda.bpm.engine.impl.cfg.TransactionContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC connection of the engine command that is running: queue SQL on it commits and rolls back with the
+ * engine's own changes (a failed job leaves nothing queued, claimed or deleted).
+ *
+ * <p>With the engine's own (standalone) transactions MyBatis skips the JDBC rollback when the engine itself had
+ * written nothing yet, and the pooled connection's reset to auto-commit would then commit our rows. So for those
+ * transactions the connection is rolled back explicitly when the engine rolls back. Spring- and JTA-managed
+ * transactions roll the connection back themselves.
+ */
+final class EngineTransaction {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineTransaction.class);
+  private static final Set<CommandContext> GUARDED = Collections.synchronizedSet(
+      Collections.newSetFromMap(new WeakHashMap<>()));
+
+  private EngineTransaction() {
+  }
+
+  /** True inside an engine command. */
+  static boolean active() {
+    return Context.getCommandContext() != null;
+  }
+
+  /**
+   * The running command's connection.
+   *
+   * @throws IllegalStateException outside an engine command
+   */
+  static Connection connection() {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      throw new IllegalStateException("The sfactions bulk queue must be used inside a process engine command");
+    }
+    Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+    TransactionContext tx = context.getTransactionContext();
+    if (tx instanceof StandaloneTransactionContext && GUARDED.add(context)) {
+      tx.addTransactionListener(TransactionState.ROLLINGBACK, c -> rollback(connection));
+    }
+    return connection;
+  }
+
+  private static void rollback(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      LOG.warn("Could not roll back the bulk queue changes of a failed engine command: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers stored outcomes to the instances that wait for them (message
+ * {@code sfactions.bulk.outcome.<entryId>}), then deletes the delivered rows, all in the calling transaction.
+ * An outcome whose instance is gone is dropped; one whose instance exists but does not wait (yet) stays for a
+ * later attempt.
+ */
+final class OutcomeDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeDelivery.class);
+
+  private final RuntimeService runtimeService;
+  private final BulkEntryStore store;
+
+  OutcomeDelivery(RuntimeService runtimeService, BulkEntryStore store) {
+    this.runtimeService = runtimeService;
+    this.store = store;
+  }
+
+  /** Counts of one delivery pass. */
+  record Pass(int delivered, List<PendingOutcome> notWaiting) {
+  }
+
+  Pass deliver(Connection c, List<PendingOutcome> outcomes) {
+    List<Long> done = new ArrayList<>(outcomes.size());
+    List<PendingOutcome> notWaiting = new ArrayList<>();
+    int delivered = 0;
+    for (PendingOutcome o : outcomes) {
+      boolean correlated = !runtimeService.createMessageCorrelation(BulkIngestVariables.outcomeMessage(o.entryId()))
+          .setVariables(variables(o)).correlateAllWithResult().isEmpty();
+      if (correlated) {
+        delivered++;
+        done.add(o.seq());
+      } else if (instanceGone(o)) {
+        LOG.info("Dropping the bulk outcome of entry {}: process instance {} no longer exists", o.entryId(),
+            o.processInstanceId());
+        done.add(o.seq());
+      } else {
+        notWaiting.add(o);
+      }
+    }
+    store.delete(c, done);
+    return new Pass(delivered, notWaiting);
+  }
+
+  private boolean instanceGone(PendingOutcome o) {
+    return o.processInstanceId() == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(o.processInstanceId()).count() == 0;
+  }
+
+  static VariableMap variables(PendingOutcome o) {
+    RecordOutcome r = o.outcome();
+    VariableMap vars = Variables.createVariables()
+        .putValue(BulkIngestVariables.OUTCOME, r.success() ? BulkIngestVariables.OUTCOME_SUCCESS
+            : BulkIngestVariables.OUTCOME_FAILED)
+        .putValue(BulkIngestVariables.RESULT, r.result())
+        .putValue(BulkIngestVariables.RECORD_ID, r.recordId())
+        .putValue(BulkIngestVariables.JOB_ID, o.jobId());
+    if (!r.success()) {
+      vars.putValue(BulkIngestVariables.ERROR, r.error());
+      vars.putValue(BulkIngestVariables.ERROR_CODE, r.errorCode());
+    }
+    return vars;
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REMAINING_COUNT;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REPORTED_COUNT;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UNDELIVERED_COUNT;
+
+import java.sql.Connection;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * "Report outcomes": delivers the next {@code reportChunkSize} outcomes in this job's transaction (the diagram
+ * loops over the step, so a 5000-record batch is several short transactions, not one giant one). Outcomes whose
+ * instance is not waiting are set aside for "Deliver late outcomes".
+ */
+public class ReportOutcomesStep extends BulkStep {
+
+  @Override
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+    Connection c = connection();
+    String claimId = claimId(execution);
+    BulkEntryStore store = runtime.store();
+    OutcomeDelivery delivery = new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
+    OutcomeDelivery.Pass pass = delivery.deliver(c,
+        store.outcomes(c, claimId, false, runtime.settings().reportChunkSize()));
+    store.markTried(c, pass.notWaiting().stream().map(PendingOutcome::seq).toList());
+    execution.setVariable(REPORTED_COUNT, intVariable(execution, REPORTED_COUNT) + pass.delivered());
+    execution.setVariable(REMAINING_COUNT, store.countOutcomes(c, claimId, false));
+    execution.setVariable(UNDELIVERED_COUNT, store.countOutcomes(c, claimId, true));
+  }
+}

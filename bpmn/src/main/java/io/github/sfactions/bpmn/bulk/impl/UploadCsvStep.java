@@ -1,0 +1,53 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.MAX_UPLOAD_ATTEMPTS;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UPLOAD_ATTEMPTS;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UPLOAD_FAILED_ERROR_CODE;
+
+import io.github.sfactions.client.BulkIngest;
+import io.github.sfactions.client.BulkJobState;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Upload CSV": writes the batch's CSV straight into {@code PUT /jobs/ingest/{id}/batches}. If the upload fails the
+ * job is aborted (deviation 4: Salesforce never processes a partial upload) and the BPMN error
+ * {@value io.github.sfactions.bpmn.bulk.BulkIngestVariables#UPLOAD_FAILED_ERROR_CODE} sends the batch to a new job
+ * after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
+ */
+public class UploadCsvStep extends BulkStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UploadCsvStep.class);
+
+  @Override
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+    ClaimedBatch batch = ClaimedBatch.of(runtime.store().claimedWithoutOutcome(connection(), claimId(execution)),
+        runtime.settings());
+    String jobId = jobId(execution);
+    BulkIngest bulk = bulk(execution, runtime);
+    int attempt = intVariable(execution, UPLOAD_ATTEMPTS) + 1;
+    execution.setVariable(UPLOAD_ATTEMPTS, attempt);
+    try {
+      bulk.upload(jobId, batch.batch().csv());
+    } catch (RuntimeException uploadFailure) {
+      boolean aborted = abort(bulk, jobId);
+      execution.setVariable(JOB_STATE, aborted ? BulkJobState.ABORTED.apiValue() : null);
+      int max = intVariable(execution, MAX_UPLOAD_ATTEMPTS);
+      throw batchError(execution, UPLOAD_FAILED_ERROR_CODE, "Bulk upload to job " + jobId + " failed (attempt " + attempt
+          + " of " + max + "): " + SalesforceFailures.describe(uploadFailure)
+          + (aborted ? "; the job was aborted" : "; aborting the job failed too"));
+    }
+  }
+
+  private static boolean abort(BulkIngest bulk, String jobId) {
+    try {
+      bulk.abortJob(jobId);
+      return true;
+    } catch (RuntimeException abortFailure) {
+      LOG.warn("Could not abort bulk job {} after its upload failed: {}", jobId, abortFailure.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.sfactions.bpmn.bulk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
+
+/**
+ * Process engines for the bulk tests, built in code (no {@code camunda.cfg.xml}) so each test class can choose its
+ * database, history level and bulk settings. Engines are cached by name for the JVM's life, like
+ * camunda-bpm-junit5 does; the job executor is off so tests drive jobs and timers by hand.
+ */
+public final class BulkEngines {
+
+  private static final Map<String, ProcessEngine> ENGINES = new ConcurrentHashMap<>();
+
+  private BulkEngines() {
+  }
+
+  /** The engine of this name, built on first use. */
+  public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
+    return ENGINES.computeIfAbsent(name, n -> build(n, jdbcUrl, historyLevel, bulk));
+  }
+
+  /** A bulk plugin with test settings: batches of {@code batchSize}, poll every 10 s, give up after 5 min. */
+  public static BulkIngestPlugin plugin(int batchSize) {
+    BulkIngestPlugin plugin = new BulkIngestPlugin();
+    plugin.setBatchSize(batchSize);
+    plugin.setFlushInterval("PT30S");
+    plugin.setPollInterval("PT10S");
+    plugin.setMaxWait("PT5M");
+    plugin.setClaimTimeout("PT1H");
+    plugin.setReportChunkSize(500);
+    plugin.setMaxUploadAttempts(3);
+    return plugin;
+  }
+
+  private static ProcessEngine build(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
+    StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
+    c.setProcessEngineName(name);
+    c.setJdbcUrl(jdbcUrl);
+    c.setJdbcDriver("org.h2.Driver");
+    c.setJdbcUsername("sa");
+    c.setJdbcPassword("");
+    c.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
+    c.setJobExecutorActivate(false);
+    c.setHistory(historyLevel);
+    c.setJavaSerializationFormatEnabled(false);
+    c.setEnableExceptionsAfterUnhandledBpmnError(true);
+    c.setJdbcMaxActiveConnections(20);
+    List<ProcessEnginePlugin> plugins = List.of(new ConnectProcessEnginePlugin(), bulk);
+    c.setProcessEnginePlugins(new java.util.ArrayList<>(plugins));
+    return c.buildProcessEngine();
+  }
+}

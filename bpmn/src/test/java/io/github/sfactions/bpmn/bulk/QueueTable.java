@@ -1,0 +1,36 @@
+package io.github.sfactions.bpmn.bulk;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/** Reads the queue table of an engine's database directly (test assertions). */
+final class QueueTable {
+
+  private QueueTable() {
+  }
+
+  /** Rows in the queue (queued, claimed or waiting for delivery). */
+  static long size(ProcessEngine engine) {
+    return count(engine, "SELECT COUNT(*) FROM SFA_BULK_ENTRY");
+  }
+
+  /** Rows not claimed by any batch. */
+  static long unclaimed(ProcessEngine engine) {
+    return count(engine, "SELECT COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NULL");
+  }
+
+  private static long count(ProcessEngine engine, String sql) {
+    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    try (Connection con = c.getDataSource().getConnection(); Statement s = con.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
