@@ -67,6 +67,9 @@ try {
   const lead = await rest('/process-definition/key/identify-lead');
   await shot(page, `${cockpit}/process-definition/${lead.id}/runtime`, 'cockpit-identify-lead.png');
 
+  const backfill = await rest('/process-definition/key/backfill-leads');
+  await shot(page, `${cockpit}/process-definition/${backfill.id}/runtime`, 'cockpit-backfill.png');
+
   const waiting = await rest('/process-instance?processDefinitionKey=identify-lead&active=true');
   if (waiting.length > 0) {
     await shot(page, `${cockpit}/process-instance/${waiting[0].id}/runtime`, 'cockpit-resolve-duplicate.png');
