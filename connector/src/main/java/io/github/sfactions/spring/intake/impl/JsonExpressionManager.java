@@ -1,17 +1,25 @@
 package io.github.sfactions.spring.intake.impl;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
-/** Camunda's Spring expression manager plus {@link JsonElResolver}, asked first for JSON bases. */
+/**
+ * Camunda's Spring expression manager plus {@link JsonElResolver} (asked first, for JSON bases). Every bean of the
+ * application context is visible, and so are the beans process engine plugins put into the engine configuration's
+ * {@code beans} map.
+ */
 public final class JsonExpressionManager extends SpringExpressionManager {
 
-  /** A manager resolving beans of this context (all, or only {@code beans} when given). */
-  public JsonExpressionManager(ApplicationContext applicationContext, Map<Object, Object> beans) {
-    super(applicationContext, beans);
+  private final Supplier<Map<Object, Object>> engineBeans;
+
+  /** A manager for this application context; {@code engineBeans} supplies the configuration's current beans map. */
+  public JsonExpressionManager(ApplicationContext applicationContext, Supplier<Map<Object, Object>> engineBeans) {
+    super(applicationContext, null);
+    this.engineBeans = engineBeans;
   }
 
   @Override
@@ -19,6 +27,7 @@ public final class JsonExpressionManager extends SpringExpressionManager {
     CompositeELResolver resolver = new CompositeELResolver();
     resolver.add(new JsonElResolver());
     resolver.add(super.createElResolver());
+    resolver.add(new EngineBeansElResolver(engineBeans));
     return resolver;
   }
 }
