@@ -22,7 +22,8 @@ final class BoundedBody {
   }
 
   private static InvalidEventException tooLarge(long size, long max, String what) {
-    return new InvalidEventException(InvalidEventException.TOO_LARGE, what + (size >= 0 ? " is " + size + " bytes" : " is larger than " + max + " bytes")
-        + "; at most " + max + " bytes are accepted");
+    String actual = size >= 0 ? " is " + size + " bytes" : " is larger than " + max + " bytes";
+    return new InvalidEventException(InvalidEventException.TOO_LARGE,
+        what + actual + "; at most " + max + " bytes are accepted");
   }
 }
