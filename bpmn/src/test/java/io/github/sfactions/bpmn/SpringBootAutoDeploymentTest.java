@@ -2,15 +2,26 @@ package io.github.sfactions.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
+import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.camunda.BulkQueue;
+import io.github.sfactions.camunda.BulkQueues;
+import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself. */
+/**
+ * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself; the
+ * bulk processes need the {@link BulkIngestPlugin} and its settings as beans (their timer reads them).
+ */
 @SpringBootTest(classes = SpringBootAutoDeploymentTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
@@ -20,20 +31,51 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootAutoDeploymentTest {
 
-  /** Auto-configuration only, no component scan. */
+  /** Auto-configuration, plus the bulk ingest engine plugin the bulk processes need; no component scan. */
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
+
+    @Bean
+    BulkIngestPlugin bulkIngestPlugin() {
+      return new BulkIngestPlugin();
+    }
+
+    // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had it before
+    @Bean(destroyMethod = "run")
+    Runnable restoreBulkQueue(BulkIngestPlugin plugin) {
+      return () -> {
+        plugin.unregister();
+        previousQueue.ifPresent(BulkQueues::register);
+      };
+    }
+
+    // Spring's expression manager resolves Spring beans, not the engine's bean map the plugin fills
+    @Bean(BulkIngestVariables.SETTINGS_BEAN)
+    BulkIngestExpressions sfactionsBulkIngest(BulkIngestPlugin plugin) {
+      return new BulkIngestExpressions(plugin.settings());
+    }
   }
+
+  private static Optional<BulkQueue> previousQueue = Optional.empty();
 
   @Autowired
   RepositoryService repository;
 
+  @BeforeAll
+  static void rememberTheBulkQueue() {
+    previousQueue = BulkQueues.current();
+  }
+
   @Test
-  void theStarterDeploysBothSyncProcesses() {
+  void theStarterDeploysEveryReusableProcess() {
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SyncRecordProcess.PROCESS_KEY).count())
         .isEqualTo(1);
     assertThat(repository.createProcessDefinitionQuery()
         .processDefinitionKey(SyncRecordProcess.RESOLVE_PROCESS_KEY).count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+        .count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.AWAIT_PROCESS_KEY)
+        .count()).isEqualTo(1);
   }
 }

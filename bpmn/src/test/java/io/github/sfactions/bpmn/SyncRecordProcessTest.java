@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,18 +53,20 @@ class SyncRecordProcessTest {
     engine.getRepositoryService().deleteDeployment(callerDeployment, true);
   }
 
-  @ParameterizedTest(name = "{0}={1}")
-  @CsvSource({"operation, create", "syncMode, add"})
-  void createAndAddCreateWithoutLookingAnythingUpEvenWhenRecordsMatch(String flavour, String value) {
-    ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
-    ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
-    TestSalesforce.fresh().createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
+  @ParameterizedTest(name = "{0}={1} with {2} matching")
+  @CsvSource({"operation, create, 0", "operation, create, 1", "operation, create, 2",
+      "syncMode, add, 0", "syncMode, add, 1", "syncMode, add, 2"})
+  void createAndAddCreateWithoutLookingAnythingUpWhateverMatches(String flavour, String value, int matching) {
+    for (int i = 0; i < matching; i++) {
+      ORG.createRecord("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "twin@acme.io"));
+    }
 
     Map<String, Object> out = run(flavour, value, "{\"Email\": \"twin@acme.io\"}",
         "{\"LastName\": \"New\", \"Company\": \"Acme\", \"Email\": \"twin@acme.io\"}", null, SyncCaller.DONE);
 
     assertThat(out).containsEntry("result", "created").containsEntry("apiCalls", 1).containsEntry("matchCount", null);
     assertThat(ORG.record("Lead", (String) out.get("recordId")).orElseThrow()).containsEntry("LastName", "New");
+    assertThat(ORG.records("Lead")).hasSize(matching + 1);
     assertThat(TestSalesforce.dataCalls()).containsExactly("POST /sobjects/Lead");
   }
 
@@ -182,6 +188,8 @@ class SyncRecordProcessTest {
     assertThat(out).containsEntry(SyncCaller.ERROR_CODE, "400")
         .containsEntry(SyncCaller.ERROR_MESSAGE, "Undefined lookup traits for update or upsert operation");
     assertThat(TestSalesforce.dataCalls()).isEmpty();
+    assertThat(run("syncMode", "upsert", "", "{\"LastName\": \"x\"}", null, SyncCaller.REJECTED))
+        .containsEntry(SyncCaller.ERROR_MESSAGE, "Undefined lookup traits for update or upsert operation");
   }
 
   @Test
@@ -223,6 +231,40 @@ class SyncRecordProcessTest {
     assertThat(out).containsEntry(SyncCaller.ERROR_CODE, "400");
     assertThat((String) out.get(SyncCaller.ERROR_MESSAGE)).contains("Company");
     assertThat(ORG.records("Lead")).isEmpty();
+  }
+
+  @Test
+  void theCallActivityShownInTheDocsSyncsAContact() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("DocsCaller").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity("SyncContact").calledElement(SyncRecordProcess.PROCESS_KEY)
+        .camundaIn("contactFields", "fields").camundaOut("recordId", "contactId").camundaOut("result", "contactResult")
+        .endEvent("Synced")
+        .moveToActivity("SyncContact").boundaryEvent("DuplicateContacts").errorEventDefinition().error("300")
+        .errorCodeVariable("syncErrorCode").errorMessageVariable("syncErrorMessage").errorEventDefinitionDone()
+        .endEvent("Duplicates").done();
+    CallActivity call = model.getModelElementById("SyncContact");
+    for (String[] in : new String[][] {{"Contact", "sobject"}, {"upsert", "syncMode"},
+        {"{\"Email\": \"${email}\"}", "recordMatchers"}}) {
+      CamundaIn camundaIn = model.newInstance(CamundaIn.class);
+      camundaIn.setCamundaSourceExpression(in[0]);
+      camundaIn.setCamundaTarget(in[1]);
+      call.getExtensionElements().addChildElement(camundaIn);
+    }
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance("docs-caller.bpmn", model)
+        .deploy().getId();
+    try {
+      String id = ORG.createRecord("Contact", Map.of("LastName", "Doe", "Email", "doe@acme.io"));
+      ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("DocsCaller",
+          Map.of("email", "doe@acme.io", "contactFields", "{\"Title\": \"Customer\"}"));
+      SyncCaller.runJobs(engine);
+
+      assertThat(pi).isEnded().hasPassed("Synced");
+      assertThat(SyncCaller.variables(engine, pi)).containsEntry("contactId", id)
+          .containsEntry("contactResult", "updated");
+      assertThat(ORG.record("Contact", id).orElseThrow()).containsEntry("Title", "Customer");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   private Map<String, Object> run(String flavour, String value, String matchers, String fields, String onNoMatch,

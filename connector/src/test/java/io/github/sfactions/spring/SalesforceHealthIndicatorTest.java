@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.emulator.SalesforceEmulator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,30 @@ class SalesforceHealthIndicatorTest {
           assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
           assertThat(EMULATOR.stats().totalApiCalls()).isEqualTo(1);
           assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void checksUseAClientOfTheirOwnSoTheyStayOutOfTheConnectionsCallListeners() {
+    runner.withPropertyValues(connection("health-apart", SalesforceEmulator.DEMO_PASSWORD))
+        .withPropertyValues("sfactions.health.cache-time-to-live=0s")
+        .run(context -> {
+          SalesforceConnections connections = context.getBean(SalesforceConnections.class);
+          List<String> seen = new CopyOnWriteArrayList<>();
+          connections.addCallListener((connection, call) -> seen.add(connection + ":" + call.operation()));
+          SalesforceHealthIndicator indicator = context.getBean(SalesforceHealthIndicator.class);
+
+          assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+          assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+          // two /limits calls on one login of the check's own client, none of them seen by the registry
+          assertThat(EMULATOR.stats().totalApiCalls()).isEqualTo(2);
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(1);
+          assertThat(seen).isEmpty();
+
+          connections.client("health-apart").create("Lead", Map.of("LastName", "L", "Company", "C"));
+          // the connectors' client logs in for itself: the check's session is not shared
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(2);
+          assertThat(seen).containsExactly("health-apart:TOKEN", "health-apart:CREATE");
         });
   }
 

@@ -18,12 +18,12 @@ import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.Simp
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Micrometer metrics of a single Spring-configured connection, over real HTTP to the emulator. */
+/** Micrometer metrics of Spring-configured connections, over real HTTP to the emulator. */
 class SalesforceMetricsTest {
 
   private static final SalesforceEmulator EMULATOR = SalesforceEmulator.builder().dailyApiLimit(700).start();
 
-  /** A registry of its own: calls made here are attributed to this class's only connection. */
+  /** A registry of its own, so that only this class's connections make calls into it. */
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withBean(SalesforceConnections.class, SalesforceConnections::new)
       .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
@@ -71,6 +71,38 @@ class SalesforceMetricsTest {
           .isEqualTo(700 - EMULATOR.stats().totalApiCalls());
       assertThat(meters.get(SalesforceMetrics.MAX).tag("connection", "solo").gauge().value()).isEqualTo(700);
     });
+  }
+
+  @Test
+  void eachCallIsTaggedWithTheConnectionThatMadeItWhenSeveralAreConfigured() {
+    runner.withPropertyValues(
+        "sfactions.connections.duo.login-url=" + EMULATOR.loginUrl(),
+        "sfactions.connections.duo.allow-local-instance=true",
+        "sfactions.connections.duo.auth.flow=client-credentials",
+        "sfactions.connections.duo.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+        "sfactions.connections.duo.auth.client-secret=" + SalesforceEmulator.DEMO_CLIENT_SECRET)
+        .run(context -> {
+          SalesforceConnections connections = context.getBean(SalesforceConnections.class);
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          assertThat(connections.names()).containsExactly("duo", "solo");
+
+          connections.client("solo").create("Account", Map.of("Name", "Acme"));
+          for (String name : new String[] {"Globex", "Initech", "Umbrella"}) {
+            connections.client("duo").create("Account", Map.of("Name", name));
+          }
+
+          assertThat(createdAccounts(meters, "solo")).isEqualTo(1);
+          assertThat(createdAccounts(meters, "duo")).isEqualTo(3);
+          assertThat(meters.find(SalesforceMetrics.CALLS).tags("object", "Account").counters())
+              .allSatisfy(c -> assertThat(c.getId().getTag("connection")).isIn("solo", "duo"));
+          assertThat(meters.get(SalesforceMetrics.CALLS).tags("connection", "duo", "operation", "token")
+              .counter().count()).isEqualTo(1);
+        });
+  }
+
+  private static double createdAccounts(MeterRegistry meters, String connection) {
+    return meters.get(SalesforceMetrics.CALLS).tags("connection", connection, "object", "Account",
+        "operation", "create", "outcome", "SUCCESS").counter().count();
   }
 
   @Test

@@ -151,6 +151,8 @@ class SalesforceSpringBootTest {
   void apiCallsAreCountedAndTimedByObjectOperationAndOutcome() {
     double createdBefore = calls("Lead", "create", "SUCCESS");
     double failedBefore = calls("Lead", "create", "SERVER_ERROR");
+    double createdByEuBefore = callsOf("eu", "Lead", "create", "SUCCESS");
+    double createdByDefaultBefore = callsOf("default", "Lead", "create", "SUCCESS");
 
     runtimeService.startProcessInstanceByKey("SpringCreateLead", Map.of("lastName", "Curie", "company", "Radium"));
     EMULATOR.faults().failNext(FaultType.SERVER_UNAVAILABLE, 1, "POST", "/sobjects/Lead", null);
@@ -160,13 +162,13 @@ class SalesforceSpringBootTest {
     assertThat(calls("Lead", "create", "SUCCESS")).isEqualTo(createdBefore + 1);
     assertThat(calls("Lead", "create", "SERVER_ERROR")).isEqualTo(failedBefore + 1);
     Timer timer = meters.find(SalesforceMetrics.CALL_DURATION)
-        .tags("object", "Lead", "operation", "create", "outcome", "SUCCESS").timer();
+        .tags("connection", "default", "object", "Lead", "operation", "create", "outcome", "SUCCESS").timer();
     assertThat(timer).isNotNull();
-    assertThat(timer.count()).isEqualTo((long) calls("Lead", "create", "SUCCESS"));
+    assertThat(timer.count()).isEqualTo((long) callsOf("default", "Lead", "create", "SUCCESS"));
     assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
-    // several connections: the registry's listener hook cannot say which one made the call
-    assertThat(meters.find(SalesforceMetrics.CALLS).tags("connection", SalesforceMetrics.UNATTRIBUTED,
-        "object", "Lead").counters()).isNotEmpty();
+    // two connections: each call is tagged with the connection that made it
+    assertThat(callsOf("default", "Lead", "create", "SUCCESS")).isEqualTo(createdByDefaultBefore + 1);
+    assertThat(callsOf("eu", "Lead", "create", "SUCCESS")).isEqualTo(createdByEuBefore);
   }
 
   @Test
@@ -221,6 +223,11 @@ class SalesforceSpringBootTest {
   private double calls(String object, String operation, String outcome) {
     return meters.find(SalesforceMetrics.CALLS).tags("object", object, "operation", operation, "outcome", outcome)
         .counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private double callsOf(String connection, String object, String operation, String outcome) {
+    return meters.find(SalesforceMetrics.CALLS).tags("connection", connection, "object", object,
+        "operation", operation, "outcome", outcome).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   private long remaining(String connection) {

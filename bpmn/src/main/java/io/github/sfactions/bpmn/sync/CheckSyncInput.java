@@ -93,10 +93,11 @@ public class CheckSyncInput implements JavaDelegate {
   }
 
   private static void checkMatchers(Operation operation, Object value) {
-    Map<String, Object> matchers = InputValues.map(RECORD_MATCHERS, value);
-    if (value == null) {
+    // Segment drops empty top-level values before the action runs, so '' counts as "not given"
+    if (value == null || "".equals(value)) {
       throw rejected(ActionMessages.UNDEFINED_LOOKUP_TRAITS, ActionMessages.CODE_LOOKUP_TRAITS);
     }
+    Map<String, Object> matchers = InputValues.map(RECORD_MATCHERS, value);
     if (matchers == null || matchers.isEmpty()) {
       throw rejected(ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS);
     }

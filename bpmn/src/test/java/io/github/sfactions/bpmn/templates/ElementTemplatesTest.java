@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed element templates are exactly what the generator makes from the connector contract, and every
@@ -58,6 +59,21 @@ class ElementTemplatesTest {
           .as(file.getKey() + " differs from the generator's output; regenerate with: " + COMMAND)
           .isEqualTo(ElementTemplateJson.toJson(file.getValue()));
     }
+  }
+
+  @Test
+  void theGeneratorWritesEveryFileAndRemovesOnlyItsOwnStaleOnes(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("salesforce-renamed.json"), "[]");
+    Files.writeString(folder.resolve("my-own-templates.json"), "[]");
+
+    GenerateElementTemplates.main(new String[] {folder.toString()});
+
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+          Stream.concat(ElementTemplates.byFile().keySet().stream(), Stream.of("my-own-templates.json")).toList());
+    }
+    assertThat(Files.readString(folder.resolve("salesforce-find-records.json")))
+        .isEqualTo(ElementTemplateJson.toJson(List.of(findRecordsTemplate()))).endsWith("]\n");
   }
 
   @Test
@@ -194,6 +210,8 @@ class ElementTemplatesTest {
   void outputsMapRecordIdResultAndMatchCount() {
     assertThat(outputSources(named("Salesforce: Upsert Lead")))
         .containsExactly("${recordId}", "${result}", "${matchCount}");
+    assertThat(outputSources(named("Salesforce V2: Add Lead (Bulk API)")))
+        .containsExactly("${result}", "${queueEntryId}");
     assertThat(outputSources(named("Salesforce: Find records")))
         .containsExactly("${matchCount}", "${recordId}", "${recordIdsJson}");
   }

@@ -2,6 +2,7 @@ package io.github.sfactions.bpmn.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,8 +58,26 @@ final class TemplateApplier {
    * @param caughtCodes error codes to catch with boundary events ending in {@code Caught<code>}
    */
   static BpmnModelInstance apply(JsonNode template, Map<String, String> values, List<String> caughtCodes) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
-        .startEvent("Start").serviceTask(TASK).name(template.get("name").asText()).endEvent(DONE).done();
+    return apply(Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
+        .startEvent("Start").serviceTask(TASK).name(template.get("name").asText()).endEvent(DONE).done(),
+        template, values, caughtCodes);
+  }
+
+  /**
+   * As {@link #apply(JsonNode, Map, List)} for a Bulk API template, followed by a call of "Await bulk outcome"
+   * ({@code AwaitBulk}) that passes the queue entry id the template stores and returns {@code recordId}.
+   */
+  static BpmnModelInstance applyThenAwaitBulk(JsonNode template, Map<String, String> values) {
+    return apply(Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
+        .startEvent("Start").serviceTask(TASK).name(template.get("name").asText())
+        .callActivity("AwaitBulk").calledElement(BulkIngestVariables.AWAIT_PROCESS_KEY)
+        .camundaIn(BulkIngestVariables.ENTRY_ID, BulkIngestVariables.ENTRY_ID)
+        .camundaOut(BulkIngestVariables.RECORD_ID, "leadId").camundaOut(BulkIngestVariables.RESULT, "bulkResult")
+        .endEvent(DONE).done(), template, values, List.of());
+  }
+
+  private static BpmnModelInstance apply(BpmnModelInstance model, JsonNode template, Map<String, String> values,
+      List<String> caughtCodes) {
     ServiceTask task = model.getModelElementById(TASK);
     task.setAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "modelerTemplate", template.get("id").asText());
     task.setAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "modelerTemplateVersion",

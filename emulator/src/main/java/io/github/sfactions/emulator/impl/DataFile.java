@@ -54,7 +54,7 @@ public final class DataFile {
         if (records == null || !records.isObject()) {
             throw new IllegalArgumentException("Data file " + path + " has no \"records\" object");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = records.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = records.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ObjectDef def = core.schema().object(e.getKey()).orElseThrow(() -> new IllegalArgumentException(

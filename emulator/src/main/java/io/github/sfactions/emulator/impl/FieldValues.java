@@ -63,7 +63,7 @@ public final class FieldValues {
                             + (body == null ? "empty body" : tokenName(body)) + " value", List.of());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = body.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(ATTRIBUTES)) {
@@ -93,7 +93,7 @@ public final class FieldValues {
         }
         FieldDef key = null;
         JsonNode keyValue = null;
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(ATTRIBUTES)) {

@@ -19,6 +19,7 @@ import io.github.sfactions.bpmn.templates.TemplateProperty;
 import io.github.sfactions.bpmn.templates.TemplateScope;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
+import io.github.sfactions.camunda.impl.ActionConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,9 @@ public final class ActionTemplates {
       return this == V1 ? operation.v1Name() : operation.v2Name();
     }
   }
+
+  /** Input variable of the "Await bulk outcome" process: the queue entry to wait for. */
+  static final String BULK_ENTRY_VARIABLE = "sfBulkEntryId";
 
   private ActionTemplates() {
   }
@@ -208,6 +212,14 @@ public final class ActionTemplates {
     }
     outputs.add(output("Result into variable", "Process variable that receives the outcome (result): "
         + (bulk ? "queued." : "created, updated or deleted."), ActionParameters.RESULT, prefix + "Result"));
+    if (bulk) {
+      // the default is the input variable of the "Await bulk outcome" process, so a call activity right after
+      // the task finds the entry without a mapping
+      outputs.add(output("Queue entry Id into variable", "Process variable that receives the queue's id of the "
+          + "record (queueEntryId). Call \"Await bulk outcome\" (sfactions-bulk-await) next: it waits for this "
+          + "record's outcome (recordId on success, BPMN error 400 with Salesforce's error on failure).",
+          ActionConnector.QUEUE_ENTRY_ID, BULK_ENTRY_VARIABLE));
+    }
     if (!bulk && operation.needsLookup()) {
       outputs.add(output("Match count into variable", "Process variable that receives how many records the "
           + "lookup matched (matchCount).", ActionParameters.MATCH_COUNT, prefix + "MatchCount"));

@@ -128,6 +128,7 @@ final class CollectionsResource {
                         throw ApiException.badRequest(ErrorCodes.INVALID_TYPE,
                                 "Must specify a valid type in the attributes of each record", List.of());
                     }
+                    injectedRowFault(def);
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     if (op.equals("create")) {
                         SaveOutcome out = core.records().create(def, FieldValues.fromJson(core.schema(), def, fields), opts);
@@ -198,6 +199,7 @@ final class CollectionsResource {
                         throw ApiException.badRequest(ErrorCodes.DUPLICATE_VALUE,
                                 "Duplicate external id specified: " + v, List.of(ext.name()));
                     }
+                    injectedRowFault(def);
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     try {
                         SaveOutcome out = core.records().upsert(def, ext, v, FieldValues.fromJson(core.schema(), def, fields), opts);
@@ -257,6 +259,7 @@ final class CollectionsResource {
                     if (def == null) {
                         throw ApiException.badRequest(ErrorCodes.MALFORMED_ID, "malformed id " + rawId, List.of());
                     }
+                    injectedRowFault(def);
                     core.records().delete(def, id, false, opts);
                     return new Item(id, null, null);
                 }, id));
@@ -311,11 +314,19 @@ final class CollectionsResource {
         Item run();
     }
 
-    private static Item attempt(Work work, String idForErrors) {
+    /** A per-record failure injected through the emulator's row faults. */
+    private void injectedRowFault(ObjectDef def) {
+        Optional<String[]> injected = core.faults().pickRow(def.name());
+        if (injected.isPresent()) {
+            throw ApiException.badRequest(injected.get()[0], injected.get()[1], List.of());
+        }
+    }
+
+    private Item attempt(Work work, String idForErrors) {
         return attempt(work, idForErrors, false);
     }
 
-    private static Item attempt(Work work, String idForErrors, boolean upsert) {
+    private Item attempt(Work work, String idForErrors, boolean upsert) {
         try {
             return work.run();
         } catch (ApiException e) {

@@ -46,7 +46,7 @@ final class RecordRules {
     }
 
 
-    static void checkPermissions(ObjectDef def, Map<String, Object> values, boolean insert) {
+    void checkPermissions(ObjectDef def, Map<String, Object> values, boolean insert) {
         List<String> refused = new ArrayList<>();
         for (String name : values.keySet()) {
             FieldDef f = def.field(name).orElseThrow(() -> FieldValues.noSuchColumn(def, name));
@@ -60,7 +60,7 @@ final class RecordRules {
         }
     }
 
-    static void checkValues(ObjectDef def, Map<String, Object> values) {
+    void checkValues(ObjectDef def, Map<String, Object> values) {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             FieldDef f = def.field(e.getKey()).orElseThrow();
             Object v = e.getValue();
@@ -131,7 +131,7 @@ final class RecordRules {
                 "invalid cross reference id", List.of(f.name()));
     }
 
-    static ApiException requiredMissing(List<String> missing) {
+    ApiException requiredMissing(List<String> missing) {
         return ApiException.badRequest(ErrorCodes.REQUIRED_FIELD_MISSING,
                 "Required fields are missing: [" + String.join(", ", missing) + "]", missing);
     }
@@ -140,7 +140,7 @@ final class RecordRules {
         return v == null || (v instanceof String s && s.isEmpty());
     }
 
-    static void checkUnique(ObjectTable table, String id, Map<String, Object> row) {
+    void checkUnique(ObjectTable table, String id, Map<String, Object> row) {
         for (FieldDef f : table.def().indexedFields()) {
             if (!f.unique()) {
                 continue;

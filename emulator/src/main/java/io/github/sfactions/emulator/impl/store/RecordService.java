@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Salesforce's write rules over the store: field permissions, value checks, required fields,
- * defaults, references, unique values, duplicate rules, system and computed fields. REST,
+ * Writes records the way Salesforce does: relationship lookups, defaults, required fields, system
+ * and computed fields, then the checks of {@link RecordRules}, under the object's table lock. REST,
  * sObject Collections and Bulk all write through here, so they validate alike.
  */
 public final class RecordService {
