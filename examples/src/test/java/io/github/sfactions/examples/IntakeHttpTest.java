@@ -128,6 +128,22 @@ class IntakeHttpTest extends AppTestSupport {
   }
 
   @Test
+  void gzippedBodiesAreAcceptedAndTheLimitAppliesToTheJson() throws Exception {
+    String id = messageId("gzip");
+    HttpResponse<String> small = intake.postGzip("/v1/identify", identify(id));
+    String big = "{\"userId\": \"u1\", \"traits\": {\"notes\": \"" + "g".repeat(64 * 1024) + "\"}}";
+    HttpResponse<String> large = intake.postGzip("/v1/identify", big);
+    HttpResponse<String> notGzip = intake.post("/v1/identify", identify(messageId("x")).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), IntakeClient.WRITE_KEY, "gzip");
+
+    assertThat(small.statusCode()).isEqualTo(200);
+    assertThat(processesStartedBy(id)).containsExactly("identify-lead");
+    assertThat(large.statusCode()).isEqualTo(413);
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(notGzip.body()).contains("gzip");
+  }
+
+  @Test
   void repeatedMessageIdStartsItsProcessOnlyOnce() {
     String id = messageId("retry");
 

@@ -14,7 +14,12 @@ final class BoundedBody {
     if (contentLength > max) {
       throw tooLarge(contentLength, max, what);
     }
-    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    byte[] body;
+    try {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw InvalidEventException.badRequest(what + " is not valid gzip data: " + e.getMessage());
+    }
     if (body.length > max) {
       throw tooLarge(-1, max, what);
     }
