@@ -1,8 +1,8 @@
 package io.github.sfactions.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.sfactions.camunda.SalesforceConnections;
-import io.github.sfactions.client.ClientCredentialsFlow;
-import io.github.sfactions.client.ConnectionSettings;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +55,9 @@ abstract class AppTestSupport {
     intake = new IntakeClient(port);
     jobs = new JobDriver(management);
     salesforce.faults().clear();
-    // The connection registry is JVM-wide: another test's application context (RestartTest) may have replaced or
-    // removed this context's "default" connection.
-    connections.register(SalesforceConnections.DEFAULT_CONNECTION, ConnectionSettings.builder()
-        .loginUrl(salesforce.loginUrl())
-        .auth(new ClientCredentialsFlow(SalesforceEmulator.DEMO_CLIENT_ID, SalesforceEmulator.DEMO_CLIENT_SECRET))
-        .allowLocalInstance(true)
-        .build());
+    // the registry is JVM-wide: other tests' application contexts must have left this context's connection
+    assertThat(connections.settings(SalesforceConnections.DEFAULT_CONNECTION))
+        .hasValueSatisfying(s -> assertThat(s.loginUrl()).isEqualTo(salesforce.loginUrl()));
     List<String> running = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstances(running, "test clean-up", true, true);

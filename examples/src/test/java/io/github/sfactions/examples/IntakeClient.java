@@ -1,5 +1,6 @@
 package io.github.sfactions.examples;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
 
 /** Sends requests to the intake over real HTTP on loopback. */
 final class IntakeClient {
@@ -30,10 +32,26 @@ final class IntakeClient {
   }
 
   HttpResponse<String> post(String path, byte[] body, String writeKey) {
+    return post(path, body, writeKey, null);
+  }
+
+  /** The body gzipped, with {@code Content-Encoding: gzip}. */
+  HttpResponse<String> postGzip(String path, String body) throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(body.getBytes(StandardCharsets.UTF_8));
+    }
+    return post(path, compressed.toByteArray(), WRITE_KEY, "gzip");
+  }
+
+  HttpResponse<String> post(String path, byte[] body, String writeKey, String contentEncoding) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentEncoding != null) {
+      request.header("Content-Encoding", contentEncoding);
+    }
     if (writeKey != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder()
           .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));

@@ -115,6 +115,35 @@ class IntakeHttpTest extends AppTestSupport {
   }
 
   @Test
+  void replaySkipsAndReportsAnOverlongLineAndGoesOn() {
+    String overlong = "{\"type\": \"page\", \"anonymousId\": \"a\", \"name\": \""
+        + "w".repeat(40 * 1024) + "\"}";
+    String page = "{\"type\": \"page\", \"anonymousId\": \"a\", \"messageId\": \"" + messageId("p") + "\"}";
+
+    HttpResponse<String> response = intake.post("/v1/replay", overlong + "\r\n\n" + page + "\n");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"lines\":3").contains("\"events\":1").contains("\"rejected\":1")
+        .contains("line 1 is longer than 32768 bytes");
+  }
+
+  @Test
+  void gzippedBodiesAreAcceptedAndTheLimitAppliesToTheJson() throws Exception {
+    String id = messageId("gzip");
+    HttpResponse<String> small = intake.postGzip("/v1/identify", identify(id));
+    String big = "{\"userId\": \"u1\", \"traits\": {\"notes\": \"" + "g".repeat(64 * 1024) + "\"}}";
+    HttpResponse<String> large = intake.postGzip("/v1/identify", big);
+    HttpResponse<String> notGzip = intake.post("/v1/identify", identify(messageId("x")).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), IntakeClient.WRITE_KEY, "gzip");
+
+    assertThat(small.statusCode()).isEqualTo(200);
+    assertThat(processesStartedBy(id)).containsExactly("identify-lead");
+    assertThat(large.statusCode()).isEqualTo(413);
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(notGzip.body()).contains("gzip");
+  }
+
+  @Test
   void repeatedMessageIdStartsItsProcessOnlyOnce() {
     String id = messageId("retry");
 
@@ -155,7 +184,8 @@ class IntakeHttpTest extends AppTestSupport {
   void oneEventStartsEveryProcessWhoseTriggerMatches() {
     String id = messageId("order");
     String order = "{\"userId\": \"u1\", \"event\": \"Order Completed\", \"messageId\": \"" + id + "\", "
-        + "\"properties\": {\"order_id\": \"1\", \"revenue\": 10, \"email\": \"o@shop.example\", \"last_name\": \"O\"}}";
+        + "\"properties\": {\"order_id\": \"1\", \"revenue\": 10, \"email\": \"o@shop.example\", "
+        + "\"last_name\": \"O\"}}";
 
     HttpResponse<String> response = intake.post("/v1/track", order);
 

@@ -23,7 +23,13 @@ public final class BulkEngines {
 
   /** The engine of this name, built on first use. */
   public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
-    return ENGINES.computeIfAbsent(name, n -> build(n, jdbcUrl, historyLevel, bulk));
+    return engine(name, jdbcUrl, historyLevel, bulk, Map.of());
+  }
+
+  /** The engine of this name with these expression beans, built on first use. */
+  public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk,
+      Map<String, Object> beans) {
+    return ENGINES.computeIfAbsent(name, n -> build(n, jdbcUrl, historyLevel, bulk, beans));
   }
 
   /** A bulk plugin with test settings: batches of {@code batchSize}, poll every 10 s, give up after 5 min. */
@@ -39,8 +45,10 @@ public final class BulkEngines {
     return plugin;
   }
 
-  private static ProcessEngine build(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
+  private static ProcessEngine build(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk,
+      Map<String, Object> beans) {
     StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
+    c.setBeans(new java.util.HashMap<>(beans));
     c.setProcessEngineName(name);
     c.setJdbcUrl(jdbcUrl);
     c.setJdbcDriver("org.h2.Driver");

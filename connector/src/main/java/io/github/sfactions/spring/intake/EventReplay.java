@@ -56,14 +56,18 @@ public class EventReplay {
     IntakeResult total = IntakeResult.NONE;
     long lines = 0;
     long rejected = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
+    BoundedLine line;
+    while ((line = BoundedLine.read(reader, maxEventBytes)) != null) {
       lines++;
-      if (line.isBlank()) {
+      if (!line.tooLong() && line.text().isBlank()) {
         continue;
       }
       try {
-        group.add(parse(line, lines));
+        if (line.tooLong()) {
+          throw new InvalidEventException(InvalidEventException.TOO_LARGE, "line " + lines
+              + " is longer than " + maxEventBytes + " bytes, the most an event may have");
+        }
+        group.add(parse(line.text(), lines));
       } catch (InvalidEventException e) {
         rejected++;
         if (problems.size() < MAX_PROBLEMS) {
@@ -80,6 +84,32 @@ public class EventReplay {
     ReplayProgress last = new ReplayProgress(lines, total, rejected, problems, true);
     progress.accept(last);
     return last;
+  }
+
+  /** One line of at most {@code max} characters; a longer one is skipped up to its end and only flagged. */
+  private record BoundedLine(String text, boolean tooLong) {
+
+    static BoundedLine read(BufferedReader reader, long max) throws IOException {
+      StringBuilder text = new StringBuilder();
+      boolean tooLong = false;
+      int c = reader.read();
+      if (c < 0) {
+        return null;
+      }
+      while (c >= 0 && c != '\n') {
+        if (text.length() < max) {
+          text.append((char) c);
+        } else {
+          tooLong = true; // keep reading to the end of the line, keep nothing
+        }
+        c = reader.read();
+      }
+      int end = text.length();
+      if (end > 0 && text.charAt(end - 1) == '\r') {
+        text.setLength(end - 1);
+      }
+      return new BoundedLine(tooLong ? "" : text.toString(), tooLong);
+    }
   }
 
   private ObjectNode parse(String line, long number) {

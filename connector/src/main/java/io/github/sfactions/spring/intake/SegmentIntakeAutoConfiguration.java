@@ -56,7 +56,8 @@ public class SegmentIntakeAutoConfiguration {
   @ConditionalOnMissingBean
   public SegmentEventIntake segmentEventIntake(ProcessEngine engine, SegmentIntakeProperties properties,
       ObjectProvider<IntakeMetrics> metrics) {
-    return new SegmentEventIntake(engine, properties.getDedupeWindow(), metrics.getIfAvailable(() -> IntakeMetrics.NONE));
+    return new SegmentEventIntake(engine, properties.getDedupeWindow(),
+        metrics.getIfAvailable(() -> IntakeMetrics.NONE));
   }
 
   /** Replays JSON-lines files. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OutcomeDelivery {
 
+  private static final String MESSAGE = "message";
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeDelivery.class);
 
   private final RuntimeService runtimeService;
@@ -37,9 +39,7 @@ final class OutcomeDelivery {
     List<PendingOutcome> notWaiting = new ArrayList<>();
     int delivered = 0;
     for (PendingOutcome o : outcomes) {
-      boolean correlated = !runtimeService.createMessageCorrelation(BulkIngestVariables.outcomeMessage(o.entryId()))
-          .setVariables(variables(o)).correlateAllWithResult().isEmpty();
-      if (correlated) {
+      if (deliver(o)) {
         delivered++;
         done.add(o.seq());
       } else if (instanceGone(o)) {
@@ -52,6 +52,22 @@ final class OutcomeDelivery {
     }
     store.delete(c, done);
     return new Pass(delivered, notWaiting);
+  }
+
+  /**
+   * Finds the waiting subscription by its unique message name (an indexed lookup) and triggers that execution
+   * directly. A name-only correlation would scan every execution for a matching subscription: fine for one
+   * message, quadratic for a batch of thousands.
+   */
+  private boolean deliver(PendingOutcome o) {
+    String message = BulkIngestVariables.outcomeMessage(o.entryId());
+    EventSubscription waiting = runtimeService.createEventSubscriptionQuery().eventType(MESSAGE)
+        .eventName(message).singleResult();
+    if (waiting == null) {
+      return false;
+    }
+    runtimeService.messageEventReceived(message, waiting.getExecutionId(), variables(o));
+    return true;
   }
 
   private boolean instanceGone(PendingOutcome o) {

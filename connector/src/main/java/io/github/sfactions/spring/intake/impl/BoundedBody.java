@@ -14,7 +14,12 @@ final class BoundedBody {
     if (contentLength > max) {
       throw tooLarge(contentLength, max, what);
     }
-    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    byte[] body;
+    try {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw InvalidEventException.badRequest(what + " is not valid gzip data: " + e.getMessage());
+    }
     if (body.length > max) {
       throw tooLarge(-1, max, what);
     }
@@ -22,7 +27,8 @@ final class BoundedBody {
   }
 
   private static InvalidEventException tooLarge(long size, long max, String what) {
-    return new InvalidEventException(InvalidEventException.TOO_LARGE, what + (size >= 0 ? " is " + size + " bytes" : " is larger than " + max + " bytes")
-        + "; at most " + max + " bytes are accepted");
+    String actual = size >= 0 ? " is " + size + " bytes" : " is larger than " + max + " bytes";
+    return new InvalidEventException(InvalidEventException.TOO_LARGE,
+        what + actual + "; at most " + max + " bytes are accepted");
   }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,14 +113,12 @@ public final class SegmentIntakeServlet extends HttpServlet {
   }
 
   private List<ObjectNode> single(HttpServletRequest request, EventType type) throws IOException {
-    JsonNode body = parse(BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), maxEventBytes,
-        "The event"));
+    JsonNode body = parse(BoundedBody.read(body(request), contentLength(request), maxEventBytes, "The event"));
     return List.of(EventNormalizer.normalize(body, type, "The event", Instant.now()));
   }
 
   private List<ObjectNode> batch(HttpServletRequest request) throws IOException {
-    JsonNode body = parse(BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), maxBatchBytes,
-        "The batch"));
+    JsonNode body = parse(BoundedBody.read(body(request), contentLength(request), maxBatchBytes, "The batch"));
     JsonNode items = body.get("batch");
     if (!body.isObject() || items == null || !items.isArray()) {
       throw InvalidEventException.badRequest("The body must be a JSON object with an array \"batch\": "
@@ -158,7 +159,7 @@ public final class SegmentIntakeServlet extends HttpServlet {
     response.setContentType("application/x-ndjson");
     response.setCharacterEncoding("UTF-8");
     PrintWriter out = response.getWriter();
-    try (InputStreamReader in = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+    try (InputStreamReader in = new InputStreamReader(body(request), StandardCharsets.UTF_8)) {
       replay.replay(in, p -> {
         out.println(progressLine(p));
         out.flush();
@@ -192,6 +193,27 @@ public final class SegmentIntakeServlet extends HttpServlet {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Counts and texts always serialize", e);
     }
+  }
+
+  /** The request body, decompressed when the sender gzipped it (Segment's libraries may); limits apply after. */
+  private static InputStream body(HttpServletRequest request) throws IOException {
+    if (isGzip(request)) {
+      try {
+        return new GZIPInputStream(request.getInputStream());
+      } catch (ZipException e) {
+        throw InvalidEventException.badRequest("Content-Encoding is gzip but the body is not gzip data");
+      }
+    }
+    return request.getInputStream();
+  }
+
+  /** The declared length, when it is the length of the JSON itself (not of compressed data). */
+  private static long contentLength(HttpServletRequest request) {
+    return isGzip(request) ? -1 : request.getContentLengthLong();
+  }
+
+  private static boolean isGzip(HttpServletRequest request) {
+    return "gzip".equalsIgnoreCase(Optional.ofNullable(request.getHeader("Content-Encoding")).orElse("").trim());
   }
 
   private static JsonNode parse(byte[] body) {
