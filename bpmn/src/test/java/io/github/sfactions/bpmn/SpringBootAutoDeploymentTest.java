@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,26 +21,24 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself; the
- * bulk processes need the {@link BulkIngestPlugin} and its settings as beans (their timer reads them).
+ * bulk processes get the {@link BulkIngestPlugin} and its settings bean (their timer reads it) from this jar's
+ * auto-configuration.
  */
 @SpringBootTest(classes = SpringBootAutoDeploymentTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "spring.datasource.generate-unique-name=true",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        "sfactions.bulk.batch-size=1234",
+        "sfactions.bulk.flush-interval=45s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootAutoDeploymentTest {
 
-  /** Auto-configuration, plus the bulk ingest engine plugin the bulk processes need; no component scan. */
+  /** Auto-configuration only (it installs the bulk ingest plugin and its settings bean); no component scan. */
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
-
-    @Bean
-    BulkIngestPlugin bulkIngestPlugin() {
-      return new BulkIngestPlugin();
-    }
 
     // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had it before
     @Bean(destroyMethod = "run")
@@ -49,18 +48,19 @@ class SpringBootAutoDeploymentTest {
         previousQueue.ifPresent(BulkQueues::register);
       };
     }
-
-    // Spring's expression manager resolves Spring beans, not the engine's bean map the plugin fills
-    @Bean(BulkIngestVariables.SETTINGS_BEAN)
-    BulkIngestExpressions sfactionsBulkIngest(BulkIngestPlugin plugin) {
-      return new BulkIngestExpressions(plugin.settings());
-    }
   }
 
   private static Optional<BulkQueue> previousQueue = Optional.empty();
 
   @Autowired
   RepositoryService repository;
+
+  @Autowired
+  BulkIngestPlugin plugin;
+
+  @Autowired
+  @Qualifier(BulkIngestVariables.SETTINGS_BEAN)
+  BulkIngestExpressions settingsBean;
 
   @BeforeAll
   static void rememberTheBulkQueue() {
@@ -77,5 +77,12 @@ class SpringBootAutoDeploymentTest {
         .count()).isEqualTo(1);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.AWAIT_PROCESS_KEY)
         .count()).isEqualTo(1);
+  }
+
+  @Test
+  void theAutoConfigurationInstallsTheBulkQueueWithTheSfactionsBulkProperties() {
+    assertThat(plugin.settings().batchSize()).isEqualTo(1234);
+    assertThat(settingsBean.getFlushCycle()).isEqualTo("R/PT45S");
+    assertThat(BulkQueues.current()).isPresent();
   }
 }

@@ -1,7 +1,6 @@
 package io.github.sfactions.examples;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the demo app, bound from {@code examples.*}. */
@@ -14,9 +13,6 @@ public class ExamplesProperties {
   /** The in-process Salesforce emulator. */
   private final Emulator emulator = new Emulator();
 
-  /** The bulk queue and ingest process. */
-  private final Bulk bulk = new Bulk();
-
   public Path getDataDir() {
     return dataDir;
   }
@@ -27,47 +23,6 @@ public class ExamplesProperties {
 
   public Emulator getEmulator() {
     return emulator;
-  }
-
-  public Bulk getBulk() {
-    return bulk;
-  }
-
-  /** Settings of the bulk ingest process (Bulk API 2.0 jobs built from queued records). */
-  public static class Bulk {
-
-    /** Most records per Bulk API job. */
-    private int batchSize = 5000;
-
-    /** How often the ingest process looks for queued records. */
-    private Duration flushInterval = Duration.ofSeconds(10);
-
-    /** Wait between two polls of a running job's state. */
-    private Duration pollInterval = Duration.ofSeconds(2);
-
-    public int getBatchSize() {
-      return batchSize;
-    }
-
-    public void setBatchSize(int batchSize) {
-      this.batchSize = batchSize;
-    }
-
-    public Duration getFlushInterval() {
-      return flushInterval;
-    }
-
-    public void setFlushInterval(Duration flushInterval) {
-      this.flushInterval = flushInterval;
-    }
-
-    public Duration getPollInterval() {
-      return pollInterval;
-    }
-
-    public void setPollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
-    }
   }
 
   /** The emulated org used when no real org is configured. */
