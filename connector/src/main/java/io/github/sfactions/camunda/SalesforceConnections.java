@@ -34,8 +34,7 @@ public final class SalesforceConnections implements AutoCloseable {
   private static final SalesforceConnections GLOBAL = new SalesforceConnections();
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<ApiCallListener> listeners = new CopyOnWriteArrayList<>();
-  private final ApiCallListener dispatcher = ApiCallCounter.listenerThen(this::dispatch);
+  private final CopyOnWriteArrayList<ConnectionCallListener> listeners = new CopyOnWriteArrayList<>();
 
   /** The JVM-wide registry the connectors use. */
   public static SalesforceConnections global() {
@@ -46,9 +45,9 @@ public final class SalesforceConnections implements AutoCloseable {
   public void register(String name, ConnectionSettings settings) {
     String key = requireName(name);
     Objects.requireNonNull(settings, "settings");
-    Entry old = entries.put(key, new Entry(settings));
+    Entry old = entries.put(key, new Entry(key, settings, this::dispatch));
     if (old != null) {
-      old.close();
+      old.retire();
     }
   }
 
@@ -56,7 +55,7 @@ public final class SalesforceConnections implements AutoCloseable {
   public boolean remove(String name) {
     Entry old = entries.remove(requireName(name));
     if (old != null) {
-      old.close();
+      old.retire();
       return true;
     }
     return false;
@@ -105,16 +104,19 @@ public final class SalesforceConnections implements AutoCloseable {
           + (entries.isEmpty() ? " (none are: configure SalesforceConnectorPlugin or sfactions.* properties)"
               : " (configured: " + String.join(", ", names()) + ")"));
     }
-    return entry.client(dispatcher);
+    return entry.client();
   }
 
-  /** Adds a listener that sees every API call of every connection (metrics, logging). */
-  public void addApiCallListener(ApiCallListener listener) {
+  /**
+   * Adds a listener that sees every API call of every connection, with the name of the connection that made it
+   * (metrics, logging). It also sees calls of clients created before it was added.
+   */
+  public void addCallListener(ConnectionCallListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Removes a listener added before. */
-  public void removeApiCallListener(ApiCallListener listener) {
+  public void removeCallListener(ConnectionCallListener listener) {
     listeners.remove(listener);
   }
 
@@ -124,9 +126,9 @@ public final class SalesforceConnections implements AutoCloseable {
     entries.values().forEach(Entry::close);
   }
 
-  private void dispatch(ApiCall call) {
-    for (ApiCallListener l : listeners) {
-      l.onCall(call);
+  private void dispatch(String connection, ApiCall call) {
+    for (ConnectionCallListener l : listeners) {
+      l.onCall(connection, call);
     }
   }
 
@@ -143,20 +145,37 @@ public final class SalesforceConnections implements AutoCloseable {
 
   /** Settings plus the lazily created client. */
   private static final class Entry {
+    private final String name;
     private final ConnectionSettings settings;
+    private final ApiCallListener listener;
     private SalesforceClient client;
     private boolean closed;
+    private boolean retired;
 
-    Entry(ConnectionSettings settings) {
+    Entry(String name, ConnectionSettings settings, ConnectionCallListener registryListeners) {
+      this.name = name;
       this.settings = settings;
+      // bound to this name so the registry's listeners learn which connection made each call;
+      // the action layer's per-action counting comes first, as before
+      this.listener = ApiCallCounter.listenerThen(call -> registryListeners.onCall(name, call));
     }
 
-    synchronized SalesforceClient client(ApiCallListener listener) {
+    synchronized SalesforceClient client() {
+      if (retired) {
+        // a caller that looked the entry up just before it was replaced must not open a client nobody closes
+        throw new SalesforceConfigurationException("Salesforce connection '" + name
+            + "' was reconfigured while in use; retry to use the new settings");
+      }
       if (client == null || closed) {
         client = SalesforceClient.create(settings, listener);
         closed = false;
       }
       return client;
+    }
+
+    synchronized void retire() {
+      retired = true;
+      close();
     }
 
     synchronized void close() {

@@ -12,6 +12,7 @@ public enum ApiOperation {
     QUERY_MORE(true),
     DESCRIBE(true),
     DESCRIBE_GLOBAL(true),
+    LIMITS(true),
     COLLECTION_CREATE(true),
     COLLECTION_UPDATE(true),
     COLLECTION_UPSERT(true),

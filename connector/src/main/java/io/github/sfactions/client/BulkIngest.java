@@ -4,21 +4,18 @@ import io.github.sfactions.client.BulkRecordResult.Outcome;
 import io.github.sfactions.client.impl.ApiNames;
 import io.github.sfactions.client.impl.BulkResultParser;
 import io.github.sfactions.client.impl.CallSpec;
+import io.github.sfactions.client.impl.CsvUploadBody;
 import io.github.sfactions.client.impl.Json;
 import io.github.sfactions.client.impl.Mappers;
 import io.github.sfactions.client.impl.RestExecutor;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import okio.BufferedSink;
 
 /**
  * Bulk API 2.0 ingest ({@code /jobs/ingest}): create a job, upload its CSV once, close (or abort) it, poll its
@@ -28,7 +25,6 @@ import okio.BufferedSink;
 public final class BulkIngest {
 
     private static final String JOBS = "/services/data/{version}/jobs/ingest";
-    private static final MediaType CSV = MediaType.get("text/csv");
     private static final String ACCEPT_CSV = "text/csv";
 
     private final RestExecutor rest;
@@ -58,24 +54,7 @@ public final class BulkIngest {
     public void upload(String jobId, CsvContent csv) {
         ApiNames.requireId(jobId);
         Objects.requireNonNull(csv, "csv");
-        RequestBody body = new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return CSV;
-            }
-
-            @Override
-            public long contentLength() {
-                return csv.contentLength();
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                OutputStream out = sink.outputStream();
-                csv.writeTo(out);
-                out.flush();
-            }
-        };
+        RequestBody body = new CsvUploadBody(csv);
         rest.execute(CallSpec.json("PUT", ApiOperation.BULK_UPLOAD, null, JOBS + "/{jobId}/batches",
                 u -> job(u, jobId).addPathSegment("batches"), body), r -> null);
     }

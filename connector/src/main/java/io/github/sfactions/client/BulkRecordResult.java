@@ -1,5 +1,7 @@
 package io.github.sfactions.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param errorCode the code of {@code sf__Error} (e.g. {@code REQUIRED_FIELD_MISSING}), null unless failed
  * @param errorMessage the message part of {@code sf__Error}, null unless failed
  * @param errorFields the fields part of {@code sf__Error}, empty unless failed
- * @param row the row's original cells keyed by the uploaded header names
+ * @param row the row's original cells keyed by the uploaded header names, in header order
  */
 public record BulkRecordResult(Outcome outcome, String id, boolean created, String errorCode, String errorMessage,
         List<String> errorFields, Map<String, String> row) {
@@ -22,7 +24,7 @@ public record BulkRecordResult(Outcome outcome, String id, boolean created, Stri
 
     public BulkRecordResult {
         errorFields = errorFields == null ? List.of() : List.copyOf(errorFields);
-        row = Map.copyOf(row);
+        row = Collections.unmodifiableMap(new LinkedHashMap<>(row));
     }
 
     /** The original cell of this column (exact header name), or null. */

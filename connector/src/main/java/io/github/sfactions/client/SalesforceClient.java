@@ -243,6 +243,12 @@ public final class SalesforceClient implements AutoCloseable {
         return fresh;
     }
 
+    /** {@code GET /limits}: the org's limits, e.g. {@link OrgLimits#dailyApiUsage()} (costs one API call). */
+    public OrgLimits limits() {
+        return rest.execute(CallSpec.json("GET", ApiOperation.LIMITS, null, V + "/limits",
+                u -> u.addPathSegment("limits"), null), r -> Mappers.limits(Json.read(r.body().byteStream())));
+    }
+
     /** Forgets cached describe answers (after a metadata change). */
     public void clearDescribeCache() {
         describeCache.clear();

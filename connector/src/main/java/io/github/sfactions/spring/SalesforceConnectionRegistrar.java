@@ -1,11 +1,13 @@
 package io.github.sfactions.spring;
 
+import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.client.ConnectionSettings;
 import io.github.sfactions.spring.impl.ConnectionSettingsFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +21,10 @@ import org.springframework.beans.factory.InitializingBean;
  * JVM-global one the connectors use) when the application context starts, and removes them when it closes.
  *
  * <p>All connections are validated before any is registered: one invalid connection fails the start with an
- * {@link InvalidSalesforcePropertiesException} listing every problem. On close only the registrations this bean
- * made are removed, and only while they are still in place, so that another application context in the same JVM
- * (tests, several apps in one server) that registered the same name keeps its connection.
+ * {@link InvalidSalesforcePropertiesException} listing every problem. On close the registry is left as this bean
+ * found it: each of its registrations that is still in place is removed, or replaced again by the connection it had
+ * replaced (e.g. one a {@link io.github.sfactions.camunda.SalesforceConnectorPlugin} registered for another engine
+ * in the same JVM). A registration someone else made since is left alone.
  */
 public class SalesforceConnectionRegistrar implements InitializingBean, DisposableBean {
 
@@ -29,7 +32,7 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
 
   private final SalesforceProperties properties;
   private final SalesforceConnections registry;
-  private final Map<String, ConnectionSettings> registered = new LinkedHashMap<>();
+  private final Map<String, Registration> registered = new LinkedHashMap<>();
 
   /** A registrar of the given properties into the given registry. */
   public SalesforceConnectionRegistrar(SalesforceProperties properties, SalesforceConnections registry) {
@@ -63,29 +66,42 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
   public synchronized void afterPropertiesSet() {
     Map<String, ConnectionSettings> settings = validate(properties);
     settings.forEach((name, s) -> {
+      registered.put(name, new Registration(s, registry.settings(name).orElse(null)));
       registry.register(name, s);
-      registered.put(name, s);
     });
     if (settings.isEmpty()) {
       LOG.info("No Salesforce connection configured under {}.connections.*", SalesforceProperties.PREFIX);
-    } else {
-      LOG.info("Salesforce connections registered: {}", settings);
+      return;
+    }
+    LOG.info("Salesforce connections registered: {}", settings);
+    if (!registry.contains(SalesforceConnections.DEFAULT_CONNECTION)) {
+      LOG.info("No connection is named '{}': every Salesforce task must name its connection (input '{}')",
+          SalesforceConnections.DEFAULT_CONNECTION, ActionParameters.CONNECTION);
     }
   }
 
   /** The names of the connections this registrar registered (and still owns). */
   public synchronized Set<String> registeredNames() {
-    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(registered.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(registered.keySet()));
   }
 
   @Override
   public synchronized void destroy() {
-    registered.forEach((name, mine) -> {
+    registered.forEach((name, registration) -> {
       // identity, not equality: another context may have registered equal settings under the same name
-      if (registry.settings(name).filter(current -> current == mine).isPresent()) {
+      if (registry.settings(name).filter(current -> current == registration.mine()).isEmpty()) {
+        return;
+      }
+      if (registration.replaced() == null) {
         registry.remove(name);
+      } else {
+        registry.register(name, registration.replaced());
       }
     });
     registered.clear();
+  }
+
+  /** What this registrar put under a name, and what was there before. */
+  private record Registration(ConnectionSettings mine, ConnectionSettings replaced) {
   }
 }

@@ -31,8 +31,9 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   private final Set<String> connectionNames;
 
   /**
-   * A plugin for an engine whose connectors use these connections. Taking them as an argument makes Spring
-   * register the connections before the engine can start a process.
+   * A plugin for an engine whose connectors use these connections. Taking the registrar as an argument makes
+   * Spring register the connections before the engine starts and remove them only after it has stopped (beans
+   * are destroyed in reverse dependency order), so no job runs without its connection.
    */
   public SalesforceEngineDefaultsPlugin(SalesforceConnectionRegistrar registrar) {
     this.connectionNames = registrar.registeredNames();
@@ -58,5 +59,10 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     // nothing to do once the engine is built
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
   }
 }

@@ -22,7 +22,9 @@ import org.springframework.boot.actuate.health.Status;
  * connection is, UNKNOWN when none is configured.
  *
  * <p>Each check spends one API request, so a connection's result is reused for
- * {@code sfactions.health.cache-time-to-live}. Checks use their own session, separate from the connectors' one.
+ * {@code sfactions.health.cache-time-to-live}. Checks use a {@link io.github.sfactions.client.SalesforceClient} of
+ * their own per connection (own session, separate from the connectors' one), which reports to no listener: health
+ * checks are not counted in {@link SalesforceMetrics}' call meters, only the usage they read feeds its gauges.
  */
 public class SalesforceHealthIndicator implements HealthIndicator, DisposableBean {
 

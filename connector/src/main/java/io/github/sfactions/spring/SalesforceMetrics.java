@@ -1,8 +1,8 @@
 package io.github.sfactions.spring;
 
+import io.github.sfactions.camunda.ConnectionCallListener;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.client.ApiCall;
-import io.github.sfactions.client.ApiCallListener;
 import io.github.sfactions.client.ApiUsage;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.spring.impl.ApiUsageTracker;
@@ -24,7 +24,8 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Micrometer metrics of the Salesforce connectors, fed by every API call of every connection:
  * <ul>
- *   <li>{@value #CALLS} (counter) and {@value #CALL_DURATION} (timer), tagged {@code connection}, {@code object}
+ *   <li>{@value #CALLS} (counter) and {@value #CALL_DURATION} (timer), tagged {@code connection} (the registered
+ *       name of the connection that made the call), {@code object}
  *       ({@value #NONE} for calls without one, e.g. query), {@code operation} ({@code create}, {@code query},
  *       {@code bulk_upload}, {@code token}, ...) and {@code outcome} ({@code SUCCESS}, {@code REDIRECTION},
  *       {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code IO_ERROR});</li>
@@ -33,9 +34,7 @@ import org.springframework.beans.factory.DisposableBean;
  *       {@code /limits} answer.</li>
  * </ul>
  *
- * <p>The registry's listener hook does not say which connection made a call; the {@code connection} tag is the
- * connection's name when exactly one is registered, {@value #UNATTRIBUTED} otherwise (the gauges are always per
- * connection).
+ * <p>Health checks use clients of their own and are not counted here (see {@link SalesforceHealthIndicator}).
  */
 public class SalesforceMetrics implements MeterBinder, DisposableBean {
 
@@ -49,14 +48,12 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
   public static final String MAX = "salesforce.api.requests.max";
   /** Tag value for calls not about one object. */
   public static final String NONE = "none";
-  /** Connection tag value when several connections are registered. */
-  public static final String UNATTRIBUTED = "unattributed";
 
   private final SalesforceConnections connections;
   private final ApiUsageTracker usage;
   private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
   private final Set<String> gauged = ConcurrentHashMap.newKeySet();
-  private final ApiCallListener listener = this::record;
+  private final ConnectionCallListener listener = this::record;
 
   /** Metrics over every connection of the registry. */
   public SalesforceMetrics(SalesforceConnections connections, ApiUsageTracker usage) {
@@ -67,7 +64,7 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
   @Override
   public void bindTo(MeterRegistry registry) {
     if (registries.isEmpty()) {
-      connections.addApiCallListener(listener);
+      connections.addCallListener(listener);
     }
     registries.add(registry);
     connections.names().forEach(name -> gauges(registry, name));
@@ -75,6 +72,10 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
 
   /** Records one call made by the named connection. */
   public void record(String connection, ApiCall call) {
+    if (!gauged.contains(connection)) {
+      // a connection registered after binding gets its gauges with its first call
+      registries.forEach(r -> gauges(r, connection));
+    }
     Tags tags = Tags.of("connection", connection,
         "object", call.sobject() == null ? NONE : call.sobject(),
         "operation", call.operation() == null ? NONE : call.operation().name().toLowerCase(Locale.ROOT),
@@ -84,16 +85,6 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
       Timer.builder(CALL_DURATION).description("Duration of Salesforce API calls").tags(tags).register(registry)
           .record(call.durationNanos(), TimeUnit.NANOSECONDS);
     }
-  }
-
-  private void record(ApiCall call) {
-    Set<String> names = connections.names();
-    for (String name : names) {
-      if (!gauged.contains(name)) {
-        registries.forEach(r -> gauges(r, name));
-      }
-    }
-    record(names.size() == 1 ? names.iterator().next() : UNATTRIBUTED, call);
   }
 
   private void gauges(MeterRegistry registry, String name) {
@@ -124,7 +115,7 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
   /** Stops listening to the connections' calls. */
   @Override
   public void destroy() {
-    connections.removeApiCallListener(listener);
+    connections.removeCallListener(listener);
     registries.clear();
   }
 }

@@ -113,7 +113,6 @@ class ActionExecutorTest {
   @ParameterizedTest
   @MethodSource("samplesWithFlavour")
   void updateByMatcherQueriesThenPatchesWithTwoCalls(Sample s, boolean v1) {
-    TestOrg.assumeSoql(org());
     String id = org().createRecord(s.sobject(), s.seed());
     ActionResult result = executor.execute(op(s.request(), Operation.UPDATE, v1)
         .recordMatchers(Map.of(s.keyField(), s.keyValue())).build());
@@ -141,7 +140,6 @@ class ActionExecutorTest {
   @ParameterizedTest
   @MethodSource("samplesWithFlavour")
   void upsertUpdatesTheMatchOrCreatesWhenNothingMatches(Sample s, boolean v1) {
-    TestOrg.assumeSoql(org());
     ActionResult created = executor.execute(op(s.request(), Operation.UPSERT, v1)
         .recordMatchers(Map.of(s.keyField(), s.keyValue())).build());
     assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
@@ -158,7 +156,6 @@ class ActionExecutorTest {
   @ParameterizedTest
   @MethodSource("samplesWithFlavour")
   void deleteByMatcherIsTwoCallsAndByIdOne(Sample s, boolean v1) {
-    TestOrg.assumeSoql(org());
     String first = org().createRecord(s.sobject(), s.seed());
     ActionResult byMatcher = executor.execute(op(s.request(), Operation.DELETE, v1)
         .recordMatchers(Map.of(s.keyField(), s.keyValue())).build());
@@ -201,7 +198,6 @@ class ActionExecutorTest {
 
   @Test
   void updateWithoutMatchIs404AndWritesNothing() {
-    TestOrg.assumeSoql(org());
     assertThatThrownBy(() -> executor.execute(ActionRequest.builder(ActionType.LEAD).operation("update")
         .field("LastName", "X").recordMatchers(Map.of("Email", "nobody@x.io")).build()))
         .isInstanceOfSatisfying(ActionException.class, e -> {
@@ -215,7 +211,6 @@ class ActionExecutorTest {
 
   @Test
   void severalMatchesAre300WithTheIdsAndNothingChanges() {
-    TestOrg.assumeSoql(org());
     String a = org().createRecord("Lead", map("LastName", "A", "Company", "Same"));
     String b = org().createRecord("Lead", map("LastName", "B", "Company", "Same"));
     for (String operation : List.of("update", "upsert", "delete")) {
@@ -252,7 +247,6 @@ class ActionExecutorTest {
 
   @Test
   void idShortcutIgnoresOtherMatchersAndTheOperatorButUpsertQueriesTheId() {
-    TestOrg.assumeSoql(org());
     String id = org().createRecord("Lead", map("LastName", "A", "Company", "C", "Email", "a@x.io"));
     ActionResult updated = executor.execute(ActionRequest.builder(ActionType.LEAD).operation("update")
         .field("City", "Bern").recordMatchers(map("Email", "other@x.io", "Id", id))
@@ -271,7 +265,6 @@ class ActionExecutorTest {
 
   @Test
   void matchersCombineWithAndOrAndEscapeQuotesAndBackslashes() {
-    TestOrg.assumeSoql(org());
     String krusty = org().createRecord("Lead", map("LastName", "K", "Company", "Krusty's Krab", "City", "C:\\temp"));
     org().createRecord("Lead", map("LastName", "P", "Company", "Chum Bucket", "City", "C:\\temp"));
     ActionResult and = executor.execute(ActionRequest.builder(ActionType.LEAD).operation("update")
@@ -287,7 +280,6 @@ class ActionExecutorTest {
 
   @Test
   void numbersAndBooleansMatchUnquoted() {
-    TestOrg.assumeSoql(org());
     String id = org().createRecord("Account", map("Name", "Big", "NumberOfEmployees", 250));
     ActionResult result = executor.execute(ActionRequest.builder(ActionType.ACCOUNT).operation("update")
         .field("Phone", "1").recordMatchers(map("NumberOfEmployees", 250, "IsDeleted", false))
@@ -353,6 +345,25 @@ class ActionExecutorTest {
     assertThatThrownBy(() -> executor.execute(ActionRequest.builder(ActionType.LEAD).operation("update")
         .field("City", "x").recordMatchers(Map.of("Id", "00Q000000000000")).build()))
         .isInstanceOfSatisfying(ActionException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void apiCallsAreCountedPerActionEvenWhenThreadsShareTheClient() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ActionResult>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String name = "T" + i;
+        results.add(pool.submit(() -> executor.execute(ActionRequest.builder(ActionType.LEAD).operation("upsert")
+            .field("LastName", name).field("Company", "Acme").recordMatchers(Map.of("LastName", name)).build())));
+      }
+      for (java.util.concurrent.Future<ActionResult> result : results) {
+        assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS).apiCalls()).isEqualTo(2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(org().stats().totalApiCalls()).isEqualTo(24);
   }
 
   private static String json(Map<String, Object> body) {

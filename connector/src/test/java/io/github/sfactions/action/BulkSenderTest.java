@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,11 +31,6 @@ class BulkSenderTest {
     client = SalesforceClient.create(TestOrg.settings(EMULATOR.get()), ApiCallCounter.listener());
   }
 
-  @BeforeEach
-  void bulkIsThere() {
-    TestOrg.assumeBulk(EMULATOR.get());
-    EMULATOR.get().reset();
-  }
 
   @AfterAll
   static void disconnect() {

@@ -1,10 +1,7 @@
 package io.github.sfactions.action;
 
-import io.github.sfactions.client.BulkJobRequest;
 import io.github.sfactions.client.ConnectionSettings;
 import io.github.sfactions.client.PasswordFlow;
-import io.github.sfactions.client.SalesforceApiException;
-import io.github.sfactions.client.SalesforceClient;
 import io.github.sfactions.emulator.EmulatorConfig;
 import io.github.sfactions.emulator.EmulatorExtension;
 import io.github.sfactions.emulator.RecordedRequest;
@@ -12,7 +9,6 @@ import io.github.sfactions.emulator.SalesforceEmulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /** The emulated org the tests run against: demo org plus a custom object and external id fields. */
 public final class TestOrg {
@@ -49,31 +45,6 @@ public final class TestOrg {
             SalesforceEmulator.DEMO_USERNAME, SalesforceEmulator.DEMO_PASSWORD,
             SalesforceEmulator.DEMO_SECURITY_TOKEN))
         .build();
-  }
-
-  /**
-   * Skips the calling test while the emulator on this branch has no SOQL engine wired in yet (it answers every
-   * query with {@code SOQL support is not installed}); the test runs as soon as it has one.
-   */
-  public static void assumeSoql(SalesforceEmulator emulator) {
-    try (SalesforceClient client = SalesforceClient.create(settings(emulator))) {
-      client.query("SELECT Id FROM Lead", 1);
-    } catch (SalesforceApiException e) {
-      Assumptions.assumeFalse(e.getMessage().contains("SOQL support is not installed"),
-          "the emulator has no SOQL engine wired in yet");
-      throw e;
-    }
-  }
-
-  /** Skips the calling test while the emulator on this branch has no Bulk API 2.0 wired in yet (404 on jobs). */
-  public static void assumeBulk(SalesforceEmulator emulator) {
-    try (SalesforceClient client = SalesforceClient.create(settings(emulator))) {
-      String jobId = client.bulk().createJob(BulkJobRequest.insert("Lead")).id();
-      client.bulk().abortJob(jobId);
-    } catch (SalesforceApiException e) {
-      Assumptions.assumeFalse(e.status() == 404, "the emulator has no Bulk API 2.0 wired in yet");
-      throw e;
-    }
   }
 
   /** Data requests the emulator received (token requests left out), oldest first. */

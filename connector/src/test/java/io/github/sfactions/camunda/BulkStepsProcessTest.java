@@ -3,7 +3,6 @@ package io.github.sfactions.camunda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.github.sfactions.action.TestOrg;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,6 @@ class BulkStepsProcessTest {
     BpmnAwareTests.init(engine);
     runtime = engine.getRuntimeService();
     management = engine.getManagementService();
-    TestOrg.assumeBulk(ORG);
     SharedOrg.fresh();
   }
 

@@ -57,6 +57,26 @@ class InputValuesTest {
   }
 
   @Test
+  void listsFollowTheSameRulesAsMaps() {
+    assertThat(InputValues.list("records", "[{\"b\":1,\"a\":2.5},\"x\"]"))
+        .containsExactly(Map.of("b", 1, "a", new BigDecimal("2.5")), "x");
+    assertThat(InputValues.list("records", List.of(Spin.JSON("{\"A\":1}"), "x")))
+        .containsExactly(Map.of("A", 1), "x");
+    assertThat(InputValues.list("records", null)).isNull();
+    assertThat(InputValues.list("records", " ")).isNull();
+    assertThat(InputValues.list("records", "null")).isNull();
+    assertThatThrownBy(() -> InputValues.list("records", "{\"a\":1}"))
+        .isInstanceOf(ActionException.class).hasMessage("Input records must be a JSON array (got String)");
+    assertThatThrownBy(() -> InputValues.list("records", Spin.JSON("{\"a\":1}")))
+        .isInstanceOf(ActionException.class).hasMessageStartingWith("Input records must be a JSON array (got ");
+    assertThatThrownBy(() -> InputValues.list("records", "[1,"))
+        .isInstanceOf(ActionException.class).hasMessageStartingWith("records is not valid JSON");
+    assertThatThrownBy(() -> InputValues.list("records", Map.of("a", 1)))
+        .isInstanceOf(ActionException.class)
+        .hasMessageStartingWith("Input records must be a list, a JSON array or a Spin JSON array (got ");
+  }
+
+  @Test
   void scalarsConvert() {
     assertThat(InputValues.bool("b", "TRUE")).isTrue();
     assertThat(InputValues.integer("i", "12")).isEqualTo(12);

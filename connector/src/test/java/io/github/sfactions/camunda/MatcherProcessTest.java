@@ -38,7 +38,6 @@ class MatcherProcessTest {
     ProcessEngine engine = ENGINE.getProcessEngine();
     BpmnAwareTests.init(engine);
     runtime = engine.getRuntimeService();
-    TestOrg.assumeSoql(ORG);
     SharedOrg.fresh();
   }
 
@@ -85,6 +84,30 @@ class MatcherProcessTest {
     assertThat(((SpinJsonNode) ids.getValue()).elements()).extracting(SpinJsonNode::stringValue)
         .containsExactlyInAnyOrder(a, b);
     assertThat(ORG.records("Lead")).extracting(r -> r.get("LastName")).containsExactlyInAnyOrder("A", "B");
+  }
+
+  @Test
+  @Deployment(resources = "bpmn/lead-update-error-scopes.bpmn")
+  void errorVariablesGoToTheNearestScopeThatHasThemElseTheProcessInstanceOverwritingUserVariables() {
+    ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "Twin"));
+    ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "Twin"));
+    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadUpdateErrorScopes", Variables.createVariables()
+        .putValue("matchers", "{\"Company\":\"Twin\"}").putValue(SalesforceErrorCodes.VAR_MATCH_COUNT, "mine"));
+
+    assertThat(pi).isWaitingAt("Review");
+    String subProcessExecution = BpmnAwareTests.taskService().createTaskQuery().processInstanceId(pi.getId())
+        .singleResult().getExecutionId();
+    assertThat(subProcessExecution).isNotEqualTo(pi.getId());
+    // the subprocess declares sfErrorCode locally, so the connector's value lands there and ends with it
+    assertThat(runtime.getVariablesLocal(subProcessExecution))
+        .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "Multiple Records Found");
+    Map<String, Object> instance = runtime.getVariablesLocal(pi.getId());
+    assertThat(instance).doesNotContainKey(SalesforceErrorCodes.VAR_ERROR_CODE)
+        // the process's own matchCount is overwritten
+        .containsEntry(SalesforceErrorCodes.VAR_MATCH_COUNT, 2)
+        .containsKey(SalesforceErrorCodes.VAR_RECORD_IDS)
+        // the engine's errorCodeVariable follows the same rule, from the boundary event's scope
+        .containsEntry("errorCode", "300");
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.emulator.SalesforceEmulator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The {@code salesforce} health indicator over real HTTP to the emulator, without an engine. */
 class SalesforceHealthIndicatorTest {
 
-  private static final SalesforceEmulator EMULATOR = SalesforceEmulator.builder().dailyApiLimit(5000).start();
+  private static final SalesforceEmulator EMULATOR = SalesforceEmulator.builder().dailyApiLimit(5000)
+      .jwtKey(SalesforceEmulator.DEMO_CLIENT_ID, TestKeys.pair().getPublic()).start();
   private static final String WRONG_PASSWORD = "wrong-password-42";
 
   /** A registry of its own: connections other test classes leave in the global one do not count here. */
@@ -69,6 +72,39 @@ class SalesforceHealthIndicatorTest {
   }
 
   @Test
+  void everyAuthFlowConfiguredInSpringLogsInToTheEmulator() {
+    String refreshToken = EMULATOR.issueRefreshToken(SalesforceEmulator.DEMO_USERNAME);
+    String base = "sfactions.connections.";
+    runner.withPropertyValues(connection("flow-password", SalesforceEmulator.DEMO_PASSWORD))
+        .withPropertyValues(
+            base + "flow-cc.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-cc.allow-local-instance=true",
+            base + "flow-cc.auth.flow=client-credentials",
+            base + "flow-cc.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-cc.auth.client-secret=" + SalesforceEmulator.DEMO_CLIENT_SECRET,
+            base + "flow-refresh.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-refresh.allow-local-instance=true",
+            base + "flow-refresh.auth.flow=refresh-token",
+            base + "flow-refresh.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-refresh.auth.client-secret=" + SalesforceEmulator.DEMO_CLIENT_SECRET,
+            base + "flow-refresh.auth.refresh-token=" + refreshToken,
+            base + "flow-jwt.login-url=" + EMULATOR.loginUrl(),
+            base + "flow-jwt.allow-local-instance=true",
+            base + "flow-jwt.auth.flow=jwt-bearer",
+            base + "flow-jwt.auth.client-id=" + SalesforceEmulator.DEMO_CLIENT_ID,
+            base + "flow-jwt.auth.username=" + SalesforceEmulator.DEMO_USERNAME,
+            base + "flow-jwt.auth.private-key=" + TestKeys.privateKeyPem())
+        .run(context -> {
+          Health health = context.getBean(SalesforceHealthIndicator.class).health();
+          assertThat(health.getDetails()).containsOnlyKeys("flow-password", "flow-cc", "flow-refresh", "flow-jwt");
+          assertThat(health.getDetails().values()).allSatisfy(details ->
+              assertThat(((Map<?, ?>) details).get("status")).isEqualTo("UP"));
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(4);
+        });
+  }
+
+  @Test
   void downWithAReadableReasonAndNoSecretWhenTheCredentialsAreWrong() {
     runner.withPropertyValues(connection("health-ok", SalesforceEmulator.DEMO_PASSWORD))
         .withPropertyValues(connection("health-bad", WRONG_PASSWORD))
@@ -99,6 +135,30 @@ class SalesforceHealthIndicatorTest {
           assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
           assertThat(EMULATOR.stats().totalApiCalls()).isEqualTo(1);
           assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void checksUseAClientOfTheirOwnSoTheyStayOutOfTheConnectionsCallListeners() {
+    runner.withPropertyValues(connection("health-apart", SalesforceEmulator.DEMO_PASSWORD))
+        .withPropertyValues("sfactions.health.cache-time-to-live=0s")
+        .run(context -> {
+          SalesforceConnections connections = context.getBean(SalesforceConnections.class);
+          List<String> seen = new CopyOnWriteArrayList<>();
+          connections.addCallListener((connection, call) -> seen.add(connection + ":" + call.operation()));
+          SalesforceHealthIndicator indicator = context.getBean(SalesforceHealthIndicator.class);
+
+          assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+          assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+          // two /limits calls on one login of the check's own client, none of them seen by the registry
+          assertThat(EMULATOR.stats().totalApiCalls()).isEqualTo(2);
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(1);
+          assertThat(seen).isEmpty();
+
+          connections.client("health-apart").create("Lead", Map.of("LastName", "L", "Company", "C"));
+          // the connectors' client logs in for itself: the check's session is not shared
+          assertThat(EMULATOR.stats().tokenRequests()).isEqualTo(2);
+          assertThat(seen).containsExactly("health-apart:TOKEN", "health-apart:CREATE");
         });
   }
 

@@ -195,6 +195,25 @@ class SalesforcePropertiesTest {
   }
 
   @Test
+  void aSandboxFlagContradictingTheLoginUrlIsRejectedAndASandboxMyDomainAccepted() {
+    runner.withPropertyValues(
+            "sfactions.connections.props-sbx.sandbox=true",
+            "sfactions.connections.props-sbx.login-url=https://login.salesforce.com",
+            "sfactions.connections.props-sbx.auth.flow=refresh-token",
+            "sfactions.connections.props-sbx.auth.client-id=app",
+            "sfactions.connections.props-sbx.auth.refresh-token=" + SECRET)
+        .run(context -> assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
+            "sfactions.connections.props-sbx.sandbox=true contradicts sfactions.connections.props-sbx.login-url"));
+    runner.withPropertyValues(
+            "sfactions.connections.props-sbx.sandbox=true",
+            "sfactions.connections.props-sbx.login-url=https://acme--uat.sandbox.my.salesforce.com",
+            "sfactions.connections.props-sbx.auth.flow=client-credentials",
+            "sfactions.connections.props-sbx.auth.client-id=app",
+            "sfactions.connections.props-sbx.auth.client-secret=" + SECRET)
+        .run(context -> assertThat(registry.settings("props-sbx").orElseThrow().isSandboxLogin()).isTrue());
+  }
+
+  @Test
   void closingTheContextKeepsAConnectionAnotherContextRegisteredSinceUnderTheSameName() {
     ConnectionSettings replacement = ConnectionSettings.builder()
         .auth(new ClientCredentialsFlow("other-app", SECRET)).loginUrl("https://other.my.salesforce.com").build();
@@ -212,6 +231,25 @@ class SalesforcePropertiesTest {
       assertThat(registry.settings("props-shared")).containsSame(replacement);
     } finally {
       registry.remove("props-shared");
+    }
+  }
+
+  @Test
+  void closingTheContextRestoresTheConnectionItHadReplaced() {
+    ConnectionSettings engines = ConnectionSettings.builder()
+        .auth(new ClientCredentialsFlow("engine-app", SECRET)).loginUrl("https://engine.my.salesforce.com").build();
+    registry.register("props-restored", engines);
+    try {
+      runner.withPropertyValues(
+              "sfactions.connections.props-restored.login-url=https://acme.my.salesforce.com",
+              "sfactions.connections.props-restored.auth.flow=client-credentials",
+              "sfactions.connections.props-restored.auth.client-id=app",
+              "sfactions.connections.props-restored.auth.client-secret=" + SECRET)
+          .run(context -> assertThat(registry.settings("props-restored").orElseThrow().loginUrl())
+              .isEqualTo("https://acme.my.salesforce.com"));
+      assertThat(registry.settings("props-restored")).containsSame(engines);
+    } finally {
+      registry.remove("props-restored");
     }
   }
 

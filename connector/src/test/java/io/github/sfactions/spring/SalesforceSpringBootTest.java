@@ -12,22 +12,28 @@ import io.github.sfactions.emulator.SalesforceEmulator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.GenericPropertiesConfiguration;
 import org.camunda.connect.Connectors;
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -111,10 +117,13 @@ class SalesforceSpringBootTest {
   void theStarterActivatesCamundaConnectWhichFindsTheSalesforceConnectors() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    assertThat(configuration.getProcessEnginePlugins()).anySatisfy(plugin ->
-        assertThat(plugin.toString()).contains(ConnectProcessEnginePlugin.class.getSimpleName()));
-    assertThat(configuration.getProcessEnginePlugins()).anySatisfy(plugin ->
-        assertThat(plugin.toString()).contains(SalesforceEngineDefaultsPlugin.class.getSimpleName()));
+    List<ProcessEnginePlugin> plugins = new ArrayList<>();
+    configuration.getProcessEnginePlugins().forEach(plugin -> plugins.addAll(
+        plugin instanceof CompositeProcessEnginePlugin composite ? composite.getPlugins() : List.of(plugin)));
+    assertThat(plugins).hasAtLeastOneElementOfType(ConnectProcessEnginePlugin.class);
+    // before Camunda's generic properties, so that the user's settings are applied after it
+    assertThat(indexOf(plugins, SalesforceEngineDefaultsPlugin.class))
+        .isLessThan(indexOf(plugins, GenericPropertiesConfiguration.class));
     SalesforceConnectorIds.ALL.forEach(id -> assertThat(Connectors.<org.camunda.connect.spi.Connector<?>>getConnector(id))
         .as(id).isNotNull());
   }
@@ -142,6 +151,8 @@ class SalesforceSpringBootTest {
   void apiCallsAreCountedAndTimedByObjectOperationAndOutcome() {
     double createdBefore = calls("Lead", "create", "SUCCESS");
     double failedBefore = calls("Lead", "create", "SERVER_ERROR");
+    double createdByEuBefore = callsOf("eu", "Lead", "create", "SUCCESS");
+    double createdByDefaultBefore = callsOf("default", "Lead", "create", "SUCCESS");
 
     runtimeService.startProcessInstanceByKey("SpringCreateLead", Map.of("lastName", "Curie", "company", "Radium"));
     EMULATOR.faults().failNext(FaultType.SERVER_UNAVAILABLE, 1, "POST", "/sobjects/Lead", null);
@@ -151,13 +162,13 @@ class SalesforceSpringBootTest {
     assertThat(calls("Lead", "create", "SUCCESS")).isEqualTo(createdBefore + 1);
     assertThat(calls("Lead", "create", "SERVER_ERROR")).isEqualTo(failedBefore + 1);
     Timer timer = meters.find(SalesforceMetrics.CALL_DURATION)
-        .tags("object", "Lead", "operation", "create", "outcome", "SUCCESS").timer();
+        .tags("connection", "default", "object", "Lead", "operation", "create", "outcome", "SUCCESS").timer();
     assertThat(timer).isNotNull();
-    assertThat(timer.count()).isEqualTo((long) calls("Lead", "create", "SUCCESS"));
+    assertThat(timer.count()).isEqualTo((long) callsOf("default", "Lead", "create", "SUCCESS"));
     assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
-    // several connections: the registry's listener hook cannot say which one made the call
-    assertThat(meters.find(SalesforceMetrics.CALLS).tags("connection", SalesforceMetrics.UNATTRIBUTED,
-        "object", "Lead").counters()).isNotEmpty();
+    // two connections: each call is tagged with the connection that made it
+    assertThat(callsOf("default", "Lead", "create", "SUCCESS")).isEqualTo(createdByDefaultBefore + 1);
+    assertThat(callsOf("eu", "Lead", "create", "SUCCESS")).isEqualTo(createdByEuBefore);
   }
 
   @Test
@@ -165,15 +176,19 @@ class SalesforceSpringBootTest {
     runtimeService.startProcessInstanceByKey("SpringCreateLead", Map.of("lastName", "Noether", "company", "Algebra"));
     assertThat(remaining("default")).isEqualTo(DAILY_LIMIT - EMULATOR.stats().totalApiCalls());
 
-    assertThat(healthIndicator.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(connectionStatus(healthIndicator.health(), "eu")).isEqualTo("UP");
     long usedAfterHealthCheck = EMULATOR.stats().totalApiCalls();
     assertThat(remaining("eu")).isEqualTo(DAILY_LIMIT - usedAfterHealthCheck);
     assertThat(meters.find(SalesforceMetrics.MAX).tag("connection", "eu").gauge().value()).isEqualTo(DAILY_LIMIT);
   }
 
   @Test
-  void theHealthEndpointReportsSalesforceUpAgainstTheEmulator() {
-    assertThat(healthEndpoint.healthForPath("salesforce").getStatus()).isEqualTo(Status.UP);
+  void theHealthEndpointReportsEachConnectionUpAgainstTheEmulator() {
+    HealthComponent salesforce = healthEndpoint.healthForPath("salesforce");
+    assertThat(salesforce).isInstanceOf(Health.class);
+    // per connection: other test classes of this JVM may have left connections of their own in the registry
+    assertThat(connectionStatus((Health) salesforce, "default")).isEqualTo("UP");
+    assertThat(connectionStatus((Health) salesforce, "eu")).isEqualTo("UP");
   }
 
   @Test
@@ -191,9 +206,28 @@ class SalesforceSpringBootTest {
         .variableValueEquals("company", "Nameless").count()).isZero();
   }
 
+  private static Object connectionStatus(Health health, String connection) {
+    assertThat(health.getDetails()).containsKey(connection);
+    return ((Map<?, ?>) health.getDetails().get(connection)).get(SalesforceHealthIndicator.STATUS);
+  }
+
+  private static int indexOf(List<ProcessEnginePlugin> plugins, Class<?> type) {
+    for (int i = 0; i < plugins.size(); i++) {
+      if (type.isInstance(plugins.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " among " + plugins);
+  }
+
   private double calls(String object, String operation, String outcome) {
     return meters.find(SalesforceMetrics.CALLS).tags("object", object, "operation", operation, "outcome", outcome)
         .counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  private double callsOf(String connection, String object, String operation, String outcome) {
+    return meters.find(SalesforceMetrics.CALLS).tags("connection", connection, "object", object,
+        "operation", operation, "outcome", outcome).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   private long remaining(String connection) {

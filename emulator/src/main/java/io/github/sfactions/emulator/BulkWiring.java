@@ -158,6 +158,10 @@ final class BulkWiring implements BulkRecordStore, DataApi.BulkEndpoint {
     private BulkRowResult attempt(String object, String idForErrors, Write write) {
         try {
             ObjectDef def = core.objectOrThrow(object);
+            Optional<String[]> injected = core.faults().pickRow(def.name());
+            if (injected.isPresent()) {
+                return BulkRowResult.failure(idForErrors, injected.get()[0], injected.get()[1], List.of());
+            }
             SaveOutcome out = write.run(def);
             return BulkRowResult.success(out.id(), out.created());
         } catch (ApiException e) {

@@ -221,7 +221,23 @@ public record EmulatorConfig(
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FaultSettings(Latency latency, List<FaultRule> rules, Long dailyApiLimit, Boolean expireSessions,
-                                Boolean clear, Long hangCapMillis) {
+                                Boolean clear, Long hangCapMillis, List<RowFault> rowFaults) {
+        /** Request-level settings without row faults. */
+        public FaultSettings(Latency latency, List<FaultRule> rules, Long dailyApiLimit, Boolean expireSessions,
+                             Boolean clear, Long hangCapMillis) {
+            this(latency, rules, dailyApiLimit, expireSessions, clear, hangCapMillis, null);
+        }
+    }
+
+    /**
+     * A failure injected into single records of Bulk API 2.0 jobs and sObject Collections calls
+     * (the request itself succeeds): {@code errorCode} such as {@code UNABLE_TO_LOCK_ROW} or
+     * {@code DUPLICATES_DETECTED}, an optional {@code message}, with probability {@code rate}
+     * (default 1), at most {@code count} times, optionally only for one {@code object}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RowFault(String errorCode, String message, Double rate, Integer count, String object) {
     }
 
     /** Injected latency: {@code fixedMs} plus a random amount in [{@code minMs}, {@code maxMs}]. */

@@ -20,6 +20,9 @@ public final class EmulatorMain {
               --daily-api-limit N  daily API request allocation (default 15000)
               --token-ttl SECONDS  access token lifetime from last use (default 7200)
               --duplicate-rules    turn on the Lead/Contact duplicate rule on Email
+              --latency MS|MIN-MAX delay every response by MS, or by a random MIN..MAX milliseconds
+              --fail TYPE:RATE     fail that share (0..1) of requests, e.g. SERVER_UNAVAILABLE:0.05 (repeatable)
+              --bulk-records-per-second N  Bulk API 2.0 processing speed (default unthrottled)
               --help               this text""";
     private static final int DEFAULT_PORT = 8443;
 
@@ -52,6 +55,9 @@ public final class EmulatorMain {
         SalesforceEmulator.Builder b = SalesforceEmulator.builder();
         int port = DEFAULT_PORT;
         Integer instancePort = null;
+        EmulatorConfig.Latency latency = null;
+        java.util.List<EmulatorConfig.FaultRule> rules = new java.util.ArrayList<>();
+        Long bulkRate = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -66,8 +72,17 @@ public final class EmulatorMain {
                 case "--daily-api-limit" -> b.dailyApiLimit(Long.parseLong(arg(args, ++i, a)));
                 case "--token-ttl" -> b.tokenTtl(Duration.ofSeconds(intArg(args, ++i, a)));
                 case "--duplicate-rules" -> b.duplicateRules(true);
+                case "--latency" -> latency = latency(arg(args, ++i, a));
+                case "--fail" -> rules.add(failRule(arg(args, ++i, a)));
+                case "--bulk-records-per-second" -> bulkRate = (long) intArg(args, ++i, a);
                 default -> throw new IllegalArgumentException("Unknown option: " + a);
             }
+        }
+        if (latency != null || !rules.isEmpty()) {
+            b.faults(new EmulatorConfig.FaultSettings(latency, rules, null, null, null, null));
+        }
+        if (bulkRate != null) {
+            b.bulk(new EmulatorConfig.Bulk(bulkRate, null, null));
         }
         b.port(port).instancePort(instancePort != null ? instancePort : port == 0 ? 0 : port + 1);
         SalesforceEmulator emulator = b.start();
@@ -81,6 +96,32 @@ public final class EmulatorMain {
         out.println("  admin:         " + emulator.instanceUrl() + "/__emulator/stats");
         out.flush();
         return emulator;
+    }
+
+    private static EmulatorConfig.Latency latency(String spec) {
+        try {
+            int dash = spec.indexOf('-');
+            if (dash < 0) {
+                return new EmulatorConfig.Latency(Long.parseLong(spec), null, null, null, null, null);
+            }
+            return new EmulatorConfig.Latency(null, Long.parseLong(spec.substring(0, dash)),
+                    Long.parseLong(spec.substring(dash + 1)), null, null, null);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--latency needs MS or MIN-MAX milliseconds");
+        }
+    }
+
+    private static EmulatorConfig.FaultRule failRule(String spec) {
+        int colon = spec.indexOf(':');
+        String type = colon < 0 ? spec : spec.substring(0, colon);
+        try {
+            FaultType.valueOf(type);
+            double rate = colon < 0 ? 1.0 : Double.parseDouble(spec.substring(colon + 1));
+            return new EmulatorConfig.FaultRule(type, rate, null, null, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fail needs TYPE:RATE with TYPE one of "
+                    + java.util.Arrays.toString(FaultType.values()));
+        }
     }
 
     private static String arg(String[] args, int i, String option) {

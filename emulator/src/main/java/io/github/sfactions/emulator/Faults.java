@@ -58,6 +58,21 @@ public final class Faults {
         return add(new EmulatorConfig.FaultRule(type.name(), null, count, pathContains, object, method));
     }
 
+    /**
+     * Fails single records of Bulk API 2.0 jobs and sObject Collections calls with the error code
+     * (e.g. {@code UNABLE_TO_LOCK_ROW}) with the given probability, until cleared.
+     */
+    public Faults failRows(String errorCode, double rate) {
+        core.faults().addRowFault(new EmulatorConfig.RowFault(errorCode, null, rate, null, null));
+        return this;
+    }
+
+    /** Fails the next {@code count} records (of {@code object}, or any when null) with the error code. */
+    public Faults failNextRows(String errorCode, int count, String object) {
+        core.faults().addRowFault(new EmulatorConfig.RowFault(errorCode, null, null, count, object));
+        return this;
+    }
+
     public Faults add(EmulatorConfig.FaultRule rule) {
         core.faults().addRule(rule);
         return this;
@@ -99,7 +114,7 @@ public final class Faults {
         core.sessions().expireAll();
     }
 
-    /** Removes every failure rule and the latency. */
+    /** Removes every failure rule, row fault and the latency. */
     public Faults clear() {
         core.faults().clear();
         return this;

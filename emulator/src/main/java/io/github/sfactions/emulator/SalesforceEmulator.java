@@ -225,11 +225,13 @@ public final class SalesforceEmulator implements AutoCloseable {
             return p;
         }
 
+        /** Replaces the configuration; call before {@link #user}, {@link #object} or {@link #connectedApp}. */
         public Builder config(EmulatorConfig c) {
             this.config = c;
             return this;
         }
 
+        /** Reads the configuration from a JSON file (see docs/emulator.md); replaces earlier configuration. */
         public Builder configFile(Path json) {
             this.config = EmulatorConfig.fromJson(json);
             return this;
@@ -257,7 +259,10 @@ public final class SalesforceEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds a connected app; {@code jwtKey} (nullable) verifies JWT bearer assertions. */
+        /**
+         * Adds a connected app; {@code jwtKey} (nullable) verifies JWT bearer assertions. It has no
+         * client-credentials "Run As" user (configure {@code runAsUsername} in {@link EmulatorConfig} for that).
+         */
         public Builder connectedApp(String clientId, String clientSecret, PublicKey jwtKey) {
             config = config.withConnectedApp(new EmulatorConfig.ConnectedApp(clientId, clientSecret, null, null, false));
             if (jwtKey != null) {
@@ -281,6 +286,18 @@ public final class SalesforceEmulator implements AutoCloseable {
         /** Turns the Lead/Contact duplicate rule on Email on or off. */
         public Builder duplicateRules(boolean on) {
             config = config.withDuplicateRules(on);
+            return this;
+        }
+
+        /** Faults and latency active from the start (and after every reset). */
+        public Builder faults(EmulatorConfig.FaultSettings faults) {
+            config = config.withFaults(faults);
+            return this;
+        }
+
+        /** Bulk API 2.0 processing settings. */
+        public Builder bulk(EmulatorConfig.Bulk bulk) {
+            config = config.withBulk(bulk);
             return this;
         }
 

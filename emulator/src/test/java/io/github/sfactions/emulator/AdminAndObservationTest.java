@@ -95,6 +95,8 @@ class AdminAndObservationTest {
         assertThat(http.get(V + "/limits").header("Sforce-Limit-Info")).endsWith("/50");
         admin("POST", "/faults", "{\"expireSessions\":true}");
         assertThat(http.get(V + "/limits").status()).isEqualTo(401);
+        SfHttp.Res rows = admin("POST", "/faults", "{\"rowFaults\":[{\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"count\":1}]}");
+        assertThat(rows.json().get("rowFaults").get(0).get("count").asInt()).isEqualTo(1);
         SfHttp.Res bad = admin("POST", "/faults", "{\"rules\":[{\"type\":\"NOPE\"}]}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(admin("POST", "/faults", "{broken").status()).isEqualTo(400);

@@ -79,6 +79,18 @@ class BulkHttpTest {
     }
 
     @Test
+    void injectedRowFaultsFailSingleRowsOfAJob() {
+        emulator.get().faults().failNextRows("UNABLE_TO_LOCK_ROW", 2, "Case");
+        String jobId = createJob(map("object", "Case", "operation", "insert"));
+        upload(jobId, "Subject\na\nb\nc\n");
+        JsonNode info = closeAndWait(jobId);
+        assertThat(info.get("numberRecordsFailed").asInt()).isEqualTo(2);
+        assertThat(emulator.get().records("Case")).hasSize(1);
+        assertThat(http.get(V + "/jobs/ingest/" + jobId + "/failedResults").text())
+                .contains("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record or 1 records:--");
+    }
+
+    @Test
     void unknownCsvColumnFailsTheJob() {
         String jobId = createJob(map("object", "Case", "operation", "insert"));
         upload(jobId, "Subject,Bogus__c\nx,y\n");

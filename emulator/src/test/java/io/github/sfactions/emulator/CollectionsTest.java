@@ -110,6 +110,23 @@ class CollectionsTest {
     }
 
     @Test
+    void injectedRowFaultsFailSingleRecordsAndAllOrNoneRollsBack() {
+        emulator.get().faults().failNextRows("UNABLE_TO_LOCK_ROW", 1, null);
+        SfHttp.Res r = http.post(V + "/composite/sobjects", map("records", List.of(
+                rec("Account", "Name", "A"), rec("Account", "Name", "B"))));
+        assertThat(r.json().get(0).get("errors").get(0).get("statusCode").asText()).isEqualTo("UNABLE_TO_LOCK_ROW");
+        assertThat(r.json().get(1).get("success").asBoolean()).isTrue();
+        emulator.get().faults().failNextRows("DUPLICATES_DETECTED", 1, "Account");
+        SfHttp.Res all = http.post(V + "/composite/sobjects", map("allOrNone", true, "records", List.of(
+                rec("Account", "Name", "C"), rec("Account", "Name", "D"))));
+        assertThat(all.json().get(0).get("errors").get(0).get("statusCode").asText()).isEqualTo("DUPLICATES_DETECTED");
+        assertThat(all.json().get(1).get("errors").get(0).get("statusCode").asText())
+                .isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+        assertThat(emulator.get().records("Account")).extracting(m -> m.get("Name")).containsExactly("B");
+        assertThat(emulator.get().faults().current().rowFaults()).isEmpty();
+    }
+
+    @Test
     void moreThan200RecordsIsRejected() {
         List<Object> records = new ArrayList<>();
         for (int i = 0; i < 201; i++) {

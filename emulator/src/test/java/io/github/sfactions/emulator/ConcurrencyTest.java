@@ -81,6 +81,32 @@ class ConcurrencyTest {
     }
 
     @Test
+    void allOrNoneCollectionsOverSeveralObjectsNeverDeadlock() throws Exception {
+        SfHttp shared = new SfHttp(emulator.get()).login();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean accountFirst = i % 2 == 0;
+            boolean failing = i % 3 == 0;
+            Object account = java.util.Map.of("attributes", java.util.Map.of("type", "Account"), "Name", "A" + i);
+            Object lead = failing ? java.util.Map.of("attributes", java.util.Map.of("type", "Lead"), "LastName", "L")
+                    : java.util.Map.of("attributes", java.util.Map.of("type", "Lead"), "LastName", "L", "Company", "C");
+            List<Object> records = accountFirst ? List.of(account, lead) : List.of(lead, account);
+            results.add(pool.submit(() -> {
+                SfHttp http = new SfHttp(emulator.get());
+                http.token = shared.token;
+                return http.post(V + "/composite/sobjects", map("allOrNone", true, "records", records)).status();
+            }));
+        }
+        for (Future<Integer> f : results) {
+            assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(emulator.get().records("Account")).hasSize(40);
+        assertThat(emulator.get().records("Lead")).hasSize(40);
+    }
+
+    @Test
     void concurrentUpsertsOfTheSameExternalIdCreateExactlyOneRecord() throws Exception {
         SfHttp shared = new SfHttp(emulator.get()).login();
         ExecutorService pool = Executors.newFixedThreadPool(8);

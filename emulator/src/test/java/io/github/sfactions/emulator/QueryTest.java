@@ -102,6 +102,22 @@ class QueryTest {
     }
 
     @Test
+    void cursorsAreBoundedAndTheOldestExpires() {
+        for (int i = 0; i < 201; i++) {
+            emulator.get().createRecord("Case", map());
+        }
+        Map<String, String> small = Map.of("Sforce-Query-Options", "batchSize=200");
+        String soql = V + "/query?q=" + URLEncoder.encode("SELECT Id FROM Case", StandardCharsets.UTF_8);
+        String first = http.get(soql, small).json().get("nextRecordsUrl").asText();
+        String last = null;
+        for (int i = 0; i < 500; i++) {
+            last = http.get(soql, small).json().get("nextRecordsUrl").asText();
+        }
+        assertThat(http.get(first).errorCode()).isEqualTo("INVALID_QUERY_LOCATOR");
+        assertThat(http.get(last).json().get("records")).hasSize(1);
+    }
+
+    @Test
     void badLocatorIsInvalidQueryLocator() {
         SfHttp.Res r = http.get(V + "/query/01gDn0000000009AAA-2000");
         assertThat(r.status()).isEqualTo(400);

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static io.github.sfactions.emulator.SfHttp.V;
 import static io.github.sfactions.emulator.SfHttp.map;
@@ -27,7 +28,9 @@ class StartupAndPersistenceTest {
                   "users": [{"username": "ops@example.com", "password": "pw", "securityToken": "T1"}],
                   "objects": [{"name": "Invoice__c", "keyPrefix": "a0I",
                                "fields": [{"name": "Number__c", "type": "string", "externalId": true},
-                                          {"name": "Total__c", "type": "currency", "required": true}]}],
+                                          {"name": "Total__c", "type": "currency", "required": true},
+                                          {"name": "Copies__c", "type": "int", "defaultValue": 2},
+                                          {"name": "Paid__c", "type": "boolean", "defaultValue": true}]}],
                   "records": {"Invoice__c": [{"Number__c": "INV-1", "Total__c": 12.5}]},
                   "faults": {"rules": [{"type": "SERVER_UNAVAILABLE", "count": 1, "path": "/limits"}]}
                 }""");
@@ -42,12 +45,32 @@ class StartupAndPersistenceTest {
             assertThat(http.get(V + "/limits").header("Sforce-Limit-Info")).isEqualTo("api-usage=2/100");
             SfHttp.Res inv = http.get(V + "/sobjects/Invoice__c/Number__c/INV-1");
             assertThat(inv.json().get("Id").asText()).startsWith("a0I");
+            Map<String, Object> stored = emulator.record("Invoice__c", inv.json().get("Id").asText()).orElseThrow();
+            assertThat(stored.get("Copies__c")).isEqualTo(new java.math.BigDecimal(2));
+            assertThat(stored.get("Paid__c")).isEqualTo(Boolean.TRUE);
             assertThat(http.post(V + "/sobjects/Invoice__c", map("Number__c", "INV-2")).errorCode())
                     .isEqualTo("REQUIRED_FIELD_MISSING");
             assertThat(http.token(java.util.Map.of("grant_type", "password", "client_id", "sfactions-demo",
                     "client_secret", "sfactions-demo-secret", "username", "ops@example.com", "password", "pwT1"))
                     .status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void faultFlagsApplyFromTheStart() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (SalesforceEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--fail",
+                "SERVER_UNAVAILABLE:1", "--latency", "5-10", "--daily-api-limit", "3", "--bulk-records-per-second",
+                "1000"}, quiet)) {
+            SfHttp http = new SfHttp(emulator).login();
+            assertThat(http.get(V + "/limits").status()).isEqualTo(503);
+            assertThat(emulator.faults().current().latency().minMs()).isEqualTo(5);
+            assertThat(emulator.faults().dailyApiLimit()).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--fail", "BOOM:1"}, quiet))
+                .hasMessageContaining("--fail needs TYPE:RATE");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--latency", "x"}, quiet))
+                .hasMessageContaining("--latency");
     }
 
     @Test
@@ -77,6 +100,7 @@ class StartupAndPersistenceTest {
             SfHttp http = new SfHttp(first).login();
             kept = http.post(V + "/sobjects/Account", map("Name", "Kept", "NumberOfEmployees", 7)).json()
                     .get("id").asText();
+            first.createRecord("Case", map("Subject", "kept"));
             deleted = first.createRecord("Case", map("Subject", "gone"));
             http.delete(V + "/sobjects/Case/" + deleted);
             long deadline = System.currentTimeMillis() + 5000;
@@ -90,6 +114,8 @@ class StartupAndPersistenceTest {
                     .isEqualTo(new java.math.BigDecimal(7));
             SfHttp http = new SfHttp(second).login();
             assertThat(http.delete(V + "/sobjects/Case/" + deleted).errorCode()).isEqualTo("ENTITY_IS_DELETED");
+            String nextCase = second.createRecord("Case", map("Subject", "new"));
+            assertThat(second.record("Case", nextCase).orElseThrow().get("CaseNumber")).isEqualTo("00001002");
             String next = second.createRecord("Account", map("Name", "New"));
             assertThat(next).isNotEqualTo(kept);
             assertThat(second.records("Account")).hasSize(2);

@@ -99,6 +99,9 @@ class ValidationTest {
         assertThat(rec.get("Active__c")).isEqualTo(Boolean.TRUE);
         assertThat(rec.get("When__c")).isEqualTo("2024-05-01T12:34:56.000+0000");
         assertThat(rec.get("Name")).isEqualTo(rec.get("Id"));
+        http.patch(V + "/sobjects/Foo__c/" + rec.get("Id"), map("Active__c", null));
+        assertThat(emulator.get().record("Foo__c", (String) rec.get("Id")).orElseThrow().get("Active__c"))
+                .isEqualTo(Boolean.FALSE);
     }
 
     @Test
@@ -173,6 +176,16 @@ class ValidationTest {
         SfHttp.Res r = http.post(V + "/sobjects/Case", map("Description", "z".repeat(70 * 1024)));
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.errorCode()).isEqualTo("REQUEST_ENTITY_TOO_LARGE");
+    }
+
+    @Test
+    void javaApiSeedingAcceptsJavaDatesAndTimes() {
+        String opp = emulator.get().createRecord("Opportunity", map("Name", "Deal", "StageName", "Prospecting",
+                "CloseDate", java.time.LocalDate.of(2024, 12, 31)));
+        assertThat(emulator.get().record("Opportunity", opp).orElseThrow().get("CloseDate")).isEqualTo("2024-12-31");
+        String foo = emulator.get().createRecord("Foo__c", map("When__c", java.time.Instant.parse("2024-05-01T10:00:00Z")));
+        assertThat(emulator.get().record("Foo__c", foo).orElseThrow().get("When__c"))
+                .isEqualTo("2024-05-01T10:00:00.000+0000");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads connector input parameters whatever form the model gives them in: a Java map or list, a Spin JSON value,
@@ -24,72 +26,78 @@ public final class InputValues {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
   private static final TypeReference<ArrayList<Object>> LIST = new TypeReference<>() { };
+  private static final Shape<Map<String, Object>> OBJECT = new Shape<>(
+      "a map, a JSON object or a Spin JSON object", "a JSON object", JsonNode::isObject,
+      InputValues::copyOfMap, node -> JSON.convertValue(node, MAP));
+  private static final Shape<List<Object>> ARRAY = new Shape<>(
+      "a list, a JSON array or a Spin JSON array", "a JSON array", JsonNode::isArray,
+      InputValues::copyOfList, node -> JSON.convertValue(node, LIST));
 
   private InputValues() {
   }
 
   /** The parameter as an ordered map, or null when absent (an empty string counts as absent). */
   public static Map<String, Object> map(String name, Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      m.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-      return copy;
-    }
-    String json = jsonText(value);
-    if (json == null) {
-      throw invalid(name, "a map, a JSON object or a Spin JSON object", value);
-    }
-    if (json.isBlank()) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || node.isNull()) {
-        return null;
-      }
-      if (!node.isObject()) {
-        throw invalid(name, "a JSON object", value);
-      }
-      return JSON.convertValue(node, MAP);
-    } catch (JsonProcessingException e) {
-      throw new ActionException(name + " is not valid JSON: " + e.getOriginalMessage(),
-          ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
-    }
+    return structured(name, value, OBJECT);
   }
 
-  /** The parameter as a list, or null when absent. */
+  /** The parameter as a list, or null when absent (an empty string counts as absent). */
   public static List<Object> list(String name, Object value) {
+    return structured(name, value, ARRAY);
+  }
+
+  /**
+   * Reads a map or list parameter: a Java value of the shape is copied (its Spin values made plain), text and
+   * Spin or Jackson JSON are parsed and must be of the shape's JSON kind. Empty text and JSON {@code null} are
+   * absent.
+   */
+  private static <T> T structured(String name, Object value, Shape<T> shape) {
     if (value == null) {
       return null;
     }
-    if (value instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>();
-      l.forEach(v -> copy.add(plain(v)));
+    T copy = shape.copyOfJava().apply(value);
+    if (copy != null) {
       return copy;
     }
     String json = jsonText(value);
     if (json == null) {
-      throw invalid(name, "a list, a JSON array or a Spin JSON array", value);
+      throw invalid(name, shape.accepted(), value);
     }
     if (json.isBlank()) {
       return null;
     }
+    JsonNode node;
     try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || node.isNull()) {
-        return null;
-      }
-      if (!node.isArray()) {
-        throw invalid(name, "a JSON array", value);
-      }
-      return JSON.convertValue(node, LIST);
+      node = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new ActionException(name + " is not valid JSON: " + e.getOriginalMessage(),
           ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
     }
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!shape.isKind().test(node)) {
+      throw invalid(name, shape.jsonKind(), value);
+    }
+    return shape.fromJson().apply(node);
+  }
+
+  private static Map<String, Object> copyOfMap(Object value) {
+    if (!(value instanceof Map<?, ?> m)) {
+      return null;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    m.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+    return copy;
+  }
+
+  private static List<Object> copyOfList(Object value) {
+    if (!(value instanceof List<?> l)) {
+      return null;
+    }
+    List<Object> copy = new ArrayList<>();
+    l.forEach(v -> copy.add(plain(v)));
+    return copy;
   }
 
   /** The parameter as text (numbers and booleans in their usual form), or null when absent or empty. */
@@ -174,5 +182,18 @@ public final class InputValues {
     return new ActionException("Input " + name + " must be " + expected + " (got "
         + value.getClass().getSimpleName() + ")", ActionMessages.CODE_PAYLOAD_VALIDATION,
         ActionMessages.STATUS_BAD_REQUEST);
+  }
+
+  /**
+   * A structured parameter kind.
+   *
+   * @param accepted the forms accepted, for the error message
+   * @param jsonKind the JSON kind required, for the error message
+   * @param isKind whether parsed JSON is of the kind
+   * @param copyOfJava a plain copy of a Java value of the kind, or null when the value is not one
+   * @param fromJson converts JSON of the kind
+   */
+  private record Shape<T>(String accepted, String jsonKind, Predicate<JsonNode> isKind,
+      Function<Object, T> copyOfJava, Function<JsonNode, T> fromJson) {
   }
 }

@@ -6,10 +6,12 @@ import io.github.sfactions.client.BulkJobState;
 import io.github.sfactions.client.BulkOperation;
 import io.github.sfactions.client.FieldDescribe;
 import io.github.sfactions.client.GlobalSObject;
+import io.github.sfactions.client.OrgLimits;
 import io.github.sfactions.client.SObjectDescribe;
 import io.github.sfactions.client.SaveError;
 import io.github.sfactions.client.SaveResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +101,18 @@ public final class Mappers {
                 Json.text(n, "externalIdFieldName"), Json.text(n, "createdDate"), Json.text(n, "contentUrl"),
                 Json.number(n, "numberRecordsProcessed"), Json.number(n, "numberRecordsFailed"),
                 Json.number(n, "retries"), Json.number(n, "totalProcessingTime"), Json.text(n, "errorMessage"));
+    }
+
+    public static OrgLimits limits(JsonNode node) {
+        Map<String, OrgLimits.Limit> limits = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode max = e.getValue().get("Max");
+            JsonNode remaining = e.getValue().get("Remaining");
+            if (max != null && remaining != null && max.canConvertToLong() && remaining.canConvertToLong()) {
+                limits.put(e.getKey(), new OrgLimits.Limit(e.getKey(), max.asLong(), remaining.asLong()));
+            }
+        });
+        return new OrgLimits(limits);
     }
 
     static List<String> texts(JsonNode array) {

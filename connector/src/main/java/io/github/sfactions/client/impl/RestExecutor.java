@@ -1,5 +1,6 @@
 package io.github.sfactions.client.impl;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.sfactions.client.ApiUsage;
 import io.github.sfactions.client.SalesforceApiException;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import okhttp3.Response;
  */
 public final class RestExecutor {
 
+    /** Error code of a successful status whose body could not be read as expected. */
+    public static final String INVALID_RESPONSE = "INVALID_RESPONSE";
     /** Most of an error body kept for parsing. */
     private static final long MAX_ERROR_BODY = 64 * 1024;
 
@@ -62,6 +65,10 @@ public final class RestExecutor {
             } catch (IOException e) {
                 notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
                 throw ErrorBodies.fromIoError(spec.method(), path, e);
+            } catch (RuntimeException e) {
+                // e.g. the CSV source of an upload could not be read: not retryable, and no answer arrived.
+                notify(spec, SalesforceApiException.NO_RESPONSE, start, false);
+                throw e;
             }
             try (response) {
                 ApiUsage.parse(response.header(ApiUsage.HEADER)).ifPresent(lastUsage::set);
@@ -87,6 +94,13 @@ public final class RestExecutor {
     private <T> T readSuccess(CallSpec spec, String path, ResponseReader<T> reader, Response response, long start) {
         try {
             return reader.read(response);
+        } catch (JsonProcessingException e) {
+            // A 2xx whose body is not the expected JSON (e.g. a proxy's maintenance page): transient at best.
+            notify(spec, response.code(), start, true);
+            throw SalesforceApiException.builder(response.code(), spec.method() + " " + path
+                            + " answered HTTP " + response.code() + " with a body that is not the expected JSON: "
+                            + ErrorBodies.truncate(e.getOriginalMessage()))
+                    .errorCode(INVALID_RESPONSE).method(spec.method()).path(path).retryable(true).cause(e).build();
         } catch (IOException e) {
             notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
             throw ErrorBodies.fromIoError(spec.method(), path, e);

@@ -37,7 +37,6 @@ class EmulatorBulkTest {
     @BeforeEach
     void connect() {
         client = EmulatorClients.client(EMULATOR.get());
-        EmulatorFeatures.assumeBulk(client);
     }
 
     @AfterEach
@@ -119,5 +118,25 @@ class EmulatorBulkTest {
     void unknownJobIsNotFound() {
         assertThatThrownBy(() -> client.bulk().jobInfo("750000000000000AAA"))
                 .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void deleteJobRemovesRecordsByIdAndReportsUnknownIds() throws Exception {
+        String a = EMULATOR.get().createRecord("Account", row("Name", "A"));
+        String b = EMULATOR.get().createRecord("Account", row("Name", "B"));
+        List<Map<String, Object>> rows = List.of(row("Id", a), row("Id", b), row("Id", "001000000000000AAA"));
+        BulkIngest bulk = client.bulk();
+        BulkJobInfo job = bulk.createJob(BulkJobRequest.delete("Account"));
+        bulk.upload(job.id(), BulkBatchSplitter.defaults().split(rows).get(0).csv());
+        bulk.closeJob(job.id());
+        BulkJobInfo done = awaitTerminal(job.id());
+
+        assertThat(done.state()).isEqualTo(BulkJobState.JOB_COMPLETE);
+        assertThat(done.numberRecordsSucceeded()).isEqualTo(2);
+        assertThat(EMULATOR.get().record("Account", a)).isEmpty();
+        assertThat(EMULATOR.get().record("Account", b)).isEmpty();
+        BulkResults results = bulk.results(job.id());
+        assertThat(results.successful()).extracting(BulkRecordResult::id).containsExactlyInAnyOrder(a, b);
+        assertThat(results.failed()).singleElement().satisfies(r -> assertThat(r.errorCode()).isNotBlank());
     }
 }

@@ -127,7 +127,6 @@ class EmulatorErrorClassificationTest {
                         assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
                         assertThat(e.retryable()).isFalse();
                     });
-            EmulatorFeatures.assumeSoql(client);
             assertThatThrownBy(() -> client.query("SELECT Bacon__c FROM Account", 10))
                     .isInstanceOfSatisfying(SalesforceApiException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("INVALID_FIELD");
@@ -149,6 +148,20 @@ class EmulatorErrorClassificationTest {
                     .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.status()).isEqualTo(404));
             assertThatThrownBy(() -> client.get("Account", "001000000000000AAA", List.of()))
                     .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void limitsReportTheDailyAllocation() {
+        emulator().faults().dailyApiLimit(5000);
+        try (SalesforceClient client = EmulatorClients.client(emulator())) {
+            client.create("Account", Map.of("Name", "One"));
+            io.github.sfactions.client.OrgLimits limits = client.limits();
+            assertThat(limits.dailyApiUsage()).hasValueSatisfying(u -> {
+                assertThat(u.max()).isEqualTo(5000);
+                assertThat(u.used()).isBetween(1L, emulator().stats().totalApiCalls());
+            });
+            assertThat(limits.limit("NoSuchLimit")).isEmpty();
         }
     }
 }

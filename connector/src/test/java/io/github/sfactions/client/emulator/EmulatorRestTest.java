@@ -116,7 +116,6 @@ class EmulatorRestTest {
 
     @Test
     void queryFollowsPagesUpToTheCap() {
-        EmulatorFeatures.assumeSoql(client);
         calls.clear();
         for (int i = 0; i < 2105; i++) {
             EMULATOR.get().createRecord("Account", Map.of("Name", "Acc " + i));
@@ -136,7 +135,6 @@ class EmulatorRestTest {
 
     @Test
     void queryWithEscapedLiteralsFindsTrickyValues() {
-        EmulatorFeatures.assumeSoql(client);
         String tricky = "Krusty's \\ \"Krab\"";
         String id = EMULATOR.get().createRecord("Lead", lead(tricky, null));
         QueryResult result = client.query(Soql.selectIdWhere("Lead", Map.of("LastName", tricky), Soql.Junction.OR), 10);

@@ -378,4 +378,59 @@ class SalesforceClientProtocolTest {
         assertThat(results.byKey("Ext__c").get("E2").errorCode()).isEqualTo("REQUIRED_FIELD_MISSING");
         assertThat(results.unprocessed()).isEmpty();
     }
+
+    @Test
+    void anUnreadableCsvSourceIsNotMistakenForANetworkFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String job = "750000000000001AAA";
+        stub.on("PUT", V + "/jobs/ingest/" + job + "/batches", req -> Answer.empty(201));
+        client.authenticate();
+        assertThatThrownBy(() -> client.bulk().upload(job, CsvContent.of(dir.resolve("missing.csv"))))
+                .isInstanceOf(IllegalStateException.class).isNotInstanceOf(SalesforceApiException.class)
+                .hasMessageContaining("Cannot read the CSV to upload").hasMessageContaining("missing.csv");
+        assertThat(calls.get(calls.size() - 1)).satisfies(c -> {
+            assertThat(c.operation()).isEqualTo(ApiOperation.BULK_UPLOAD);
+            assertThat(c.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void aConfiguredProxyCarriesTheTokenAndDataCalls() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), java.net.URI.create(stub.instanceUrl()).getPort()));
+        stub.on("GET", V + "/sobjects", req -> Answer.json(200, "{\"sobjects\":[]}"));
+        try (SalesforceClient proxied = SalesforceClient.create(settings().loginUrl("http://localhost:" + closedPort)
+                .proxy(proxy).build())) {
+            assertThat(proxied.describeGlobal()).isEmpty();
+        }
+        // Only the proxy (the stub) was reachable; the login host's port was closed.
+        assertThat(stub.received("/services/oauth2/token")).hasSize(1);
+        assertThat(stub.received(V + "/sobjects")).hasSize(1);
+    }
+
+    @Test
+    void aSuccessStatusWithAnUnreadableBodyIsAClearRetryableError() {
+        stub.on("POST", V + "/sobjects/Lead", req -> new Answer(201, "text/html", "<html>maintenance</html>", Map.of()));
+        assertThatThrownBy(() -> client.create("Lead", Map.of("LastName", "Doe")))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(201);
+                    assertThat(e.errorCode()).isEqualTo("INVALID_RESPONSE");
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("POST " + V + "/sobjects/Lead", "not the expected JSON");
+                });
+    }
+
+    @Test
+    void aFailingListenerNeverFailsTheCall() {
+        stub.on("DELETE", V + "/sobjects/Lead/" + LEAD_ID, req -> Answer.empty(204));
+        try (SalesforceClient noisy = SalesforceClient.create(settings().build(), call -> {
+            throw new IllegalStateException("metrics backend down");
+        })) {
+            noisy.delete("Lead", LEAD_ID);
+        }
+        assertThat(stub.received(V)).hasSize(1);
+    }
 }

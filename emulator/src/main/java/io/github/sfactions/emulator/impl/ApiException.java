@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A Salesforce error answer: HTTP status plus the error array. */
 public final class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final transient List<ApiError> errors;
 

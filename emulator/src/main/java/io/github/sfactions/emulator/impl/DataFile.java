@@ -54,7 +54,7 @@ public final class DataFile {
         if (records == null || !records.isObject()) {
             throw new IllegalArgumentException("Data file " + path + " has no \"records\" object");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = records.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = records.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ObjectDef def = core.schema().object(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
@@ -70,10 +70,20 @@ public final class DataFile {
                     continue;
                 }
                 core.ids().observe(id);
+                observeAutoNumbers(def, table, row);
                 table.put(id, Collections.unmodifiableMap(row));
             }
         }
         return true;
+    }
+
+    private static void observeAutoNumbers(ObjectDef def, ObjectTable table, Map<String, Object> row) {
+        for (FieldDef f : def.fields().values()) {
+            if (f.autoNumber() && row.get(f.name()) instanceof String s && s.matches("\\d{1,18}")) {
+                // Case numbers start at 00001000 for auto number 1.
+                table.observeAutoNumber(Long.parseLong(s) - 999);
+            }
+        }
     }
 
     private static Object value(FieldDef f, JsonNode v) {

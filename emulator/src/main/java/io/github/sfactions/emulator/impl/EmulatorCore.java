@@ -143,9 +143,31 @@ public final class EmulatorCore {
     /** Creates a record through the REST validation path without counting an API call. */
     public String createRecord(String object, Map<String, Object> fields) {
         ObjectDef def = objectOrThrow(object);
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> plain.put(k, javaValue(v)));
         Map<String, Object> values = FieldValues.fromJson(schema, def, io.github.sfactions.emulator.impl.http.Json.MAPPER
-                .valueToTree(fields));
+                .valueToTree(plain));
         return records.create(def, values, WriteOptions.plain(API_VERSION_DEFAULT)).id();
+    }
+
+    /** Java date and time values as Salesforce's JSON text. */
+    private static Object javaValue(Object v) {
+        if (v instanceof java.time.LocalDate d) {
+            return d.toString();
+        }
+        if (v instanceof java.time.Instant i) {
+            return FieldValues.formatDateTime(i);
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return FieldValues.formatDateTime(o.toInstant());
+        }
+        if (v instanceof java.time.ZonedDateTime z) {
+            return FieldValues.formatDateTime(z.toInstant());
+        }
+        if (v instanceof java.util.Date d) {
+            return FieldValues.formatDateTime(d.toInstant());
+        }
+        return v;
     }
 
     public ObjectDef objectOrThrow(String object) {

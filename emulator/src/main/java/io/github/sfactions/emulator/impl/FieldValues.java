@@ -63,7 +63,7 @@ public final class FieldValues {
                             + (body == null ? "empty body" : tokenName(body)) + " value", List.of());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = body.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(ATTRIBUTES)) {
@@ -93,7 +93,7 @@ public final class FieldValues {
         }
         FieldDef key = null;
         JsonNode keyValue = null;
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(ATTRIBUTES)) {
@@ -139,7 +139,7 @@ public final class FieldValues {
 
     private static Object fromJsonValue(FieldDef f, JsonNode v) {
         if (v == null || v.isNull()) {
-            return null;
+            return nullValue(f);
         }
         if (v.isContainerNode()) {
             throw jsonTypeError(f, v);
@@ -228,7 +228,7 @@ public final class FieldValues {
 
     public static Object fromText(FieldDef f, String text) {
         if (text == null) {
-            return null;
+            return nullValue(f);
         }
         FieldType t = f.type();
         if (t.isText()) {
@@ -255,6 +255,11 @@ public final class FieldValues {
             throw ApiException.badRequest(ErrorCodes.INVALID_TYPE_ON_FIELD_IN_RECORD,
                     f.name() + ": value not of required type: " + text, List.of(f.name()));
         }
+    }
+
+    /** Checkboxes cannot be null in Salesforce: clearing one unchecks it. */
+    private static Object nullValue(FieldDef f) {
+        return f.type() == FieldType.BOOLEAN ? Boolean.FALSE : null;
     }
 
     private static Boolean parseBoolean(String s) {

@@ -1,6 +1,6 @@
 package io.github.sfactions.emulator.impl;
 
-import java.util.Locale;
+import io.github.sfactions.emulator.SalesforceIds;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * normalisation of 15- or 18-char input to the canonical 18-char form.
  */
 public final class Ids {
-    private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     /** Pod and reserved characters between the key prefix and the counter, as real ids carry. */
     private static final String POD = "Dn0";
@@ -63,59 +62,16 @@ public final class Ids {
 
     /** Adds the 3-char case checksum to a 15-char id. */
     public static String to18(String id15) {
-        StringBuilder sb = new StringBuilder(id15);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = 0;
-            for (int j = 0; j < 5; j++) {
-                char c = id15.charAt(chunk * 5 + j);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << j;
-                }
-            }
-            sb.append(CHECKSUM_ALPHABET.charAt(bits));
-        }
-        return sb.toString();
+        return SalesforceIds.to18(id15);
     }
 
-    /**
-     * The canonical 18-char id for 15-char (case-sensitive) or 18-char (case-insensitive)
-     * input; empty when the text is not shaped like an id.
-     */
+    /** The canonical 18-char id, or empty when the text is not shaped like an id (see {@link SalesforceIds}). */
     public static Optional<String> normalize(String id) {
-        if (id == null || (id.length() != 15 && id.length() != 18)) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                return Optional.empty();
-            }
-        }
-        if (id.length() == 15) {
-            return Optional.of(to18(id));
-        }
-        char[] restored = id.substring(0, 15).toCharArray();
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = CHECKSUM_ALPHABET.indexOf(Character.toUpperCase(id.charAt(15 + chunk)));
-            if (bits < 0) {
-                return Optional.empty();
-            }
-            for (int j = 0; j < 5; j++) {
-                int pos = chunk * 5 + j;
-                char c = restored[pos];
-                restored[pos] = (bits & (1 << j)) != 0
-                        ? Character.toUpperCase(c) : Character.toLowerCase(c);
-            }
-        }
-        String id15 = new String(restored);
-        String canonical = to18(id15);
-        // Reject 18-char input whose checksum disagrees with its own letters (e.g. digits flagged as capitals).
-        return canonical.toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT))
-                ? Optional.of(canonical) : Optional.empty();
+        return SalesforceIds.normalize(id);
     }
 
     /** The 15-char form of an 18-char id. */
     public static String to15(String id18) {
-        return id18.substring(0, 15);
+        return SalesforceIds.to15(id18);
     }
 }

@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs queries and pages their results: the first page holds up to the batch size, the rest stays
@@ -19,17 +17,19 @@ public final class QueryService {
     public static final int DEFAULT_BATCH = 2000;
     public static final int MIN_BATCH = 200;
     private static final int MAX_CURSORS = 500;
+    /** Rows (references to immutable snapshots) all cursors together may hold. */
+    private static final long MAX_HELD_ROWS = 5_000_000;
     private static final String LOCATOR_PREFIX = "01g";
 
-    private record Cursor(List<Map<String, Object>> rows, String object) {
+    /** The matched snapshots of a query; pages are projected when they are served. */
+    private record Cursor(List<Map<String, Object>> rows, String object, List<String> fields) {
     }
 
     private final OrgStore store;
     private final QueryParser parser;
     private final Ids ids = new Ids();
-    private final AtomicLong sequence = new AtomicLong();
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
-    private final Map<String, Long> cursorAge = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Cursor> cursors = new LinkedHashMap<>();
+    private long heldRows;
 
     public QueryService(OrgStore store, QueryParser parser) {
         this.store = store;
@@ -56,17 +56,14 @@ public final class QueryService {
             out.put("records", List.of());
             return new Result(plan.objectName(), out);
         }
-        List<Map<String, Object>> projected = new ArrayList<>(matched.size());
-        for (Map<String, Object> r : matched) {
-            projected.add(project(plan.objectName(), plan.selectFields(), r, apiVersion));
-        }
-        return new Result(plan.objectName(), page(plan.objectName(), projected, 0, batchSize, apiVersion, null));
+        Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields());
+        return new Result(plan.objectName(), page(cursor, 0, batchSize, apiVersion, null));
     }
 
     /** The next page behind a {@code locator-offset} segment. */
     public Map<String, Object> more(String segment, int batchSize, String apiVersion) {
         int dash = segment.lastIndexOf('-');
-        Cursor cursor = dash < 0 ? null : cursors.get(segment.substring(0, dash));
+        Cursor cursor = dash < 0 ? null : cursor(segment.substring(0, dash));
         int offset;
         try {
             offset = dash < 0 ? -1 : Integer.parseInt(segment.substring(dash + 1));
@@ -76,60 +73,56 @@ public final class QueryService {
         if (cursor == null || offset < 0 || offset > cursor.rows().size()) {
             throw ApiException.badRequest(ErrorCodes.INVALID_QUERY_LOCATOR, "invalid query locator", List.of());
         }
-        return page(cursor.object(), cursor.rows(), offset, batchSize, apiVersion, segment.substring(0, dash));
+        return page(cursor, offset, batchSize, apiVersion, segment.substring(0, dash));
     }
 
     public String objectOfLocator(String segment) {
         int dash = segment.lastIndexOf('-');
-        Cursor c = dash < 0 ? null : cursors.get(segment.substring(0, dash));
+        Cursor c = dash < 0 ? null : cursor(segment.substring(0, dash));
         return c == null ? null : c.object();
     }
 
-    private Map<String, Object> page(String object, List<Map<String, Object>> rows, int offset, int batchSize,
-                                     String apiVersion, String existingLocator) {
+    private synchronized Cursor cursor(String locator) {
+        return cursors.get(locator);
+    }
+
+    private Map<String, Object> page(Cursor cursor, int offset, int batchSize, String apiVersion,
+                                     String existingLocator) {
+        List<Map<String, Object>> rows = cursor.rows();
         int end = Math.min(rows.size(), offset + batchSize);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("totalSize", rows.size());
         boolean done = end >= rows.size();
         out.put("done", done);
         if (!done) {
-            String locator = existingLocator != null ? existingLocator : register(object, rows);
+            String locator = existingLocator != null ? existingLocator : register(cursor);
             out.put("nextRecordsUrl", "/services/data/v" + apiVersion + "/query/" + locator + "-" + end);
         }
-        out.put("records", rows.subList(offset, end));
+        List<Map<String, Object>> records = new ArrayList<>(end - offset);
+        for (Map<String, Object> r : rows.subList(offset, end)) {
+            records.add(project(cursor.object(), cursor.fields(), r, apiVersion));
+        }
+        out.put("records", records);
         return out;
     }
 
-    private String register(String object, List<Map<String, Object>> rows) {
+    /** Keeps the cursor for later pages; the oldest cursors go when too many or too many rows are held. */
+    private synchronized String register(Cursor cursor) {
         String locator = ids.newId(LOCATOR_PREFIX);
-        cursors.put(locator, new Cursor(rows, object));
-        cursorAge.put(locator, sequence.incrementAndGet());
-        if (cursors.size() > MAX_CURSORS) {
-            evictOldest();
+        cursors.put(locator, cursor);
+        heldRows += cursor.rows().size();
+        Iterator<Map.Entry<String, Cursor>> oldest = cursors.entrySet().iterator();
+        while ((cursors.size() > MAX_CURSORS || heldRows > MAX_HELD_ROWS) && cursors.size() > 1) {
+            Map.Entry<String, Cursor> e = oldest.next();
+            heldRows -= e.getValue().rows().size();
+            oldest.remove();
         }
         return locator;
     }
 
-    private void evictOldest() {
-        String oldest = null;
-        long min = Long.MAX_VALUE;
-        Iterator<Map.Entry<String, Long>> it = cursorAge.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Long> e = it.next();
-            if (e.getValue() < min) {
-                min = e.getValue();
-                oldest = e.getKey();
-            }
-        }
-        if (oldest != null) {
-            cursors.remove(oldest);
-            cursorAge.remove(oldest);
-        }
-    }
-
-    public void clear() {
+    public synchronized void clear() {
         cursors.clear();
-        cursorAge.clear();
+        heldRows = 0;
     }
 
     /** A record as the API returns it: attributes first, then the selected fields. */

@@ -68,7 +68,7 @@ public final class EmulatorBenchmark {
                         EmulatorConfig.Field.of("Qty__c", "int"))));
         try (SalesforceEmulator emulator = SalesforceEmulator.builder().config(config).start()) {
             EmulatorBenchmark bench = new EmulatorBenchmark(emulator);
-            bench.restRate(clients, 2);
+            bench.restRate(clients, 5);
             List<Double> rates = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 double rate = bench.restRate(clients, seconds);

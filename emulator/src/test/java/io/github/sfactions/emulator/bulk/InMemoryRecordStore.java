@@ -1,5 +1,6 @@
 package io.github.sfactions.emulator.bulk;
 
+import io.github.sfactions.emulator.SalesforceIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,6 @@ final class InMemoryRecordStore implements BulkRecordStore {
       "Account", List.of("Id", "Name", "Ext__c", "Description", "NumberOfEmployees", "Industry"),
       "Contact", List.of("Id", "LastName", "FirstName", "Email", "Ext__c"));
   private static final Map<String, String> REQUIRED = Map.of("Account", "Name", "Contact", "LastName");
-  private static final String CHECKSUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
   private final AtomicLong counter = new AtomicLong();
   private final Map<String, Map<String, Map<String, Object>>> tables = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ final class InMemoryRecordStore implements BulkRecordStore {
   @Override
   public String newId(String keyPrefix) {
     String base = keyPrefix + String.format(Locale.ROOT, "%012d", counter.incrementAndGet());
-    return base + checksum(base);
+    return SalesforceIds.to18(base);
   }
 
   @Override
@@ -163,18 +163,4 @@ final class InMemoryRecordStore implements BulkRecordStore {
     }
   }
 
-  private static String checksum(String id15) {
-    StringBuilder suffix = new StringBuilder();
-    for (int chunk = 0; chunk < 3; chunk++) {
-      int bits = 0;
-      for (int j = 0; j < 5; j++) {
-        char c = id15.charAt(chunk * 5 + j);
-        if (c >= 'A' && c <= 'Z') {
-          bits |= 1 << j;
-        }
-      }
-      suffix.append(CHECKSUM_CHARS.charAt(bits));
-    }
-    return suffix.toString();
-  }
 }

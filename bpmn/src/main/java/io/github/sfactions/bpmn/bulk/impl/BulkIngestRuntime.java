@@ -2,10 +2,12 @@ package io.github.sfactions.bpmn.bulk.impl;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestSettings;
 import io.github.sfactions.camunda.SalesforceConnections;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 
@@ -16,7 +18,9 @@ import org.camunda.bpm.engine.impl.context.Context;
  */
 public final class BulkIngestRuntime {
 
-  private static final Map<String, BulkIngestRuntime> BY_ENGINE = new ConcurrentHashMap<>();
+  // a stack per engine name: two engines of one name in one JVM (e.g. two Spring contexts) must not lose the
+  // older one's runtime when the newer one stops
+  private static final Map<String, Deque<BulkIngestRuntime>> BY_ENGINE = new ConcurrentHashMap<>();
 
   private final BulkIngestSettings settings;
   private final BulkEntryStore store;
@@ -49,19 +53,29 @@ public final class BulkIngestRuntime {
 
   /** Makes this the runtime of the named engine. */
   public static void register(String engineName, BulkIngestRuntime runtime) {
-    BY_ENGINE.put(engineName, Objects.requireNonNull(runtime, "runtime"));
+    Objects.requireNonNull(runtime, "runtime");
+    BY_ENGINE.compute(engineName, (name, stack) -> {
+      Deque<BulkIngestRuntime> runtimes = stack == null ? new ConcurrentLinkedDeque<>() : stack;
+      runtimes.remove(runtime);
+      runtimes.push(runtime);
+      return runtimes;
+    });
   }
 
-  /** Forgets the named engine's runtime if it is this one. */
+  /** Forgets this runtime of the named engine; an older one of the same name is in force again. */
   public static void unregister(String engineName, BulkIngestRuntime runtime) {
-    BY_ENGINE.remove(engineName, runtime);
+    BY_ENGINE.computeIfPresent(engineName, (name, runtimes) -> {
+      runtimes.remove(runtime);
+      return runtimes.isEmpty() ? null : runtimes;
+    });
   }
 
   /** The runtime of the engine running the current command, if it has one. */
   public static Optional<BulkIngestRuntime> ofCurrentEngine() {
     ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
     String name = configuration == null ? null : configuration.getProcessEngineName();
-    return Optional.ofNullable(name == null ? null : BY_ENGINE.get(name));
+    Deque<BulkIngestRuntime> runtimes = name == null ? null : BY_ENGINE.get(name);
+    return Optional.ofNullable(runtimes == null ? null : runtimes.peek());
   }
 
   /**

@@ -1,10 +1,14 @@
 package io.github.sfactions.emulator.impl.auth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
 import io.github.sfactions.emulator.EmulatorConfig;
 
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,11 +40,24 @@ public final class ConnectedApps {
         }
     }
 
+    /** An RSA public key from a PEM {@code PUBLIC KEY} block or the key of a PEM X.509 {@code CERTIFICATE}. */
     private static PublicKey parsePem(String clientId, String pem) {
         try {
-            JWK jwk = JWK.parseFromPEMEncodedObjects(pem);
-            return jwk.toRSAKey().toPublicKey();
-        } catch (JOSEException | RuntimeException e) {
+            boolean certificate = pem.contains("BEGIN CERTIFICATE");
+            if (!certificate && !pem.contains("BEGIN PUBLIC KEY")) {
+                throw new IllegalArgumentException("no PEM block");
+            }
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            byte[] der = Base64.getDecoder().decode(base64);
+            PublicKey key = certificate
+                    ? CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der))
+                        .getPublicKey()
+                    : KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+            if (!"RSA".equals(key.getAlgorithm())) {
+                throw new IllegalArgumentException("not an RSA key");
+            }
+            return key;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Connected app " + clientId
                     + ": jwtPublicKeyPem is not an RSA public key or certificate in PEM form", e);
         }

@@ -2,6 +2,8 @@ package io.github.sfactions.emulator.impl.auth;
 
 /** An OAuth error answer: HTTP status with {@code error} and {@code error_description}. */
 public final class OAuthError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String error;
 

@@ -29,6 +29,8 @@ public final class SessionStore {
     public record RefreshGrant(String userId, String clientId) {
     }
 
+    private static final int PURGE_THRESHOLD = 10_000;
+
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
@@ -48,7 +50,13 @@ public final class SessionStore {
 
     public String issueAccessToken(String userId, String clientId) {
         String token = orgId15 + "!" + randomText(72);
-        sessions.put(token, new Session(userId, clientId, clock.millis()));
+        long now = clock.millis();
+        sessions.put(token, new Session(userId, clientId, now));
+        if (sessions.size() > PURGE_THRESHOLD) {
+            // Clients that log in for every call must not grow the map without bound.
+            long ttlMillis = ttl.toMillis();
+            sessions.values().removeIf(s -> now - s.lastUsedMillis > ttlMillis);
+        }
         return token;
     }
 

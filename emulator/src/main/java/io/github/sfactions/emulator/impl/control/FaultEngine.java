@@ -17,6 +17,7 @@ public final class FaultEngine {
     public static final long DEFAULT_HANG_CAP_MILLIS = 30_000;
 
     private final CopyOnWriteArrayList<ActiveRule> rules = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<ActiveRowFault> rowFaults = new CopyOnWriteArrayList<>();
     private volatile EmulatorConfig.Latency latency;
     private volatile long hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
 
@@ -33,6 +34,62 @@ public final class FaultEngine {
             }
             this.remaining = config.count() == null ? null : new AtomicInteger(config.count());
         }
+    }
+
+    private static final class ActiveRowFault {
+        final EmulatorConfig.RowFault config;
+        final AtomicInteger remaining;
+
+        ActiveRowFault(EmulatorConfig.RowFault config) {
+            if (config.errorCode() == null || config.errorCode().isBlank()) {
+                throw new IllegalArgumentException("A row fault needs an errorCode");
+            }
+            if (config.rate() != null && (config.rate() < 0 || config.rate() > 1)) {
+                throw new IllegalArgumentException("Row fault rate must be between 0 and 1: " + config.rate());
+            }
+            this.config = config;
+            this.remaining = config.count() == null ? null : new AtomicInteger(config.count());
+        }
+    }
+
+    /** The message Salesforce gives for common per-record failures. */
+    private static String defaultRowMessage(String code) {
+        return switch (code) {
+            case "UNABLE_TO_LOCK_ROW" -> "unable to obtain exclusive access to this record or 1 records";
+            case "DUPLICATES_DETECTED" ->
+                    "You're creating a duplicate record. We recommend you use an existing record instead.";
+            case "REQUEST_LIMIT_EXCEEDED" -> "TotalRequests Limit exceeded.";
+            default -> "Injected failure";
+        };
+    }
+
+    public void addRowFault(EmulatorConfig.RowFault fault) {
+        rowFaults.add(new ActiveRowFault(fault));
+    }
+
+    /** The error code and message to fail this record with, consuming one count of a counted row fault. */
+    public Optional<String[]> pickRow(String object) {
+        for (ActiveRowFault f : rowFaults) {
+            if (f.config.object() != null && !f.config.object().equalsIgnoreCase(object)) {
+                continue;
+            }
+            double rate = f.config.rate() == null ? 1.0 : f.config.rate();
+            if (rate < 1.0 && ThreadLocalRandom.current().nextDouble() >= rate) {
+                continue;
+            }
+            if (f.remaining != null) {
+                int left = f.remaining.getAndDecrement();
+                if (left <= 1) {
+                    rowFaults.remove(f);
+                }
+                if (left <= 0) {
+                    continue;
+                }
+            }
+            String message = f.config.message() != null ? f.config.message() : defaultRowMessage(f.config.errorCode());
+            return Optional.of(new String[] {f.config.errorCode(), message});
+        }
+        return Optional.empty();
     }
 
     private static FaultType parseType(String name) {
@@ -75,6 +132,7 @@ public final class FaultEngine {
 
     public void clear() {
         rules.clear();
+        rowFaults.clear();
         latency = null;
         hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
     }
@@ -100,11 +158,29 @@ public final class FaultEngine {
             }
             rules.addAll(parsed);
         }
+        if (s.rowFaults() != null) {
+            List<ActiveRowFault> parsed = new ArrayList<>();
+            for (EmulatorConfig.RowFault f : s.rowFaults()) {
+                parsed.add(new ActiveRowFault(f));
+            }
+            rowFaults.addAll(parsed);
+        }
     }
 
-    /** The failure to inject for this request, consuming one count of a counted rule. */
+    /** The failure to inject for this data API request, consuming one count of a counted rule. */
     public Optional<FaultType> pick(String method, String path, String object) {
+        return pick(method, path, object, false);
+    }
+
+    /**
+     * As {@link #pick(String, String, String)}; with {@code onlyExplicitPath} only rules naming a path
+     * apply (the token endpoint fails only when a rule targets it).
+     */
+    public Optional<FaultType> pick(String method, String path, String object, boolean onlyExplicitPath) {
         for (ActiveRule r : rules) {
+            if (onlyExplicitPath && r.config.path() == null) {
+                continue;
+            }
             if (!matches(r.config.method(), r.config.path(), r.config.object(), method, path, object)) {
                 continue;
             }
@@ -158,6 +234,12 @@ public final class FaultEngine {
             Integer left = r.remaining == null ? null : Math.max(0, r.remaining.get());
             active.add(new EmulatorConfig.FaultRule(r.type.name(), c.rate(), left, c.path(), c.object(), c.method()));
         }
-        return new EmulatorConfig.FaultSettings(latency, active, dailyApiLimit, null, null, hangCapMillis);
+        List<EmulatorConfig.RowFault> rows = new ArrayList<>();
+        for (ActiveRowFault f : rowFaults) {
+            EmulatorConfig.RowFault c = f.config;
+            Integer left = f.remaining == null ? null : Math.max(0, f.remaining.get());
+            rows.add(new EmulatorConfig.RowFault(c.errorCode(), c.message(), c.rate(), left, c.object()));
+        }
+        return new EmulatorConfig.FaultSettings(latency, active, dailyApiLimit, null, null, hangCapMillis, rows);
     }
 }

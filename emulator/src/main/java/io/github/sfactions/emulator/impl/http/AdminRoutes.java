@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  * refresh tokens and session expiry. Not API calls; not logged.
  */
 public final class AdminRoutes {
+    private static final String P_INCLUDE_DELETED = "includeDeleted";
+    private static final String P_LIMIT = "limit";
+    private static final String F_USERNAME = "username";
+    private static final String F_CLIENT_ID = "clientId";
     private final EmulatorCore core;
     private volatile Supplier<Object> bulkJobs = List::of;
     private volatile Runnable resetHook;
@@ -43,7 +47,7 @@ public final class AdminRoutes {
                     if (seg.size() != 3) {
                         throw ApiException.notFound();
                     }
-                    yield m.equals("GET") ? records(seg.get(2), "true".equalsIgnoreCase(call.query("includeDeleted")))
+                    yield m.equals("GET") ? records(seg.get(2), "true".equalsIgnoreCase(call.query(P_INCLUDE_DELETED)))
                             : DataApi.methodNotAllowed(call, "GET");
                 }
                 case "stats" -> m.equals("GET") ? Reply.json(200, core.counters().snapshot())
@@ -67,7 +71,7 @@ public final class AdminRoutes {
                     resetHook.run();
                     yield Reply.json(200, Map.of("reset", true));
                 }
-                case "requests" -> m.equals("GET") ? requests(call.query("limit"))
+                case "requests" -> m.equals("GET") ? requests(call.query(P_LIMIT))
                         : DataApi.methodNotAllowed(call, "GET");
                 case "refresh-token" -> m.equals("POST") ? refreshToken(call) : DataApi.methodNotAllowed(call, "POST");
                 case "expire-sessions" -> {
@@ -128,8 +132,8 @@ public final class AdminRoutes {
 
     private Reply refreshToken(Call call) {
         Map<?, ?> body = call.body().length == 0 ? Map.of() : parse(call, Map.class);
-        Object username = body.get("username");
-        Object clientId = body.get("clientId");
+        Object username = body.get(F_USERNAME);
+        Object clientId = body.get(F_CLIENT_ID);
         String token = core.tokens().issueRefreshToken(
                 username == null ? EmulatorCore.Demo.USERNAME : username.toString(),
                 clientId == null ? null : clientId.toString());

@@ -33,6 +33,12 @@ import java.util.function.Function;
  * up to 200 records, with allOrNone rollback and the {@code statusCode}-keyed item errors.
  */
 final class CollectionsResource {
+    private static final String F_RECORDS = "records";
+    private static final String F_ALL_OR_NONE = "allOrNone";
+    private static final String F_ATTRIBUTES = "attributes";
+    private static final String F_TYPE = "type";
+    private static final String P_IDS = "ids";
+    private static final String P_FIELDS = "fields";
     static final int MAX_RECORDS = 200;
     private static final String ENDPOINT = "composite/sobjects";
     private static final String ROLLED_BACK_MESSAGE =
@@ -78,7 +84,7 @@ final class CollectionsResource {
     }
 
     private static JsonNode records(JsonNode body) {
-        JsonNode records = body.get("records");
+        JsonNode records = body.get(F_RECORDS);
         if (records == null || !records.isArray()) {
             throw ApiException.badRequest(ErrorCodes.JSON_PARSER_ERROR,
                     "Collection request body must contain a records array", List.of());
@@ -92,13 +98,13 @@ final class CollectionsResource {
     }
 
     private static boolean allOrNone(JsonNode body) {
-        JsonNode n = body.get("allOrNone");
+        JsonNode n = body.get(F_ALL_OR_NONE);
         return n != null && (n.asBoolean() || "true".equalsIgnoreCase(n.asText()));
     }
 
     private Optional<ObjectDef> typeOf(JsonNode record) {
-        JsonNode attributes = record.get("attributes");
-        JsonNode type = attributes == null ? null : attributes.get("type");
+        JsonNode attributes = record.get(F_ATTRIBUTES);
+        JsonNode type = attributes == null ? null : attributes.get(F_TYPE);
         return type == null ? Optional.empty() : core.schema().object(type.asText());
     }
 
@@ -122,6 +128,7 @@ final class CollectionsResource {
                         throw ApiException.badRequest(ErrorCodes.INVALID_TYPE,
                                 "Must specify a valid type in the attributes of each record", List.of());
                     }
+                    injectedRowFault(def);
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     if (op.equals("create")) {
                         SaveOutcome out = core.records().create(def, FieldValues.fromJson(core.schema(), def, fields), opts);
@@ -192,6 +199,7 @@ final class CollectionsResource {
                         throw ApiException.badRequest(ErrorCodes.DUPLICATE_VALUE,
                                 "Duplicate external id specified: " + v, List.of(ext.name()));
                     }
+                    injectedRowFault(def);
                     ObjectNode fields = ((ObjectNode) r).deepCopy();
                     try {
                         SaveOutcome out = core.records().upsert(def, ext, v, FieldValues.fromJson(core.schema(), def, fields), opts);
@@ -224,7 +232,7 @@ final class CollectionsResource {
 
     private Reply delete(Call call, String version) {
         call.describe(ENDPOINT, null, "collections.delete");
-        String idsParam = call.query("ids");
+        String idsParam = call.query(P_IDS);
         if (idsParam == null || idsParam.isBlank()) {
             throw ApiException.badRequest(ErrorCodes.MALFORMED_ID, "ids parameter is required", List.of());
         }
@@ -234,7 +242,7 @@ final class CollectionsResource {
                     "record limit reached. cannot submit more than " + MAX_RECORDS + " records into this call",
                     List.of());
         }
-        boolean allOrNone = "true".equalsIgnoreCase(call.query("allOrNone"));
+        boolean allOrNone = "true".equalsIgnoreCase(call.query(F_ALL_OR_NONE));
         List<ObjectDef> types = new ArrayList<>();
         for (String r : raw) {
             types.add(Ids.normalize(r.trim()).flatMap(i -> core.schema().objectByKeyPrefix(i.substring(0, 3)))
@@ -251,6 +259,7 @@ final class CollectionsResource {
                     if (def == null) {
                         throw ApiException.badRequest(ErrorCodes.MALFORMED_ID, "malformed id " + rawId, List.of());
                     }
+                    injectedRowFault(def);
                     core.records().delete(def, id, false, opts);
                     return new Item(id, null, null);
                 }, id));
@@ -265,11 +274,11 @@ final class CollectionsResource {
         List<String> fields = new ArrayList<>();
         if (call.method().equals("POST")) {
             JsonNode body = Json.parse(call.body());
-            body.path("ids").forEach(n -> ids.add(n.asText()));
-            body.path("fields").forEach(n -> fields.add(n.asText()));
+            body.path(P_IDS).forEach(n -> ids.add(n.asText()));
+            body.path(P_FIELDS).forEach(n -> fields.add(n.asText()));
         } else {
-            addCsv(ids, call.query("ids"));
-            addCsv(fields, call.query("fields"));
+            addCsv(ids, call.query(P_IDS));
+            addCsv(fields, call.query(P_FIELDS));
         }
         if (ids.isEmpty() || fields.isEmpty()) {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD, "Both ids and fields are required", List.of());
@@ -305,11 +314,19 @@ final class CollectionsResource {
         Item run();
     }
 
-    private static Item attempt(Work work, String idForErrors) {
+    /** A per-record failure injected through the emulator's row faults. */
+    private void injectedRowFault(ObjectDef def) {
+        Optional<String[]> injected = core.faults().pickRow(def.name());
+        if (injected.isPresent()) {
+            throw ApiException.badRequest(injected.get()[0], injected.get()[1], List.of());
+        }
+    }
+
+    private Item attempt(Work work, String idForErrors) {
         return attempt(work, idForErrors, false);
     }
 
-    private static Item attempt(Work work, String idForErrors, boolean upsert) {
+    private Item attempt(Work work, String idForErrors, boolean upsert) {
         try {
             return work.run();
         } catch (ApiException e) {

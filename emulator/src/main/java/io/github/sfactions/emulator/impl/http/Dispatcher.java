@@ -163,6 +163,8 @@ public final class Dispatcher implements HttpHandler {
     }
 
     private static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         BodyTooLargeException() {
             super("body too large", null);
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /** {@code /services/oauth2/token}, {@code /services/oauth2/revoke}, {@code /services/oauth2/userinfo} and identity URLs. */
 public final class OAuthRoutes {
+    private static final String P_TOKEN = "token";
     private static final String TOKEN = "/services/oauth2/token";
     private static final String REVOKE = "/services/oauth2/revoke";
     private static final String USERINFO = "/services/oauth2/userinfo";
@@ -28,7 +29,7 @@ public final class OAuthRoutes {
 
     public Reply handle(Call call) {
         String path = trimSlash(call.path());
-        Optional<Reply> fault = core.faults().pick(call.method(), path, null).map(FaultReplies::of);
+        Optional<Reply> fault = core.faults().pick(call.method(), path, null, true).map(FaultReplies::of);
         if (fault.isPresent()) {
             if (path.equals(TOKEN)) {
                 core.counters().tokenRequest();
@@ -80,7 +81,7 @@ public final class OAuthRoutes {
     private Reply revoke(Call call) {
         Map<String, String> params = new LinkedHashMap<>(formParams(call));
         call.query().forEach(params::putIfAbsent);
-        if (core.sessions().revoke(params.get("token"))) {
+        if (core.sessions().revoke(params.get(P_TOKEN))) {
             return Reply.empty(200);
         }
         return errorReply(new OAuthError("unsupported_token_type", "this token type is not supported"));

@@ -8,6 +8,7 @@ import java.util.List;
 
 /** {@code /query} and {@code /queryAll} with paging through {@code nextRecordsUrl}. */
 final class QueryResource {
+    private static final String P_QUERY = "q";
     private static final String QUERY_OPTIONS = "Sforce-Query-Options";
 
     private final EmulatorCore core;
@@ -25,7 +26,7 @@ final class QueryResource {
         int batch = QueryService.batchSize(call.header(QUERY_OPTIONS));
         if (seg.isEmpty()) {
             call.describe(endpoint, null, endpoint);
-            QueryService.Result result = core.queries().query(call.query("q"), all, batch, version);
+            QueryService.Result result = core.queries().query(call.query(P_QUERY), all, batch, version);
             call.object(result.object());
             return Reply.json(200, result.body());
         }

@@ -23,6 +23,7 @@ import java.util.Optional;
 
 /** {@code /sobjects/...}: describe, create, retrieve, update, delete and native upsert. */
 final class SObjectResource {
+    private static final String P_FIELDS = "fields";
     static final String DUPLICATE_RULE_HEADER = "Sforce-Duplicate-Rule-Header";
     private static final String ENDPOINT = "sobjects";
     private static final String UPDATE_ONLY = "updateOnly";
@@ -97,7 +98,7 @@ final class SObjectResource {
                 if (ObjectTable.isDeleted(row)) {
                     throw new ApiException(404, ErrorCodes.ENTITY_IS_DELETED, "entity is deleted");
                 }
-                return Reply.json(200, QueryService.project(def.name(), selectedFields(def, call.query("fields")),
+                return Reply.json(200, QueryService.project(def.name(), selectedFields(def, call.query(P_FIELDS)),
                         row, version));
             }
             case "PATCH" -> {
@@ -187,7 +188,7 @@ final class SObjectResource {
                     return Reply.empty(204);
                 }
                 Map<String, Object> row = core.store().table(def.name()).get(ids.get(0));
-                return Reply.json(200, QueryService.project(def.name(), selectedFields(def, call.query("fields")),
+                return Reply.json(200, QueryService.project(def.name(), selectedFields(def, call.query(P_FIELDS)),
                         row, version));
             }
             default -> {

@@ -125,9 +125,29 @@ public final class Schema {
             b.referenceTo(fc.referenceTo(), rel);
         }
         if (fc.defaultValue() != null) {
-            b.defaultValue(fc.defaultValue());
+            b.defaultValue(typedDefault(object, fc, type));
         }
         return b.build();
+    }
+
+    /** A configured default in the stored representation (BigDecimal for numbers, Boolean, String). */
+    private static Object typedDefault(String object, EmulatorConfig.Field fc, FieldType type) {
+        String text = fc.defaultValue().toString();
+        try {
+            if (type.isNumber()) {
+                return new java.math.BigDecimal(text);
+            }
+            if (type == FieldType.BOOLEAN) {
+                if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(text);
+                }
+                return Boolean.valueOf(text);
+            }
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Default value '" + text + "' does not fit field " + object + "."
+                    + fc.name() + " of type " + type.apiName(), e);
+        }
     }
 
     public Optional<ObjectDef> object(String anyCase) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** An upsert's external id value matched several records (HTTP 300). */
 public final class MultipleMatchesException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final transient List<String> ids;
 
     public MultipleMatchesException(List<String> ids) {

@@ -150,6 +150,11 @@ public final class ObjectTable {
         return autoNumber.incrementAndGet();
     }
 
+    /** Keeps auto numbers above one already used (records loaded from a data file). */
+    public void observeAutoNumber(long used) {
+        autoNumber.accumulateAndGet(used, Math::max);
+    }
+
     void clear() {
         lock.lock();
         try {

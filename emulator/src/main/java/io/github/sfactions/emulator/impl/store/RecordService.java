@@ -19,27 +19,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Salesforce's write rules over the store: field permissions, value checks, required fields,
- * defaults, references, unique values, duplicate rules, system and computed fields. REST,
+ * Writes records the way Salesforce does: relationship lookups, defaults, required fields, system
+ * and computed fields, then the checks of {@link RecordRules}, under the object's table lock. REST,
  * sObject Collections and Bulk all write through here, so they validate alike.
  */
 public final class RecordService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final String ID = "Id";
-    private static final String NAME = "Name";
-    private static final String PERMISSION_TEXT = ". Please check the security settings of this field and verify"
-            + " that it is read/write for your profile or permission set.";
 
     private final Schema schema;
     private final OrgStore store;
     private final Ids ids;
     private final Clock clock;
     private final Supplier<String> currentUserId;
-    private final Predicate<String> userExists;
-    private volatile boolean duplicateRules;
+    private final RecordRules rules;
 
     public RecordService(Schema schema, OrgStore store, Ids ids, Clock clock, Supplier<String> currentUserId,
                          Predicate<String> userExists, boolean duplicateRules) {
@@ -48,16 +42,15 @@ public final class RecordService {
         this.ids = ids;
         this.clock = clock;
         this.currentUserId = currentUserId;
-        this.userExists = userExists;
-        this.duplicateRules = duplicateRules;
+        this.rules = new RecordRules(schema, store, userExists, duplicateRules);
     }
 
     public void duplicateRules(boolean on) {
-        this.duplicateRules = on;
+        rules.duplicateRules(on);
     }
 
     public boolean duplicateRules() {
-        return duplicateRules;
+        return rules.duplicateRules();
     }
 
     public Schema schema() {
@@ -80,8 +73,8 @@ public final class RecordService {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
                     "Record ID: cannot specify Id in an insert call", List.of(ID));
         }
-        checkPermissions(def, values, true);
-        checkValues(def, values);
+        rules.checkPermissions(def, values, true);
+        rules.checkValues(def, values);
         ObjectTable table = store.table(def.name());
         table.lock().lock();
         try {
@@ -99,14 +92,14 @@ public final class RecordService {
             row.putAll(values);
             List<String> missing = new ArrayList<>();
             for (FieldDef f : def.fields().values()) {
-                if (f.requiredOnCreate() && isBlank(row.get(f.name()))) {
+                if (f.requiredOnCreate() && RecordRules.isBlank(row.get(f.name()))) {
                     missing.add(f.name());
                 }
             }
             if (!missing.isEmpty()) {
-                throw requiredMissing(missing);
+                throw rules.requiredMissing(missing);
             }
-            checkReferences(def, values);
+            rules.checkReferences(def, values);
             String id = ids.newId(def.keyPrefix());
             row.put(ID, id);
             row.put(ObjectTable.IS_DELETED, Boolean.FALSE);
@@ -118,9 +111,9 @@ public final class RecordService {
             row.put("LastModifiedDate", now);
             row.put("LastModifiedById", user);
             row.put("SystemModstamp", now);
-            computeFields(def, table, row, true);
-            checkUnique(table, id, row);
-            checkDuplicateRule(table, id, row, opts);
+            ComputedFields.apply(def, table, row, true);
+            rules.checkUnique(table, id, row);
+            rules.checkDuplicateRule(table, id, row, opts);
             Map<String, Object> snapshot = Collections.unmodifiableMap(row);
             if (opts.undo() != null) {
                 opts.undo().record(table, id, null);
@@ -143,8 +136,8 @@ public final class RecordService {
             throw ApiException.badRequest(ErrorCodes.INVALID_ID_FIELD,
                     "The Id field should not be specified in the sobject data.", List.of());
         }
-        checkPermissions(def, changes, false);
-        checkValues(def, changes);
+        rules.checkPermissions(def, changes, false);
+        rules.checkValues(def, changes);
         ObjectTable table = store.table(def.name());
         table.lock().lock();
         try {
@@ -162,21 +155,21 @@ public final class RecordService {
         List<String> missing = new ArrayList<>();
         for (String name : changes.keySet()) {
             FieldDef f = def.field(name).orElseThrow();
-            if (!f.nillable() && !f.defaultedOnCreate() && isBlank(row.get(name))) {
+            if (!f.nillable() && !f.defaultedOnCreate() && RecordRules.isBlank(row.get(name))) {
                 missing.add(name);
             }
         }
         if (!missing.isEmpty()) {
-            throw requiredMissing(missing);
+            throw rules.requiredMissing(missing);
         }
-        checkReferences(def, changes);
+        rules.checkReferences(def, changes);
         String now = FieldValues.formatDateTime(clock.instant());
         row.put("LastModifiedDate", now);
         row.put("LastModifiedById", currentUserId.get());
         row.put("SystemModstamp", now);
-        computeFields(def, table, row, false);
-        checkUnique(table, id, row);
-        checkDuplicateRule(table, id, row, opts);
+        ComputedFields.apply(def, table, row, false);
+        rules.checkUnique(table, id, row);
+        rules.checkDuplicateRule(table, id, row, opts);
         if (opts.undo() != null) {
             opts.undo().record(table, id, current);
         }
@@ -221,8 +214,8 @@ public final class RecordService {
             String id = matches.get(0);
             body.remove(extField.name());
             body.remove(ID);
-            checkPermissions(def, body, false);
-            checkValues(def, body);
+            rules.checkPermissions(def, body, false);
+            rules.checkValues(def, body);
             return applyUpdate(def, table, id, table.get(id), body, opts);
         } finally {
             table.lock().unlock();
@@ -342,158 +335,5 @@ public final class RecordService {
             throw new ApiException(404, new ApiError(ErrorCodes.ENTITY_IS_DELETED, "entity is deleted", List.of()));
         }
         return current;
-    }
-
-    // ---------------------------------------------------------------- checks
-
-    private static void checkPermissions(ObjectDef def, Map<String, Object> values, boolean insert) {
-        List<String> refused = new ArrayList<>();
-        for (String name : values.keySet()) {
-            FieldDef f = def.field(name).orElseThrow(() -> FieldValues.noSuchColumn(def, name));
-            if (insert ? !f.createable() : !f.updateable()) {
-                refused.add(f.name());
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
-                    "Unable to create/update fields: " + String.join(", ", refused) + PERMISSION_TEXT, refused);
-        }
-    }
-
-    private static void checkValues(ObjectDef def, Map<String, Object> values) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            FieldDef f = def.field(e.getKey()).orElseThrow();
-            Object v = e.getValue();
-            if (!(v instanceof String s)) {
-                continue;
-            }
-            if (f.type().isText() && s.length() > f.length()) {
-                throw ApiException.badRequest(ErrorCodes.STRING_TOO_LONG,
-                        f.label() + ": data value too large: " + abbreviate(s) + " (max length=" + f.length() + ")",
-                        List.of(f.name()));
-            }
-            if (f.type() == FieldType.EMAIL && !s.isEmpty() && !EMAIL.matcher(s).matches()) {
-                throw ApiException.badRequest(ErrorCodes.INVALID_EMAIL_ADDRESS,
-                        f.label() + ": invalid email address: " + s, List.of(f.name()));
-            }
-            if (f.type() == FieldType.PICKLIST && f.restrictedPicklist() && !f.picklistValues().contains(s)) {
-                throw ApiException.badRequest(ErrorCodes.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
-                        f.label() + ": bad value for restricted picklist field: " + s, List.of(f.name()));
-            }
-            if (f.type() == FieldType.REFERENCE && !s.isEmpty() && Ids.normalize(s).isEmpty()) {
-                throw ApiException.badRequest(ErrorCodes.MALFORMED_ID,
-                        f.label() + ": id value of incorrect type: " + s, List.of(f.name()));
-            }
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
-    }
-
-    private void checkReferences(ObjectDef def, Map<String, Object> values) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            FieldDef f = def.field(e.getKey()).orElseThrow();
-            if (f.type() != FieldType.REFERENCE || !(e.getValue() instanceof String id) || id.isEmpty()) {
-                continue;
-            }
-            String target = f.referenceTo().isEmpty() ? "" : f.referenceTo().get(0);
-            if (target.equals("User")) {
-                if (!id.startsWith("005")) {
-                    throw integrity(f, id);
-                }
-                if (!userExists.test(id)) {
-                    throw crossReference(f);
-                }
-                continue;
-            }
-            Optional<ObjectDef> targetDef = schema.object(target);
-            if (targetDef.isEmpty()) {
-                continue;
-            }
-            if (!id.startsWith(targetDef.get().keyPrefix())) {
-                throw integrity(f, id);
-            }
-            Map<String, Object> row = store.table(targetDef.get().name()).get(id);
-            if (row == null || ObjectTable.isDeleted(row)) {
-                throw crossReference(f);
-            }
-        }
-    }
-
-    private static ApiException integrity(FieldDef f, String id) {
-        return ApiException.badRequest(ErrorCodes.FIELD_INTEGRITY_EXCEPTION,
-                f.label() + ": id value of incorrect type: " + id, List.of(f.name()));
-    }
-
-    private static ApiException crossReference(FieldDef f) {
-        return ApiException.badRequest(ErrorCodes.INVALID_CROSS_REFERENCE_KEY,
-                "invalid cross reference id", List.of(f.name()));
-    }
-
-    private static ApiException requiredMissing(List<String> missing) {
-        return ApiException.badRequest(ErrorCodes.REQUIRED_FIELD_MISSING,
-                "Required fields are missing: [" + String.join(", ", missing) + "]", missing);
-    }
-
-    private static boolean isBlank(Object v) {
-        return v == null || (v instanceof String s && s.isEmpty());
-    }
-
-    private static void checkUnique(ObjectTable table, String id, Map<String, Object> row) {
-        for (FieldDef f : table.def().indexedFields()) {
-            if (!f.unique()) {
-                continue;
-            }
-            for (String other : table.lookup(f.name(), row.get(f.name()))) {
-                if (!other.equals(id)) {
-                    throw ApiException.badRequest(ErrorCodes.DUPLICATE_VALUE, "duplicate value found: " + f.name()
-                            + " duplicates value on record with id: " + other, List.of(f.name()));
-                }
-            }
-        }
-    }
-
-    private void checkDuplicateRule(ObjectTable table, String id, Map<String, Object> row, WriteOptions opts) {
-        if (!duplicateRules || opts.allowDuplicateSave() || !table.isIndexed("Email")) {
-            return;
-        }
-        List<String> matches = new ArrayList<>();
-        for (String other : table.lookup("Email", row.get("Email"))) {
-            if (!other.equals(id)) {
-                matches.add(other);
-            }
-        }
-        if (!matches.isEmpty()) {
-            throw DuplicateRuleError.of(table.def().name(), matches, opts.apiVersion());
-        }
-    }
-
-    // ---------------------------------------------------------------- computed fields
-
-    private void computeFields(ObjectDef def, ObjectTable table, Map<String, Object> row, boolean insert) {
-        switch (def.name()) {
-            case "Lead", "Contact" -> {
-                String first = (String) row.get("FirstName");
-                String last = (String) row.get("LastName");
-                row.put(NAME, ((first == null ? "" : first + " ") + (last == null ? "" : last)).trim());
-            }
-            case "Opportunity" -> {
-                String stage = (String) row.get("StageName");
-                row.put("IsClosed", stage != null && stage.startsWith("Closed"));
-                row.put("IsWon", "Closed Won".equals(stage));
-            }
-            case "Case" -> {
-                if (insert) {
-                    row.put("CaseNumber", String.format("%08d", 1000 + table.nextAutoNumber() - 1));
-                }
-                row.put("IsClosed", "Closed".equals(row.get("Status")));
-            }
-            default -> {
-                if (def.custom() && isBlank(row.get(NAME))) {
-                    row.put(NAME, row.get(ID));
-                }
-            }
-        }
     }
 }

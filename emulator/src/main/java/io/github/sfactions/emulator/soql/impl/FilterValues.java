@@ -1,5 +1,6 @@
 package io.github.sfactions.emulator.soql.impl;
 
+import io.github.sfactions.emulator.SalesforceIds;
 import io.github.sfactions.emulator.soql.SoqlException;
 import io.github.sfactions.emulator.soql.SoqlSchema.FieldInfo;
 

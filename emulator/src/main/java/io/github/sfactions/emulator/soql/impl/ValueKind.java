@@ -1,5 +1,6 @@
 package io.github.sfactions.emulator.soql.impl;
 
+import io.github.sfactions.emulator.SalesforceIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,7 @@ enum ValueKind {
         return switch (this) {
             case ID -> {
                 String text = textOf(value);
-                yield text == null ? null : SalesforceIds.normalize(text);
+                yield text == null ? null : SalesforceIds.normalize(text).orElse(text);
             }
             case TEXT -> {
                 String text = textOf(value);

@@ -1,0 +1,146 @@
+package io.github.sfactions.bpmn.sync;
+
+import static io.github.sfactions.bpmn.SyncRecordProcess.API_CALLS;
+import static io.github.sfactions.bpmn.SyncRecordProcess.CONNECTION;
+import static io.github.sfactions.bpmn.SyncRecordProcess.DEFAULT_RESOLVER_GROUP;
+import static io.github.sfactions.bpmn.SyncRecordProcess.FIELDS;
+import static io.github.sfactions.bpmn.SyncRecordProcess.MATCH_COUNT;
+import static io.github.sfactions.bpmn.SyncRecordProcess.ON_NO_MATCH;
+import static io.github.sfactions.bpmn.SyncRecordProcess.ON_NO_MATCH_ERROR;
+import static io.github.sfactions.bpmn.SyncRecordProcess.ON_NO_MATCH_SKIP;
+import static io.github.sfactions.bpmn.SyncRecordProcess.OPERATION;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_ID;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_IDS;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_MATCHERS;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_MATCHERS_OPERATOR;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RESOLVER_GROUP;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RESULT;
+import static io.github.sfactions.bpmn.SyncRecordProcess.SOBJECT;
+import static io.github.sfactions.bpmn.SyncRecordProcess.SYNC_MODE;
+import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_FIND_API_CALLS;
+import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_OPERATION;
+import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_SKIP_NO_MATCH;
+import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_TARGET_RECORD_ID;
+
+import io.github.sfactions.action.ActionException;
+import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.action.ActionType;
+import io.github.sfactions.action.Operation;
+import io.github.sfactions.action.impl.RequiredFields;
+import io.github.sfactions.camunda.SalesforceErrorCodes;
+import io.github.sfactions.camunda.impl.InputValues;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * First step of "Sync one record": checks the call's input the way Segment's action does before any API call
+ * (operation or sync mode, object, record matchers for update / upsert / delete, the required fields of Lead,
+ * Account, Contact and Opportunity for create and upsert), then sets every optional
+ * input that was not passed to null so the later steps' expressions can read it, and resets the outputs.
+ * Bad input ends the process with BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
+ */
+public class CheckSyncInput implements JavaDelegate {
+
+  private static final List<String> OPTIONAL_INPUTS = List.of(RECORD_MATCHERS, RECORD_MATCHERS_OPERATOR, FIELDS,
+      CONNECTION);
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    try {
+      Operation operation = operation(text(execution, OPERATION), text(execution, SYNC_MODE));
+      String sobject = text(execution, SOBJECT);
+      if (sobject == null) {
+        throw rejected("Missing sobject value: the sync process needs the object API name, e.g. Lead or Invoice__c",
+            ActionMessages.CODE_PAYLOAD_VALIDATION);
+      }
+      if (operation.needsLookup()) {
+        checkMatchers(operation, execution.getVariable(RECORD_MATCHERS));
+      }
+      if (operation == Operation.CREATE || operation == Operation.UPSERT) {
+        checkRequiredFields(sobject, execution.getVariable(FIELDS));
+      }
+      execution.setVariable(VAR_OPERATION, operation.v1Name());
+      execution.setVariable(VAR_SKIP_NO_MATCH, skipWhenNothingMatches(text(execution, ON_NO_MATCH)));
+    } catch (ActionException e) {
+      execution.setVariable(SalesforceErrorCodes.VAR_ERROR_CODE, e.code());
+      throw new BpmnError(String.valueOf(e.status()), e.getMessage(), e);
+    }
+    for (String name : OPTIONAL_INPUTS) {
+      if (!execution.hasVariable(name)) {
+        execution.setVariable(name, null);
+      }
+    }
+    if (!execution.hasVariable(RESOLVER_GROUP)) {
+      execution.setVariable(RESOLVER_GROUP, DEFAULT_RESOLVER_GROUP);
+    }
+    for (String output : List.of(RECORD_ID, RESULT, MATCH_COUNT, RECORD_IDS, VAR_TARGET_RECORD_ID)) {
+      execution.setVariable(output, null);
+    }
+    execution.setVariable(API_CALLS, 0);
+    execution.setVariable(VAR_FIND_API_CALLS, 0);
+  }
+
+  /** The operation named by exactly one of {@code operation} (V1) and {@code syncMode} (V2). */
+  static Operation operation(String v1, String v2) {
+    if (v1 != null && v2 != null) {
+      throw rejected("Give either operation (V1) or syncMode (V2), not both", ActionMessages.CODE_INVALID_OPERATION);
+    }
+    if (v1 != null) {
+      return Operation.fromV1(v1).orElseThrow(() -> rejected("Invalid operation - " + v1
+          + " (expected create, update, upsert or delete)", ActionMessages.CODE_INVALID_OPERATION));
+    }
+    if (v2 != null) {
+      return Operation.fromV2(v2).orElseThrow(() -> rejected("Invalid sync mode - " + v2
+          + " (expected add, update, upsert or delete)", ActionMessages.CODE_INVALID_OPERATION));
+    }
+    throw rejected(ActionMessages.MISSING_OPERATION, ActionMessages.CODE_PAYLOAD_VALIDATION);
+  }
+
+  private static void checkMatchers(Operation operation, Object value) {
+    // Segment drops empty top-level values before the action runs, so '' counts as "not given"
+    if (value == null || "".equals(value)) {
+      throw rejected(ActionMessages.UNDEFINED_LOOKUP_TRAITS, ActionMessages.CODE_LOOKUP_TRAITS);
+    }
+    Map<String, Object> matchers = InputValues.map(RECORD_MATCHERS, value);
+    if (matchers == null || matchers.isEmpty()) {
+      throw rejected(ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS);
+    }
+  }
+
+  /**
+   * Segment's required-field check for the objects it has an action for (Lead, Account, Contact, Opportunity),
+   * on create and upsert, before any call: upsert checks even when the record turns out to exist.
+   */
+  private static void checkRequiredFields(String sobject, Object fields) {
+    for (ActionType type : ActionType.values()) {
+      if (type.sobject().filter(sobject::equalsIgnoreCase).isPresent()) {
+        Map<String, Object> values = InputValues.map(FIELDS, fields);
+        RequiredFields.check(type, values == null ? Map.of() : values);
+      }
+    }
+  }
+
+  private static boolean skipWhenNothingMatches(String onNoMatch) {
+    if (onNoMatch == null || ON_NO_MATCH_ERROR.equals(onNoMatch)) {
+      return false;
+    }
+    if (ON_NO_MATCH_SKIP.equals(onNoMatch)) {
+      return true;
+    }
+    throw rejected("Invalid " + ON_NO_MATCH + " - " + onNoMatch + " (expected " + ON_NO_MATCH_ERROR + " or "
+        + ON_NO_MATCH_SKIP + ")", ActionMessages.CODE_PAYLOAD_VALIDATION);
+  }
+
+  /** The variable as text; absent, null and empty all count as not given. */
+  private static String text(DelegateExecution execution, String name) {
+    String value = InputValues.text(name, execution.getVariable(name));
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static ActionException rejected(String message, String code) {
+    return new ActionException(message, code, ActionMessages.STATUS_BAD_REQUEST);
+  }
+}

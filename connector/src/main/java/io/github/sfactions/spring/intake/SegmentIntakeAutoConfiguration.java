@@ -1,0 +1,121 @@
+package io.github.sfactions.spring.intake;
+
+import io.github.sfactions.spring.InvalidSalesforcePropertiesException;
+import io.github.sfactions.spring.SalesforceAutoConfiguration;
+import io.github.sfactions.spring.intake.impl.MicrometerIntakeMetrics;
+import io.github.sfactions.spring.intake.impl.SegmentIntakeServlet;
+import io.github.sfactions.spring.intake.impl.WriteKeyAuthenticator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Segment-compatible event intake ({@code sfactions.intake.enabled=true}): HTTP endpoints under
+ * {@code sfactions.intake.path} (default {@code /v1}), the trigger check and JSON expressions in the engine, and
+ * the {@code segment} expression bean. Needs a servlet web application, the Camunda Spring Boot starter and the
+ * Camunda Spin plugin with its Jackson JSON data format.
+ */
+@AutoConfiguration(after = SalesforceAutoConfiguration.class,
+    beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@ConditionalOnClass(name = {"org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+    "org.camunda.spin.plugin.variable.SpinValues", "org.camunda.spin.impl.json.jackson.JacksonJsonNode",
+    "jakarta.servlet.http.HttpServlet"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = SegmentIntakeProperties.PREFIX, name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(SegmentIntakeProperties.class)
+public class SegmentIntakeAutoConfiguration {
+
+  /** Trigger check at deployment and JSON property access in expressions. */
+  @Bean
+  @ConditionalOnMissingBean
+  public SegmentIntakeEnginePlugin segmentIntakeEnginePlugin(ApplicationContext applicationContext) {
+    return new SegmentIntakeEnginePlugin(applicationContext);
+  }
+
+  /** The {@code segment} helpers for input mappings. */
+  @Bean(SegmentFunctions.BEAN_NAME)
+  @ConditionalOnMissingBean(name = SegmentFunctions.BEAN_NAME)
+  public SegmentFunctions segment() {
+    return new SegmentFunctions();
+  }
+
+  /** Starts processes from events. */
+  @Bean
+  @ConditionalOnMissingBean
+  public SegmentEventIntake segmentEventIntake(ProcessEngine engine, SegmentIntakeProperties properties,
+      ObjectProvider<IntakeMetrics> metrics) {
+    return new SegmentEventIntake(engine, properties.getDedupeWindow(),
+        metrics.getIfAvailable(() -> IntakeMetrics.NONE));
+  }
+
+  /** Replays JSON-lines files. */
+  @Bean
+  @ConditionalOnMissingBean
+  public EventReplay segmentEventReplay(SegmentEventIntake intake, SegmentIntakeProperties properties) {
+    return new EventReplay(intake, properties.getReplayBatchSize(), properties.getMaxEventSize().toBytes());
+  }
+
+  /** The HTTP endpoints. */
+  @Bean
+  public ServletRegistrationBean<SegmentIntakeServlet> segmentIntakeServlet(SegmentIntakeProperties properties,
+      SegmentEventIntake intake, EventReplay replay, ObjectProvider<IntakeMetrics> metrics) {
+    validate(properties);
+    SegmentIntakeServlet servlet = new SegmentIntakeServlet(intake, replay,
+        new WriteKeyAuthenticator(properties.getWriteKey()), metrics.getIfAvailable(() -> IntakeMetrics.NONE),
+        properties.getMaxEventSize().toBytes(), properties.getMaxBatchSize().toBytes());
+    String path = properties.getPath().endsWith("/")
+        ? properties.getPath().substring(0, properties.getPath().length() - 1) : properties.getPath();
+    ServletRegistrationBean<SegmentIntakeServlet> registration = new ServletRegistrationBean<>(servlet, path + "/*");
+    registration.setName("segmentIntake");
+    return registration;
+  }
+
+  private static void validate(SegmentIntakeProperties properties) {
+    List<String> problems = new ArrayList<>();
+    String p = SegmentIntakeProperties.PREFIX + ".";
+    if (properties.getWriteKey() == null || properties.getWriteKey().isBlank()) {
+      problems.add(p + "write-key is required when " + p + "enabled=true (e.g. the environment variable "
+          + "SFACTIONS_INTAKE_WRITEKEY)");
+    }
+    if (properties.getPath() == null || !properties.getPath().startsWith("/") || properties.getPath().length() < 2) {
+      problems.add(p + "path must start with / and name a path, e.g. /v1");
+    }
+    if (properties.getMaxEventSize().toBytes() < 1 || properties.getMaxBatchSize().toBytes() < 1) {
+      problems.add(p + "max-event-size and " + p + "max-batch-size must be positive");
+    }
+    if (properties.getReplayBatchSize() < 1) {
+      problems.add(p + "replay-batch-size must be at least 1");
+    }
+    if (properties.getDedupeWindow() == null || properties.getDedupeWindow().isNegative()) {
+      problems.add(p + "dedupe-window must not be negative");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSalesforcePropertiesException(problems);
+    }
+  }
+
+  /** Micrometer counts when Micrometer is present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterRegistry.class)
+  static class MetricsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IntakeMetrics segmentIntakeMetrics(ObjectProvider<MeterRegistry> registry) {
+      MeterRegistry r = registry.getIfAvailable();
+      return r == null ? IntakeMetrics.NONE : new MicrometerIntakeMetrics(r);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.sfactions.spring.intake;
+
+import io.github.sfactions.spring.intake.impl.JsonExpressionManager;
+import io.github.sfactions.spring.intake.impl.TriggerValidation;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Engine additions for event-triggered processes: triggers ({@code language="segment"} conditions on start
+ * events) are checked at deployment, and expressions read JSON variables by property
+ * ({@code ${event.traits.email}}) by wrapping Camunda's Spring expression manager. With it, expressions see every
+ * Spring bean and also the beans other engine plugins add to the configuration's {@code beans} map. A custom
+ * expression manager of the application is left alone (then use Spin's {@code prop()} or the {@code segment}
+ * bean).
+ */
+public class SegmentIntakeEnginePlugin implements ProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentIntakeEnginePlugin.class);
+
+  private final ApplicationContext applicationContext;
+
+  /** A plugin for the engine of this application context. */
+  public SegmentIntakeEnginePlugin(ApplicationContext applicationContext) {
+    this.applicationContext = applicationContext;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new TriggerValidation());
+    ExpressionManager current = configuration.getExpressionManager();
+    if (current == null || current.getClass() == SpringExpressionManager.class) {
+      configuration.setExpressionManager(new JsonExpressionManager(applicationContext, configuration::getBeans));
+    } else {
+      LOG.info("Expression manager {} is the application's own: ${{event.traits.email}}-style JSON access is not "
+          + "added", current.getClass().getName());
+    }
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // nothing after init
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    // nothing once built
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.sfactions.spring.intake.impl;
+
+import io.github.sfactions.spring.intake.IntakeMetrics;
+import io.github.sfactions.spring.intake.IntakeResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Intake counts in Micrometer: {@value #EVENTS} with tag {@code outcome} = {@code accepted} (started at least one
+ * process), {@code duplicate}, {@code unmatched} (started none) or {@code rejected} (a refused request), and
+ * {@value #INSTANCES}.
+ */
+public final class MicrometerIntakeMetrics implements IntakeMetrics {
+
+  /** Counter of events by outcome. */
+  public static final String EVENTS = "sfactions.intake.events";
+
+  /** Counter of process instances started by events. */
+  public static final String INSTANCES = "sfactions.intake.instances.started";
+
+  private final Counter accepted;
+  private final Counter duplicate;
+  private final Counter unmatched;
+  private final Counter rejected;
+  private final Counter instances;
+
+  /** Metrics registered in this registry. */
+  public MicrometerIntakeMetrics(MeterRegistry registry) {
+    this.accepted = events(registry, "accepted");
+    this.duplicate = events(registry, "duplicate");
+    this.unmatched = events(registry, "unmatched");
+    this.rejected = events(registry, "rejected");
+    this.instances = Counter.builder(INSTANCES).description("Process instances started by incoming events")
+        .register(registry);
+  }
+
+  @Override
+  public void accepted(IntakeResult result) {
+    accepted.increment(result.events() - result.duplicates() - result.unmatched());
+    duplicate.increment(result.duplicates());
+    unmatched.increment(result.unmatched());
+    instances.increment(result.started());
+  }
+
+  @Override
+  public void rejected(int requests) {
+    rejected.increment(requests);
+  }
+
+  private static Counter events(MeterRegistry registry, String outcome) {
+    return Counter.builder(EVENTS).description("Incoming Segment events by outcome").tag("outcome", outcome)
+        .register(registry);
+  }
+}

@@ -1,0 +1,10 @@
+package io.github.sfactions.spring.intake.impl;
+
+/** A token of the trigger language with its 1-based column. */
+record Token(Kind kind, String text, int column) {
+
+  /** Token kinds. */
+  enum Kind {
+    WORD, STRING, NUMBER, OPERATOR, OPEN, CLOSE, COMMA, DOT, END
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the event intake: HTTP servlet, validation, trigger parser, expression resolvers. */
+package io.github.sfactions.spring.intake.impl;
