@@ -71,4 +71,16 @@ public abstract class BulkStep implements JavaDelegate {
     Object value = execution.getVariable(name);
     return value instanceof Number n ? n.intValue() : 0;
   }
+
+  /**
+   * Delivers up to {@code limit} of this claim's pending outcomes to their waiting instances: the first pass
+   * ({@code late=false}) or the outcomes an earlier pass found no waiting instance for ({@code late=true}).
+   */
+  protected static OutcomeDelivery.Pass deliverOutcomes(DelegateExecution execution, BulkIngestRuntime runtime,
+      boolean late, int limit) {
+    Connection c = connection();
+    BulkEntryStore store = runtime.store();
+    OutcomeDelivery delivery = new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
+    return delivery.deliver(c, store.outcomes(c, claimId(execution), late, limit));
+  }
 }

@@ -4,7 +4,6 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REPORTED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UNDELIVERED_COUNT;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
-import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -21,11 +20,7 @@ public class DeliverLateOutcomesStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
-    Connection c = connection();
-    String claimId = claimId(execution);
-    BulkEntryStore store = runtime.store();
-    OutcomeDelivery delivery = new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
-    OutcomeDelivery.Pass pass = delivery.deliver(c, store.outcomes(c, claimId, true, Integer.MAX_VALUE));
+    OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, true, Integer.MAX_VALUE);
     List<PendingOutcome> left = pass.notWaiting();
     if (!left.isEmpty()) {
       throw new ProcessEngineException(left.size() + " bulk outcomes found no waiting instance; model \"Await"

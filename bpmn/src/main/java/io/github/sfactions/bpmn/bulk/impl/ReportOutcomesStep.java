@@ -16,12 +16,10 @@ public class ReportOutcomesStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+    OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, false, runtime.settings().reportChunkSize());
     Connection c = connection();
     String claimId = claimId(execution);
     BulkEntryStore store = runtime.store();
-    OutcomeDelivery delivery = new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
-    OutcomeDelivery.Pass pass = delivery.deliver(c,
-        store.outcomes(c, claimId, false, runtime.settings().reportChunkSize()));
     store.markTried(c, pass.notWaiting().stream().map(PendingOutcome::seq).toList());
     execution.setVariable(REPORTED_COUNT, intVariable(execution, REPORTED_COUNT) + pass.delivered());
     execution.setVariable(REMAINING_COUNT, store.countOutcomes(c, claimId, false));
