@@ -4,11 +4,13 @@ import io.github.sfactions.bpmn.bulk.impl.BulkEntryStore;
 import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
 import io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema;
 import io.github.sfactions.bpmn.bulk.impl.JdbcBulkQueue;
+import io.github.sfactions.bpmn.bulk.impl.OutcomeAwaitParseListener;
 import io.github.sfactions.bpmn.bulk.impl.SqlDialect;
 import io.github.sfactions.camunda.BulkQueues;
 import io.github.sfactions.camunda.SalesforceConnections;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  * Installs the durable bulk queue and the settings of the bulk ingest process into a process engine: creates the
  * queue tables (H2 or PostgreSQL, idempotently) through the engine's data source, registers the queue with
  * {@link BulkQueues} so that action connectors with {@code useBulkApi=true} store their records in it, and exposes
- * the settings to the {@value BulkIngestVariables#PROCESS_KEY} process.
+ * the settings to the {@value BulkIngestVariables#PROCESS_KEY} process. Activities that await a bulk outcome
+ * continue asynchronously after it (see {@link OutcomeAwaitParseListener}).
  *
  * <pre>{@code
  * <plugin>
@@ -106,6 +109,10 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
       configuration.setBeans(beans);
     }
     beans.put(BulkIngestVariables.SETTINGS_BEAN, new BulkIngestExpressions(settings));
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new OutcomeAwaitParseListener());
   }
 
   @Override

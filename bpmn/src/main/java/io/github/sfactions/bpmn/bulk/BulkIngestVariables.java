@@ -21,16 +21,15 @@ public final class BulkIngestVariables {
 
   /** Input of {@value #AWAIT_PROCESS_KEY}: the queue entry id (the action connector's {@code queueEntryId}). */
   public static final String ENTRY_ID = "sfBulkEntryId";
-  /** Delivered: {@value #OUTCOME_SUCCESS} or {@value #OUTCOME_FAILED}. */
-  public static final String OUTCOME = "bulkOutcome";
-  /** Value of {@link #OUTCOME} for a record Salesforce wrote. */
-  public static final String OUTCOME_SUCCESS = "success";
-  /** Value of {@link #OUTCOME} for a record that was not written. */
-  public static final String OUTCOME_FAILED = "failed";
   /** Delivered: the record Id (inserted, updated or upserted; for a failed update the Id it had, else null). */
   public static final String RECORD_ID = "recordId";
-  /** Delivered: {@code created}, {@code updated} or {@code failed}. */
+  /**
+   * Delivered: {@code created} or {@code updated} for a record Salesforce wrote, {@value #RESULT_FAILED} for one it
+   * did not (then {@link #ERROR} says why).
+   */
   public static final String RESULT = "bulkResult";
+  /** Value of {@link #RESULT} for a record that was not written. */
+  public static final String RESULT_FAILED = "failed";
   /** Delivered on failure: Salesforce's {@code sf__Error} ({@code CODE:message:fields --}) or the batch's reason. */
   public static final String ERROR = "bulkError";
   /** Delivered on failure: the error code part of {@link #ERROR} (e.g. {@code REQUIRED_FIELD_MISSING}). */

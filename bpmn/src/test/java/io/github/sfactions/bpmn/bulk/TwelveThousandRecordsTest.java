@@ -67,7 +67,7 @@ class TwelveThousandRecordsTest {
     sf.records("Lead").forEach(r -> lastNameById.put((String) r.get("Id"), (String) r.get("LastName")));
     Set<String> ids = new HashSet<>();
     LOG.entries().forEach((lastName, entry) -> {
-      assertThat(entry.outcome()).isEqualTo("success");
+      assertThat(entry.outcome()).isEqualTo("created");
       assertThat(lastNameById.get(entry.recordId())).as("record of %s", lastName).isEqualTo(lastName);
       ids.add(entry.recordId());
     });

@@ -108,7 +108,7 @@ class TwoEnginesOneDatabaseTest {
     assertThat(a.activeBulkRuns()).isZero();
     assertThat(sf.records("Lead")).hasSize(RECORDS);
     assertThat(BulkTestOrg.jobs(sf)).hasSize(RECORDS / BATCH);
-    assertThat(LOG.entries()).hasSize(RECORDS).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("success"));
+    assertThat(LOG.entries()).hasSize(RECORDS).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
     Set<String> ids = new HashSet<>();
     LOG.entries().values().forEach(e -> ids.add(e.recordId()));
     assertThat(ids).hasSize(RECORDS);

@@ -59,11 +59,13 @@ public class ClaimBatchStep extends BulkStep {
       return;
     }
     String claimId = UUID.randomUUID().toString();
-    int claimed = store.claim(c, seqs, claimId, now);
+    // the rows are the oldest unclaimed ones in row-id order, so the batch is the id range first..last
+    int claimed = store.claim(c, groupKey, seqs.get(0), seqs.get(seqs.size() - 1), claimId, now);
     if (claimed != seqs.size()) {
-      // cannot happen while the group lock holds; rolling back is the safe answer if it ever does
-      throw new IllegalStateException("Claimed " + claimed + " of " + seqs.size() + " bulk records: another claim"
-          + " took some; the claim is rolled back and retried");
+      // cannot happen while the group lock holds, unless a row queued in a transaction that committed after the
+      // read falls into the range; rolling back and retrying is the safe answer either way
+      throw new IllegalStateException("Claimed " + claimed + " of " + seqs.size() + " bulk records: the queue"
+          + " changed during the claim; the claim is rolled back and retried");
     }
     GroupKey key = store.groupOfClaim(c, claimId).orElseThrow();
     execution.setVariable(GROUP_KEY, groupKey);

@@ -23,7 +23,8 @@ public class DeliverLateOutcomesStep extends BulkStep {
     OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, true, Integer.MAX_VALUE);
     List<PendingOutcome> left = pass.notWaiting();
     if (!left.isEmpty()) {
-      throw new ProcessEngineException(left.size() + " bulk outcomes found no waiting instance; model \"Await"
+      throw new ProcessEngineException(left.size() + (left.size() == 1 ? " bulk outcome" : " bulk outcomes")
+          + " found no waiting instance; model \"Await"
           + " bulk outcome\" (call activity " + BulkIngestVariables.AWAIT_PROCESS_KEY + ", or a message catch event"
           + " named " + BulkIngestVariables.OUTCOME_MESSAGE_PREFIX + "${sfBulkEntryId}) right after the task that"
           + " queues the record. Waiting for: " + left.stream().limit(NAMED_IN_MESSAGE)

@@ -5,6 +5,11 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.EventSubscriptionQueryImpl;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -55,18 +60,23 @@ final class OutcomeDelivery {
   }
 
   /**
-   * Finds the waiting subscription by its unique message name (an indexed lookup) and triggers that execution
-   * directly. A name-only correlation would scan every execution for a matching subscription: fine for one
-   * message, quadratic for a batch of thousands.
+   * Finds the waiting subscription by its unique message name (an indexed lookup) and triggers it, inside the
+   * report step's own command. A name-only correlation would scan every execution for a matching subscription
+   * (quadratic for a batch of thousands), and {@code RuntimeService.messageEventReceived} would look the same
+   * subscription up a second time; at 5000 outcomes per batch both show. The waiting activity continues
+   * asynchronously ({@link OutcomeAwaitParseListener}), so triggering it only hands over the outcome.
    */
   private boolean deliver(PendingOutcome o) {
     String message = BulkIngestVariables.outcomeMessage(o.entryId());
-    EventSubscription waiting = runtimeService.createEventSubscriptionQuery().eventType(MESSAGE)
-        .eventName(message).singleResult();
-    if (waiting == null) {
+    CommandContext commandContext = Context.getCommandContext();
+    EventSubscriptionQueryImpl query = new EventSubscriptionQueryImpl();
+    query.eventType(MESSAGE).eventName(message);
+    List<EventSubscription> waiting = commandContext.getEventSubscriptionManager()
+        .findEventSubscriptionsByQueryCriteria(query, new Page(0, 2));
+    if (waiting.isEmpty()) {
       return false;
     }
-    runtimeService.messageEventReceived(message, waiting.getExecutionId(), variables(o));
+    ((EventSubscriptionEntity) waiting.get(0)).eventReceived(variables(o), false);
     return true;
   }
 
@@ -78,8 +88,6 @@ final class OutcomeDelivery {
   static VariableMap variables(PendingOutcome o) {
     RecordOutcome r = o.outcome();
     VariableMap vars = Variables.createVariables()
-        .putValue(BulkIngestVariables.OUTCOME, r.success() ? BulkIngestVariables.OUTCOME_SUCCESS
-            : BulkIngestVariables.OUTCOME_FAILED)
         .putValue(BulkIngestVariables.RESULT, r.result())
         .putValue(BulkIngestVariables.RECORD_ID, r.recordId())
         .putValue(BulkIngestVariables.JOB_ID, o.jobId());

@@ -1,5 +1,7 @@
 package io.github.sfactions.bpmn.bulk.impl;
 
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+
 /**
  * The outcome of one record, stored on its queue row until delivered.
  *
@@ -14,7 +16,7 @@ public record RecordOutcome(long seq, boolean success, String result, String rec
     String error) {
 
   /** Result value of a failed record. */
-  public static final String FAILED = "failed";
+  public static final String FAILED = BulkIngestVariables.RESULT_FAILED;
 
   /** A failure of a record for a reason that hit its whole batch. */
   public static RecordOutcome batchFailure(long seq, String errorCode, String reason) {
