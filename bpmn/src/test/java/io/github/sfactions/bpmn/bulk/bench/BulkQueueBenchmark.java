@@ -7,6 +7,10 @@ import io.github.sfactions.bpmn.bulk.BulkTestOrg;
 import io.github.sfactions.bpmn.bulk.JobDriver;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +18,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -34,6 +40,7 @@ import org.camunda.bpm.engine.runtime.Job;
  * java -cp bpmn/target/classes:bpmn/target/test-classes:$(cat bpmn/target/cp.txt) \
  *   io.github.sfactions.bpmn.bulk.bench.BulkQueueBenchmark 5 5000 full 500
  * #   args: runs, records per run, history level (full, audit, activity, none), outcomes per report transaction
+ * #   -Dbench.sqlStatistics=true before -cp also prints H2's statistics of the 15 costliest SQL statements
  * }</pre>
  */
 public final class BulkQueueBenchmark {
@@ -59,6 +66,11 @@ public final class BulkQueueBenchmark {
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-ingest.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-await.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lead-caller.bpmn").deploy();
+    boolean sqlStatistics = Boolean.getBoolean("bench.sqlStatistics");
+    if (sqlStatistics) {
+      sql(engine, "SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+      sql(engine, "SET QUERY_STATISTICS TRUE");
+    }
     List<Map<String, double[]>> results = new ArrayList<>();
     List<double[]> totals = new ArrayList<>();
     for (int run = 0; run <= runs; run++) {
@@ -123,8 +135,40 @@ public final class BulkQueueBenchmark {
     results.get(0).keySet().forEach(step -> medianSteps.put(step, new double[] {
         medianOf(results, step, 0), medianOf(results, step, 1)}));
     System.out.println("MEDIAN per step (wall ms / CPU ms): " + format(medianSteps));
+    if (sqlStatistics) {
+      printSqlStatistics(engine);
+    }
     engine.close();
     System.exit(0);
+  }
+
+  private static void sql(ProcessEngine engine, String statement) {
+    try (Connection c = dataSource(engine).getConnection(); Statement st = c.createStatement()) {
+      st.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement, e);
+    }
+  }
+
+  /** All runs, warm-up included: count, total ms and the statement (cut to 140 characters). */
+  private static void printSqlStatistics(ProcessEngine engine) {
+    String query = "SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, SQL_STATEMENT"
+        + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 15";
+    try (Connection c = dataSource(engine).getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      System.out.println("SQL statements, all runs (count, total ms, statement):");
+      while (rs.next()) {
+        String text = rs.getString(3).replaceAll("\\s+", " ");
+        System.out.printf("  %8d %8.0f  %s%n", rs.getLong(1), rs.getDouble(2),
+            text.substring(0, Math.min(140, text.length())));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(query, e);
+    }
+  }
+
+  private static DataSource dataSource(ProcessEngine engine) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
   }
 
   /** Executes due jobs, adding each job's wall and CPU time to its activity. */
