@@ -64,6 +64,23 @@ class BulkOutcomeDeliveryTest {
   }
 
   @Test
+  void outcomeCatchEventsAfterAnEventBasedGatewayAndReceiveTasksAlsoContinueAsynchronouslyAndGetTheirOutcome() {
+    assertThat(definition("GatewayCaller").findActivity("GwAwait").isAsyncAfter()).isTrue();
+    assertThat(definition("GatewayCaller").findActivity("GwTimeout").isAsyncAfter()).isFalse();
+    assertThat(definition("ReceiveTaskCaller").findActivity("RtAwait").isAsyncAfter()).isTrue();
+    Map<String, Object> vars = Map.of("lastName", "Hopper", "connection", BulkTestOrg.CONNECTION);
+    ProcessInstance gateway = ENGINE.getRuntimeService().startProcessInstanceByKey("GatewayCaller", vars);
+    ProcessInstance receive = ENGINE.getRuntimeService().startProcessInstanceByKey("ReceiveTaskCaller", vars);
+    driver.flush();
+    driver.drainBulk(sf, POLL);
+
+    assertThat(gateway).isEnded().hasPassed("GwWritten").hasNotPassed("GwTimedOut");
+    assertThat(receive).isEnded().hasPassed("RtWritten");
+    assertThat(sf.records("Lead")).hasSize(2);
+    assertThat(driver.failures()).isEmpty();
+  }
+
+  @Test
   void anInstanceFailingAfterItsOutcomeDoesNotHoldBackTheOthersOfItsBatch() {
     ProcessInstance first = start("Ada", "await");
     ProcessInstance failing = start("Broken", "failAfter");
