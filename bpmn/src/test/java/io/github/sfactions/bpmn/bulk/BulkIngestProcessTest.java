@@ -13,20 +13,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bulk ingest process on a real engine (H2) against the emulator over HTTP: every path of a batch. */
 @Deployment(resources = {BulkIngestProcessTest.INGEST, BulkIngestProcessTest.AWAIT, BulkIngestProcessTest.CALLER,
     "io/github/sfactions/bpmn/bulk/bulk-rollback-caller.bpmn"})
-class BulkIngestProcessTest {
+class BulkIngestProcessTest extends BulkProcessTestSupport {
 
   static final String INGEST = "io/github/sfactions/bpmn/bulk/bulk-ingest.bpmn";
   static final String AWAIT = "io/github/sfactions/bpmn/bulk/bulk-await.bpmn";
@@ -36,23 +30,11 @@ class BulkIngestProcessTest {
   static final ProcessEngine ENGINE = BulkEngines.engine("sfactions-bulk-test",
       "jdbc:h2:mem:sfactions-bulk-test;DB_CLOSE_DELAY=-1", "full", BulkEngines.plugin(5000));
 
-  @RegisterExtension
-  ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
-
-  private SalesforceEmulator sf;
-  private JobDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(ENGINE);
-    sf = BulkTestOrg.fresh();
-    driver = new JobDriver(ENGINE);
+  BulkIngestProcessTest() {
+    super(ENGINE);
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+
 
   @Test
   void aTimerStartedRunWritesEveryRecordAndEachInstanceContinuesWithItsRecordId() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How outcomes reach their instances: the awaiting activity continues in its own job (so an instance failing after
@@ -31,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * delivery mode without a collector is refused before anything is queued.
  */
 @Deployment(resources = {BulkIngestProcessTest.INGEST, "io/github/sfactions/bpmn/bulk/bulk-delivery-caller.bpmn"})
-class BulkOutcomeDeliveryTest {
+class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
 
   private static final String CALLER = "BulkDeliveryCaller";
   private static final Duration POLL = Duration.ofSeconds(10);
@@ -39,23 +32,11 @@ class BulkOutcomeDeliveryTest {
   static final ProcessEngine ENGINE = BulkEngines.engine("sfactions-bulk-delivery-test",
       "jdbc:h2:mem:sfactions-bulk-delivery-test;DB_CLOSE_DELAY=-1", "full", BulkEngines.plugin(5000));
 
-  @RegisterExtension
-  ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
-
-  private SalesforceEmulator sf;
-  private JobDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(ENGINE);
-    sf = BulkTestOrg.fresh();
-    driver = new JobDriver(ENGINE);
+  BulkOutcomeDeliveryTest() {
+    super(ENGINE);
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+
 
   @Test
   void anInlineOutcomeCatchEventContinuesAsynchronouslyWhileOtherCatchEventsAreLeftAsModelled() {

@@ -4,42 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.github.sfactions.bpmn.bulk.BulkEngines;
+import io.github.sfactions.bpmn.bulk.BulkProcessTestSupport;
 import io.github.sfactions.bpmn.bulk.BulkTestOrg;
-import io.github.sfactions.bpmn.bulk.JobDriver;
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A "(Bulk API)" template applied the Modeler's way and followed by "Await bulk outcome": the task queues the
  * record, the bulk ingest process sends it in a Bulk API 2.0 job, and the instance continues with its record Id.
  */
-class TemplateApplyBulkTest {
+class TemplateApplyBulkTest extends BulkProcessTestSupport {
 
   static final ProcessEngine ENGINE = BulkEngines.engine("sfactions-bulk-test",
       "jdbc:h2:mem:sfactions-bulk-test;DB_CLOSE_DELAY=-1", "full", BulkEngines.plugin(5000));
 
-  private SalesforceEmulator sf;
-  private JobDriver driver;
   private String deployment;
 
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(ENGINE);
-    sf = BulkTestOrg.fresh();
-    driver = new JobDriver(ENGINE);
+  TemplateApplyBulkTest() {
+    super(ENGINE);
   }
 
   @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
+  void deleteDeployment() {
     if (deployment != null) {
       ENGINE.getRepositoryService().deleteDeployment(deployment, true);
     }
