@@ -9,43 +9,19 @@ import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Action connectors inside a real engine (H2, Java serialization off), talking HTTP to the emulator. */
-class ActionConnectorProcessTest {
-
-  static final SalesforceEmulator ORG = SharedOrg.get();
-
-  @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
-
-  private RuntimeService runtime;
-  private ManagementService management;
-
-  @BeforeEach
-  void setUp() {
-    ProcessEngine engine = ENGINE.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    runtime = engine.getRuntimeService();
-    management = engine.getManagementService();
-    SharedOrg.fresh();
-  }
+class ActionConnectorProcessTest extends EngineProcessTestSupport {
 
   @AfterEach
   void noQueue() {

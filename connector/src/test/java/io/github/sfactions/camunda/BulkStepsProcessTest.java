@@ -3,43 +3,18 @@ package io.github.sfactions.camunda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Bulk API 2.0 job modelled step by step: create, upload, close, poll with a timer loop, fetch results. */
-class BulkStepsProcessTest {
-
-  static final SalesforceEmulator ORG = SharedOrg.get();
-
-  @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
-
-  private RuntimeService runtime;
-  private ManagementService management;
-
-  @BeforeEach
-  void setUp() {
-    ProcessEngine engine = ENGINE.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    runtime = engine.getRuntimeService();
-    management = engine.getManagementService();
-    SharedOrg.fresh();
-  }
+class BulkStepsProcessTest extends EngineProcessTestSupport {
 
   @Test
   @Deployment(resources = "bpmn/bulk-steps.bpmn")

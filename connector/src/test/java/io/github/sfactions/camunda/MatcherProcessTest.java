@@ -5,41 +5,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.github.sfactions.action.TestOrg;
 import io.github.sfactions.emulator.RecordedRequest;
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lookups inside processes: upsert by matcher, 0 / 1 / many branches, BPMN errors 300 and 404, find-records. */
-class MatcherProcessTest {
-
-  static final SalesforceEmulator ORG = SharedOrg.get();
-
-  @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
-
-  private RuntimeService runtime;
-
-  @BeforeEach
-  void setUp() {
-    ProcessEngine engine = ENGINE.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    runtime = engine.getRuntimeService();
-    SharedOrg.fresh();
-  }
+class MatcherProcessTest extends EngineProcessTestSupport {
 
   @Test
   @Deployment(resources = "bpmn/lead-upsert.bpmn")
