@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.ENTRY_TABLE;
 import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.GROUP_TABLE;
 
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import io.github.sfactions.client.BulkOperation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -291,7 +292,7 @@ public final class BulkEntryStore {
     String sql = "UPDATE " + ENTRY_TABLE + " SET RESULT_ = ?, ERROR_CODE_ = ?, ERROR_ = ?, JOB_ID_ = ?"
         + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, RecordOutcome.FAILED);
+      ps.setString(1, BulkIngestVariables.RESULT_FAILED);
       ps.setString(2, truncate(errorCode, 255));
       ps.setString(3, truncate(reason, 4000));
       ps.setString(4, jobId);
@@ -315,7 +316,7 @@ public final class BulkEntryStore {
         while (rs.next()) {
           long seq = rs.getLong(1);
           String result = rs.getString(3);
-          RecordOutcome outcome = new RecordOutcome(seq, !RecordOutcome.FAILED.equals(result), result,
+          RecordOutcome outcome = new RecordOutcome(seq, !BulkIngestVariables.RESULT_FAILED.equals(result), result,
               rs.getString(4), rs.getString(5), rs.getString(6));
           list.add(new PendingOutcome(seq, rs.getString(2), outcome, rs.getString(7)));
         }

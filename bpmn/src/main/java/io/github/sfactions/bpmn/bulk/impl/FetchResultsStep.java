@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.SUCCESSFUL_COUNT;
 
+import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkRecordResult;
 import java.sql.Connection;
@@ -48,7 +49,7 @@ public class FetchResultsStep extends BulkStep {
     for (BulkRecordResult r : bulk.failedResults(jobId)) {
       Optional<QueuedRecord> record = matcher.take(r);
       if (record.isPresent()) {
-        outcomes.add(new RecordOutcome(record.get().seq(), false, RecordOutcome.FAILED, r.id(), r.errorCode(),
+        outcomes.add(new RecordOutcome(record.get().seq(), false, BulkIngestVariables.RESULT_FAILED, r.id(), r.errorCode(),
             sfError(r)));
         failed++;
       } else {

@@ -25,30 +25,26 @@ public final class OutcomeAwaitParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseIntermediateMessageCatchEventDefinition(Element messageEventDefinition, ActivityImpl activity) {
-    continueAsyncIfAwaitingOutcome(activity);
+    // the engine keeps a catch event's subscription on its event scope (the event itself, or the event-based
+    // gateway in front of it)
+    continueAsyncIfAwaitingOutcome(activity, activity.getEventScope());
   }
 
   @Override
   public void parseReceiveTask(Element receiveTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    continueAsyncIfAwaitingOutcome(activity);
+    // a receive task keeps its message subscription on itself
+    continueAsyncIfAwaitingOutcome(activity, activity);
   }
 
-  private static void continueAsyncIfAwaitingOutcome(ActivityImpl activity) {
-    if (!activity.isAsyncAfter() && awaitsOutcome(activity)) {
+  private static void continueAsyncIfAwaitingOutcome(ActivityImpl activity, ScopeImpl subscriptionScope) {
+    if (!activity.isAsyncAfter() && awaitsOutcome(subscriptionScope, activity.getId())) {
       activity.setAsyncAfter(true);
     }
   }
 
-  private static boolean awaitsOutcome(ActivityImpl activity) {
-    return awaitsOutcome(activity.getEventScope(), activity.getId()) || awaitsOutcome(activity, activity.getId());
-  }
-
   private static boolean awaitsOutcome(ScopeImpl scope, String activityId) {
-    if (scope == null) {
-      return false;
-    }
-    Map<String, EventSubscriptionDeclaration> declarations =
-        scope.getProperties().get(BpmnProperties.EVENT_SUBSCRIPTION_DECLARATIONS);
+    Map<String, EventSubscriptionDeclaration> declarations = scope == null ? null
+        : scope.getProperties().get(BpmnProperties.EVENT_SUBSCRIPTION_DECLARATIONS);
     EventSubscriptionDeclaration declaration = declarations == null ? null : declarations.get(activityId);
     return declaration != null && "message".equals(declaration.getEventType())
         && declaration.getUnresolvedEventName() != null

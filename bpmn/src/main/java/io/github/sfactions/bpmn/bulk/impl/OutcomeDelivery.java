@@ -72,7 +72,7 @@ final class OutcomeDelivery {
     EventSubscriptionQueryImpl query = new EventSubscriptionQueryImpl();
     query.eventType(MESSAGE).eventName(message);
     List<EventSubscription> waiting = commandContext.getEventSubscriptionManager()
-        .findEventSubscriptionsByQueryCriteria(query, new Page(0, 2));
+        .findEventSubscriptionsByQueryCriteria(query, new Page(0, 1));
     if (waiting.isEmpty()) {
       return false;
     }

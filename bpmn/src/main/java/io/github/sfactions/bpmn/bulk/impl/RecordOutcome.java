@@ -7,7 +7,7 @@ import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
  *
  * @param seq the queue row
  * @param success true when Salesforce wrote the record
- * @param result {@code created}, {@code updated} or {@code failed}
+ * @param result {@code created}, {@code updated} or {@link BulkIngestVariables#RESULT_FAILED}
  * @param recordId the record Id, or null
  * @param errorCode error code on failure (e.g. {@code REQUIRED_FIELD_MISSING}), else null
  * @param error Salesforce's {@code sf__Error} or the batch's reason on failure, else null
@@ -15,11 +15,8 @@ import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 public record RecordOutcome(long seq, boolean success, String result, String recordId, String errorCode,
     String error) {
 
-  /** Result value of a failed record. */
-  public static final String FAILED = BulkIngestVariables.RESULT_FAILED;
-
   /** A failure of a record for a reason that hit its whole batch. */
   public static RecordOutcome batchFailure(long seq, String errorCode, String reason) {
-    return new RecordOutcome(seq, false, FAILED, null, errorCode, reason);
+    return new RecordOutcome(seq, false, BulkIngestVariables.RESULT_FAILED, null, errorCode, reason);
   }
 }
