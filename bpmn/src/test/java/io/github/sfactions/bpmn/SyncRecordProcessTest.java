@@ -3,22 +3,15 @@ package io.github.sfactions.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,29 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * by hand.
  */
 @Deployment(resources = SyncRecordProcess.RESOURCE)
-class SyncRecordProcessTest {
+class SyncRecordProcessTest extends SyncProcessTestSupport {
 
-  static final SalesforceEmulator ORG = TestSalesforce.get();
-
-  @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
-
-  private ProcessEngine engine;
-  private String callerDeployment;
-
-  @BeforeEach
-  void setUp() {
-    engine = ENGINE.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    TestSalesforce.fresh();
-    callerDeployment = engine.getRepositoryService().createDeployment()
-        .addModelInstance("sync-caller.bpmn", SyncCaller.model(SyncRecordProcess.PROCESS_KEY)).deploy().getId();
-  }
-
-  @AfterEach
-  void tearDown() {
-    engine.getRepositoryService().deleteDeployment(callerDeployment, true);
+  SyncRecordProcessTest() {
+    super(SyncRecordProcess.PROCESS_KEY);
   }
 
   @ParameterizedTest(name = "{0}={1} with {2} matching")

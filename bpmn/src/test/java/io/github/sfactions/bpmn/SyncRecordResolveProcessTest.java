@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.github.sfactions.emulator.SalesforceEmulator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,34 +23,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 1 match behave as in the plain process.
  */
 @Deployment(resources = SyncRecordProcess.RESOLVE_RESOURCE)
-class SyncRecordResolveProcessTest {
+class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
 
-  static final SalesforceEmulator ORG = TestSalesforce.get();
-
-  @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
-
-  private ProcessEngine engine;
-  private String callerDeployment;
   private String twinA;
   private String twinB;
 
-  @BeforeEach
-  void setUp() {
-    engine = ENGINE.getProcessEngine();
-    BpmnAwareTests.init(engine);
-    TestSalesforce.fresh();
-    callerDeployment = engine.getRepositoryService().createDeployment()
-        .addModelInstance("sync-caller.bpmn", SyncCaller.model(SyncRecordProcess.RESOLVE_PROCESS_KEY))
-        .deploy().getId();
-    twinA = ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "Twin", "Email", "twin@acme.io"));
-    twinB = ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "Twin", "Email", "twin@acme.io"));
+  SyncRecordResolveProcessTest() {
+    super(SyncRecordProcess.RESOLVE_PROCESS_KEY);
   }
 
-  @AfterEach
-  void tearDown() {
-    engine.getRepositoryService().deleteDeployment(callerDeployment, true);
+  @BeforeEach
+  void createTwins() {
+    twinA = ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "Twin", "Email", "twin@acme.io"));
+    twinB = ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "Twin", "Email", "twin@acme.io"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -153,9 +132,7 @@ class SyncRecordResolveProcessTest {
   @Test
   void theResolverGroupCanBeChosenByTheCaller() {
     Map<String, Object> vars = inputs("syncMode", "update");
-    engine.getRepositoryService().deleteDeployment(callerDeployment, true);
-    callerDeployment = engine.getRepositoryService().createDeployment().addModelInstance("sync-caller.bpmn",
-        SyncCaller.model(SyncRecordProcess.RESOLVE_PROCESS_KEY, SyncRecordProcess.RESOLVER_GROUP)).deploy().getId();
+    deployCaller(SyncCaller.model(SyncRecordProcess.RESOLVE_PROCESS_KEY, SyncRecordProcess.RESOLVER_GROUP));
     vars.put(SyncRecordProcess.RESOLVER_GROUP, "crm-team");
 
     engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
