@@ -73,6 +73,21 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Rewrites the answers to the next {@code count} requests matching {@code method} (null: any) and
+     * {@code pathContains}: the request is handled normally, then {@code status} (null: the real one) and
+     * {@code body} (null: the real one; {@code ""}: no body) are sent instead. See {@link ResponseOverride}.
+     */
+    public Faults overrideNext(int count, String method, String pathContains, Integer status, String body) {
+        return override(new ResponseOverride(status, body, count, method, pathContains));
+    }
+
+    /** Adds a response override (until its count is used up or {@link #clear()}). */
+    public Faults override(ResponseOverride override) {
+        core.faults().addOverride(override);
+        return this;
+    }
+
     public Faults add(EmulatorConfig.FaultRule rule) {
         core.faults().addRule(rule);
         return this;
@@ -114,7 +129,7 @@ public final class Faults {
         core.sessions().expireAll();
     }
 
-    /** Removes every failure rule, row fault and the latency. */
+    /** Removes every failure rule, row fault, response override and the latency. */
     public Faults clear() {
         core.faults().clear();
         return this;

@@ -2,6 +2,7 @@ package io.github.sfactions.emulator.impl.control;
 
 import io.github.sfactions.emulator.EmulatorConfig;
 import io.github.sfactions.emulator.FaultType;
+import io.github.sfactions.emulator.ResponseOverride;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class FaultEngine {
 
     private final CopyOnWriteArrayList<ActiveRule> rules = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<ActiveRowFault> rowFaults = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<ActiveOverride> overrides = new CopyOnWriteArrayList<>();
     private volatile EmulatorConfig.Latency latency;
     private volatile long hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
 
@@ -47,6 +49,16 @@ public final class FaultEngine {
             if (config.rate() != null && (config.rate() < 0 || config.rate() > 1)) {
                 throw new IllegalArgumentException("Row fault rate must be between 0 and 1: " + config.rate());
             }
+            this.config = config;
+            this.remaining = config.count() == null ? null : new AtomicInteger(config.count());
+        }
+    }
+
+    private static final class ActiveOverride {
+        final ResponseOverride config;
+        final AtomicInteger remaining;
+
+        ActiveOverride(ResponseOverride config) {
             this.config = config;
             this.remaining = config.count() == null ? null : new AtomicInteger(config.count());
         }
@@ -130,9 +142,40 @@ public final class FaultEngine {
         return hangCapMillis;
     }
 
+    public void addOverride(ResponseOverride override) {
+        overrides.add(new ActiveOverride(override));
+    }
+
+    /**
+     * The override for the answer to this request, consuming one count of a counted override. With
+     * {@code onlyExplicitPath} only overrides naming a path apply (the token endpoint).
+     */
+    public Optional<ResponseOverride> pickOverride(String method, String path, boolean onlyExplicitPath) {
+        for (ActiveOverride o : overrides) {
+            if (onlyExplicitPath && o.config.path() == null) {
+                continue;
+            }
+            if (!matches(o.config.method(), o.config.path(), null, method, path, null)) {
+                continue;
+            }
+            if (o.remaining != null) {
+                int left = o.remaining.getAndDecrement();
+                if (left <= 1) {
+                    overrides.remove(o);
+                }
+                if (left <= 0) {
+                    continue;
+                }
+            }
+            return Optional.of(o.config);
+        }
+        return Optional.empty();
+    }
+
     public void clear() {
         rules.clear();
         rowFaults.clear();
+        overrides.clear();
         latency = null;
         hangCapMillis = DEFAULT_HANG_CAP_MILLIS;
     }

@@ -3,6 +3,7 @@ package io.github.sfactions.emulator.impl.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.sfactions.emulator.RecordedRequest;
+import io.github.sfactions.emulator.ResponseOverride;
 import io.github.sfactions.emulator.impl.ApiException;
 import io.github.sfactions.emulator.impl.EmulatorCore;
 import io.github.sfactions.emulator.impl.ErrorCodes;
@@ -13,6 +14,7 @@ import io.github.sfactions.emulator.impl.control.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +89,9 @@ public final class Dispatcher implements HttpHandler {
         }
         boolean isAdmin = rawPath.startsWith(ADMIN_PREFIX);
         if (!isAdmin) {
+            reply = overridden(method, rawPath, reply);
+        }
+        if (!isAdmin) {
             int status = reply.isDrop() || reply.isHang() ? 0 : reply.status();
             core.requestLog().add(new RecordedRequest(Instant.now(), method, rawPath,
                     FormSecrets.mask(rawQuery == null ? "" : rawQuery),
@@ -113,6 +118,22 @@ public final class Dispatcher implements HttpHandler {
             return data.handle(call);
         }
         return Reply.error(404, ErrorCodes.NOT_FOUND, "The requested resource does not exist");
+    }
+
+    /** The reply as a matching {@link ResponseOverride} rewrites it. */
+    private Reply overridden(String method, String rawPath, Reply reply) {
+        if (reply.isDrop() || reply.isHang()) {
+            return reply;
+        }
+        boolean token = rawPath.startsWith("/services/oauth2/");
+        return core.faults().pickOverride(method, rawPath, token).map(o -> {
+            int status = o.status() == null ? reply.status() : o.status();
+            if (o.body() == null) {
+                return new Reply(status, reply.contentType(), reply.headers(), reply.body());
+            }
+            byte[] body = o.body().getBytes(StandardCharsets.UTF_8);
+            return new Reply(status, body.length == 0 ? null : Reply.JSON, reply.headers(), body);
+        }).orElse(reply);
     }
 
     private void finish(HttpExchange exchange, Reply reply, long delayMillis) {
