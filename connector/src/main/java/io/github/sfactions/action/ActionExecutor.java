@@ -152,12 +152,8 @@ public final class ActionExecutor {
 
   private Written create(String sobject, Map<String, Object> body, Integer matchCount) {
     try {
+      // the HTTP status is the outcome (spec §7): a 2xx created the record, whatever its body says
       SaveResult result = client.create(sobject, body);
-      if (!result.success()) {
-        throw ActionException.rejected(result.firstError() == null ? "Salesforce did not create the record"
-            : result.firstError().message(), result.firstError() == null ? null : result.firstError().statusCode(),
-            ActionMessages.STATUS_BAD_REQUEST, null);
-      }
       return new Written(result.id(), Outcome.CREATED, matchCount, 201);
     } catch (SalesforceApiException e) {
       throw SalesforceErrors.classify(e);

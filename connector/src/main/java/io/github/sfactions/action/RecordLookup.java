@@ -1,6 +1,7 @@
 package io.github.sfactions.action;
 
 import io.github.sfactions.client.QueryResult;
+import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Map;
 /**
  * Runs a matcher lookup and interprets it the reference's way (§6): exactly one record with an Id continues,
  * 0 is {@code No record found with given traits} (404), more than one is
- * {@code Multiple records returned with given traits} (300, nothing changed), a response without the Id is
- * {@code Response missing expected fields} (400).
+ * {@code Multiple records returned with given traits} (300, nothing changed), a response without
+ * {@code totalSize}, or with {@code totalSize} 1 and no {@code records[0].Id}, is
+ * {@code Response missing expected fields} ({@code Bad Response}, 400).
  */
 public final class RecordLookup {
 
@@ -24,10 +26,24 @@ public final class RecordLookup {
     this.client = java.util.Objects.requireNonNull(client, "client");
   }
 
-  /** All matches (up to {@code maxRecords} ids), never an error for 0 or many. */
+  /**
+   * All matches (up to {@code maxRecords} ids), never an error for 0 or many.
+   *
+   * @throws ActionException {@code Response missing expected fields} ({@code Bad Response}, 400) when the answer
+   *     has no {@code totalSize}: an answer that cannot be counted is never "0 matches"
+   */
   public LookupResult find(String sobject, Map<String, ?> matchers, String operator, int maxRecords) {
     String soql = RecordMatchers.selectIdSoql(sobject, matchers, operator);
-    QueryResult result = client.query(soql, maxRecords);
+    QueryResult result;
+    try {
+      result = client.query(soql, maxRecords);
+    } catch (SalesforceApiException e) {
+      if (SalesforceApiException.INCOMPLETE_RESPONSE.equals(e.errorCode())) {
+        throw new ActionException(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
+            ActionMessages.STATUS_BAD_REQUEST);
+      }
+      throw e;
+    }
     List<String> ids = new ArrayList<>();
     for (Map<String, Object> record : result.records()) {
       Object id = record.get("Id");

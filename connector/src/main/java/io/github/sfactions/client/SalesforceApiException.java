@@ -23,6 +23,8 @@ public class SalesforceApiException extends RuntimeException {
     public static final String IO_ERROR = "IO_ERROR";
     /** Error code used for timeouts. */
     public static final String TIMEOUT = "TIMEOUT";
+    /** Error code of a 2xx answer that lacks a field the caller needs (e.g. a query answer without totalSize). */
+    public static final String INCOMPLETE_RESPONSE = "INCOMPLETE_RESPONSE";
 
     private static final Set<String> RETRYABLE_CODES =
             Set.of("UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", IO_ERROR, TIMEOUT);

@@ -97,13 +97,17 @@ public final class SalesforceClient implements AutoCloseable {
         return rest.lastApiUsage();
     }
 
-    /** {@code POST /sobjects/{sobject}}: creates one record (201). */
+    /**
+     * {@code POST /sobjects/{sobject}}: creates one record. The HTTP status is the outcome: any 2xx is a created
+     * record, whatever the body says (it may lack {@code success}, be {@code {}}, be empty or not even JSON);
+     * {@link SaveResult#id()} is the body's {@code id} when present, else null. An error status throws.
+     */
     public SaveResult create(String sobject, Map<String, ?> fields) {
         ApiNames.requireObject(sobject);
         Objects.requireNonNull(fields, "fields");
         return rest.execute(CallSpec.json("POST", ApiOperation.CREATE, sobject, V + "/sobjects/{sobject}",
                         u -> u.addPathSegment("sobjects").addPathSegment(sobject), Json.body(fields)),
-                r -> Mappers.saveResult(Json.read(r.body().byteStream())));
+                r -> new SaveResult(Json.lenientId(r), true, true, List.of()));
     }
 
     /**
@@ -139,8 +143,9 @@ public final class SalesforceClient implements AutoCloseable {
     }
 
     /**
-     * {@code PATCH /sobjects/{sobject}/{externalIdField}/{value}} (value URL-encoded as one path segment):
-     * 201 created, 200 (or 204 before API 46.0) updated. Several matches answer 300, raised as a
+     * {@code PATCH /sobjects/{sobject}/{externalIdField}/{value}} (value URL-encoded as one path segment).
+     * The HTTP status is the outcome: 201 created, any other 2xx (200, or 204 before API 46.0) updated, whatever
+     * the body says; the id is the body's {@code id} when present. Several matches answer 300, raised as a
      * {@link SalesforceApiException} with status 300, error code {@link SalesforceApiException#MULTIPLE_CHOICES}
      * and {@link SalesforceApiException#choices()}.
      */
@@ -154,20 +159,15 @@ public final class SalesforceClient implements AutoCloseable {
         return rest.execute(CallSpec.json("PATCH", ApiOperation.UPSERT, sobject,
                 V + "/sobjects/{sobject}/{externalIdField}/{value}",
                 u -> u.addPathSegment("sobjects").addPathSegment(sobject).addPathSegment(externalIdField)
-                        .addPathSegment(value), Json.body(fields)), r -> {
-                    if (r.code() == 204) {
-                        return new UpsertResult(null, false);
-                    }
-                    JsonNode n = Json.read(r.body().byteStream());
-                    JsonNode created = n.get("created");
-                    return new UpsertResult(Json.text(n, "id"),
-                            created != null ? created.asBoolean() : r.code() == 201);
-                });
+                        .addPathSegment(value), Json.body(fields)),
+                r -> new UpsertResult(Json.lenientId(r), r.code() == 201));
     }
 
     /**
      * Runs a SOQL query ({@code GET /query/?q=}) and follows {@code nextRecordsUrl} until all rows or
-     * {@code maxRecords} rows are read; pages beyond the cap are not requested.
+     * {@code maxRecords} rows are read; pages beyond the cap are not requested. A 2xx answer without a
+     * non-negative integer {@code totalSize} (or without a body) is a {@link SalesforceApiException} with
+     * {@link SalesforceApiException#INCOMPLETE_RESPONSE}, not retryable: it is never read as "no rows".
      */
     public QueryResult query(String soql, int maxRecords) {
         if (soql == null || soql.isBlank()) {
@@ -180,7 +180,7 @@ public final class SalesforceClient implements AutoCloseable {
                 u -> u.addPathSegment("query").addPathSegment("")
                         .addEncodedQueryParameter("q", Soql.encodeURIComponent(soql)), null),
                 r -> Json.read(r.body().byteStream()));
-        int totalSize = (int) Json.number(page, "totalSize");
+        int totalSize = totalSize(page);
         List<Map<String, Object>> records = new ArrayList<>();
         while (true) {
             JsonNode rows = page.get("records");
@@ -201,6 +201,17 @@ public final class SalesforceClient implements AutoCloseable {
             }
             page = queryMore(next);
         }
+    }
+
+    /** The first page's {@code totalSize}; a 2xx answer without it (or without a body) cannot be counted. */
+    private static int totalSize(JsonNode page) {
+        JsonNode total = page == null ? null : page.get("totalSize");
+        if (total == null || !total.canConvertToInt() || !total.isIntegralNumber() || total.intValue() < 0) {
+            throw SalesforceApiException.builder(200, "GET " + V + "/query/ answered without a totalSize")
+                    .errorCode(SalesforceApiException.INCOMPLETE_RESPONSE).method("GET").path(V + "/query/")
+                    .retryable(false).build();
+        }
+        return total.intValue();
     }
 
     private JsonNode queryMore(String nextRecordsUrl) {

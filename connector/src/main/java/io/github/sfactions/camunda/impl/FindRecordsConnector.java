@@ -27,7 +27,9 @@ import java.util.Set;
 
 /**
  * {@code salesforce-find-records}: the matcher lookup on its own. Reports how many records match and their ids;
- * 0 and many are normal outcomes here (branch on {@code matchCount} with a gateway), never errors.
+ * 0 and many are normal outcomes here (branch on {@code matchCount} with a gateway), never errors. An answer
+ * that cannot be counted (no {@code totalSize}, or matches without any {@code Id}) is the reference's
+ * {@code Response missing expected fields} ({@code Bad Response}, BPMN error 400), never "0 matches".
  */
 public class FindRecordsConnector extends AbstractSalesforceConnector {
 
@@ -66,6 +68,11 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
     }
     try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
       LookupResult found = new RecordLookup(client(params)).find(sobject, matchers, operator, maxRecords);
+      if (found.matchCount() > 0 && found.recordIds().isEmpty()) {
+        // matches reported but no Id among them: as malformed as a missing totalSize (spec §6), never a result
+        throw new ActionException(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
+            ActionMessages.STATUS_BAD_REQUEST);
+      }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put(MATCH_COUNT, found.matchCount());
       out.put(RECORD_IDS, OutputValues.json(found.recordIds()));

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * The JSON mapper of the client. Maps keep insertion order in request bodies (Jackson's default); floats are read
@@ -65,6 +67,25 @@ public final class Json {
     public static Map<String, Object> toMap(JsonNode node) {
         Map<String, Object> map = MAPPER.convertValue(node, LinkedHashMap.class);
         return map == null ? new LinkedHashMap<>() : map;
+    }
+
+    /**
+     * The {@code id} of a successful single-record write's body, or null when the body is empty, not JSON or has
+     * none: the status already said the write happened, so an odd body must not turn it into a failure (a
+     * retried create would create the record twice).
+     */
+    public static String lenientId(Response response) {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body.byteStream());
+            String id = node != null && node.isObject() ? text(node, "id") : null;
+            return id == null || id.isBlank() ? null : id;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     public static String text(JsonNode node, String field) {
