@@ -9,7 +9,10 @@ import org.camunda.connect.ConnectorRequestException;
  * fails, is retried with back-off and becomes an incident in Cockpit when its retries run out.
  *
  * <p>The message names the connector, the object and operation, the HTTP method and path, the status and
- * Salesforce's errorCode and message, so the incident is readable; it never holds a token or secret.
+ * Salesforce's errorCode and message, so the incident is readable. When the client error's message is a reference
+ * text (a failed login, a rejected instance URL), the context the text leaves out follows it in brackets
+ * ({@link SalesforceApiException#context()}: method, path, status, flow, client id, detail). It never holds a
+ * token, secret or token endpoint body.
  */
 public class SalesforceConnectorException extends ConnectorRequestException {
 
@@ -41,8 +44,10 @@ public class SalesforceConnectorException extends ConnectorRequestException {
    * @param what the object and operation, e.g. {@code Lead upsert}
    */
   public static SalesforceConnectorException of(String connectorId, String what, SalesforceApiException cause) {
+    String context = cause.context();
     String message = connectorId + " (" + what + ") failed"
-        + (cause.retryable() ? " (retryable)" : "") + ": " + cause.getMessage();
+        + (cause.retryable() ? " (retryable)" : "") + ": " + cause.getMessage()
+        + (context.isEmpty() ? "" : " [" + context + "]");
     return new SalesforceConnectorException(message, cause);
   }
 

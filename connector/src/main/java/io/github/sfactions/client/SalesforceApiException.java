@@ -1,5 +1,6 @@
 package io.github.sfactions.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,8 +11,12 @@ import java.util.Set;
  *
  * <p>{@link #retryable()} tells whether the same call may succeed later (rate limits, lock contention, server
  * errors, network trouble, 401 after one re-login) or never will (validation errors, bad credentials).
- * The message names the HTTP method and path (no query string) and Salesforce's error code and text; it never
- * holds a token, password, client secret, refresh token or JWT assertion.
+ * A data API error's message names the HTTP method and path (no query string) and Salesforce's error code and
+ * text. Where the reference gives a message (token endpoint errors, instance URL errors) the message is exactly
+ * that text and the context sits in fields ({@link #method()}, {@link #path()}, {@link #status()},
+ * {@link #authFlow()}, {@link #clientId()}, {@link #detail()}); {@link #context()} sums them up for incident
+ * messages. Neither ever holds a token, password, client secret, refresh token, JWT assertion or a token
+ * endpoint body.
  */
 public class SalesforceApiException extends RuntimeException {
 
@@ -37,6 +42,9 @@ public class SalesforceApiException extends RuntimeException {
     private final boolean retryable;
     private final String salesforceMessage;
     private final List<String> choices;
+    private final String authFlow;
+    private final String clientId;
+    private final String detail;
 
     /** Use {@link #builder(int, String)}. */
     protected SalesforceApiException(Builder b) {
@@ -49,6 +57,9 @@ public class SalesforceApiException extends RuntimeException {
         this.retryable = b.retryable == null ? isRetryable(b.status, b.errorCode) : b.retryable;
         this.salesforceMessage = b.salesforceMessage;
         this.choices = List.copyOf(b.choices);
+        this.authFlow = b.authFlow;
+        this.clientId = b.clientId;
+        this.detail = b.detail;
     }
 
     /**
@@ -106,6 +117,52 @@ public class SalesforceApiException extends RuntimeException {
         return choices;
     }
 
+    /** For a login failure: the OAuth flow, e.g. {@code username-password}; else null. */
+    public String authFlow() {
+        return authFlow;
+    }
+
+    /** For a login failure: the connected app's client id (consumer key, not a secret); else null. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /**
+     * What the message leaves out when it is a reference text, e.g. the OAuth {@code error} of a failed login or
+     * which rule rejected an instance URL; null when there is nothing to add. Never holds a secret or a body.
+     */
+    public String detail() {
+        return detail;
+    }
+
+    /**
+     * The fields the message does not already state, as {@code "POST /services/oauth2/token, status 400,
+     * username-password flow, client id abc, OAuth error invalid_grant"}; empty when the message says it all.
+     */
+    public String context() {
+        String message = getMessage();
+        List<String> parts = new ArrayList<>();
+        if (method != null && path != null && !message.contains(path)) {
+            parts.add(method + " " + path);
+        }
+        if (status != NO_RESPONSE && !message.contains("HTTP " + status)) {
+            parts.add("status " + status);
+        }
+        if (errorCode != null && !errorCode.equals(String.valueOf(status)) && !message.contains(errorCode)) {
+            parts.add(errorCode);
+        }
+        if (authFlow != null && !message.contains(authFlow + " flow")) {
+            parts.add(authFlow + " flow");
+        }
+        if (clientId != null && !message.contains(clientId)) {
+            parts.add("client id " + clientId);
+        }
+        if (detail != null && !message.contains(detail)) {
+            parts.add(detail);
+        }
+        return String.join(", ", parts);
+    }
+
     /** A builder; {@code message} is the human-readable summary (the prefix of {@link #getMessage()}). */
     public static Builder builder(int status, String message) {
         return new Builder(status, message);
@@ -123,6 +180,10 @@ public class SalesforceApiException extends RuntimeException {
         private String salesforceMessage;
         private List<String> choices = List.of();
         private Throwable cause;
+        private String authFlow;
+        private String clientId;
+        private String detail;
+        private boolean exactMessage;
 
         private Builder(int status, String summary) {
             this.status = status;
@@ -171,13 +232,40 @@ public class SalesforceApiException extends RuntimeException {
             return this;
         }
 
+        /** The OAuth flow of a failed login (its {@link AuthFlow#flowName()}). */
+        public Builder authFlow(String authFlow) {
+            this.authFlow = authFlow;
+            return this;
+        }
+
+        /** The client id of a failed login. */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** See {@link SalesforceApiException#detail()}. */
+        public Builder detail(String detail) {
+            this.detail = detail;
+            return this;
+        }
+
+        /**
+         * The message is a reference text and stays exactly as given: method and path are not appended (they are
+         * in the fields and in {@link SalesforceApiException#context()}).
+         */
+        public Builder exactMessage() {
+            this.exactMessage = true;
+            return this;
+        }
+
         public SalesforceApiException build() {
             return new SalesforceApiException(this);
         }
 
         private String buildMessage() {
             StringBuilder sb = new StringBuilder(summary);
-            if (method != null && path != null && !summary.contains(path)) {
+            if (!exactMessage && method != null && path != null && !summary.contains(path)) {
                 sb.append(" [").append(method).append(' ').append(path).append(']');
             }
             return sb.toString();

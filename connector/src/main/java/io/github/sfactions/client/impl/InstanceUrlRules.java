@@ -1,14 +1,16 @@
 package io.github.sfactions.client.impl;
 
+import io.github.sfactions.client.AuthFlow;
 import io.github.sfactions.client.SalesforceApiException;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
- * Which URLs the client talks to (deviation 7): an instance URL must be {@code https} with a host ending in a
- * Salesforce domain, checked on the parsed host (so {@code https://evil.salesforce.com.attacker.io} is rejected).
- * Loopback hosts over {@code http} or {@code https} are accepted only when explicitly allowed (local emulator).
+ * Which URLs the client talks to (deviation 7): the instance URL and the configured login URL must be
+ * {@code https} with a host ending in a Salesforce domain, checked on the parsed host (so
+ * {@code https://evil.salesforce.com.attacker.io} is rejected). Loopback hosts over {@code http} or {@code https}
+ * are accepted only when explicitly allowed (local emulator).
  */
 public final class InstanceUrlRules {
 
@@ -17,6 +19,10 @@ public final class InstanceUrlRules {
             List.of(".salesforce.com", ".force.com", ".salesforce.mil", ".sfcrmproducts.cn");
     private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1");
     public static final String INVALID_INSTANCE_URL = "INVALID_INSTANCE_URL";
+    /** The reference's message for a missing instance URL (spec §1.2). */
+    public static final String EMPTY_MESSAGE = "Empty Salesforce instance URL. Please login through OAuth.";
+    /** The reference's message for an instance URL that is not allowed (spec §1.2). */
+    public static final String INVALID_MESSAGE = "Invalid Salesforce instance URL. Please login through OAuth again.";
 
     private InstanceUrlRules() {
     }
@@ -28,32 +34,50 @@ public final class InstanceUrlRules {
      * @throws SalesforceApiException (status 400, {@value #INVALID_INSTANCE_URL}, not retryable) when rejected
      */
     public static HttpUrl validateInstanceUrl(String instanceUrl, boolean allowLocal) {
+        return validateInstanceUrl(instanceUrl, allowLocal, null);
+    }
+
+    /**
+     * As {@link #validateInstanceUrl(String, boolean)}; the error names {@code flow} (may be null) in its fields.
+     * Its message is exactly {@value #EMPTY_MESSAGE} or {@value #INVALID_MESSAGE} (spec §1.2); which rule
+     * rejected the URL is in {@link SalesforceApiException#detail()}.
+     */
+    public static HttpUrl validateInstanceUrl(String instanceUrl, boolean allowLocal, AuthFlow flow) {
         if (instanceUrl == null || instanceUrl.isBlank()) {
-            throw invalid("Empty Salesforce instance URL in the token response.");
+            throw invalid(EMPTY_MESSAGE, "the token response has no instance_url", flow);
         }
         HttpUrl url = HttpUrl.parse(instanceUrl.trim());
         if (url == null) {
-            throw invalid("Invalid Salesforce instance URL (not an http(s) URL). Please login through OAuth again.");
+            throw invalid(INVALID_MESSAGE, "the instance URL is not an http(s) URL", flow);
         }
+        String problem = hostProblem(url, allowLocal, "the instance URL");
+        if (problem != null) {
+            throw invalid(INVALID_MESSAGE, problem, flow);
+        }
+        return root(url);
+    }
+
+    /**
+     * Why {@code url} may not be talked to, or null when it may: user info, a loopback host without the local
+     * opt-in, a scheme other than https, or a host outside {@link #SALESFORCE_DOMAINS}.
+     */
+    private static String hostProblem(HttpUrl url, boolean allowLocal, String what) {
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            throw invalid("Invalid Salesforce instance URL (user info is not allowed). Please login through OAuth again.");
+            return what + " carries user info, which is not allowed";
         }
         String host = url.host().toLowerCase(Locale.ROOT);
         if (isLocal(host)) {
-            if (!allowLocal) {
-                throw invalid("Invalid Salesforce instance URL: host " + host
-                        + " is a local address, which is accepted only when the connection allows a local instance.");
-            }
-            return root(url);
+            return allowLocal ? null : what + " host " + host + " is a local address, which is accepted only when"
+                    + " the connection allows a local instance (allowLocalInstance)";
         }
         if (!"https".equals(url.scheme())) {
-            throw invalid("Invalid Salesforce instance URL: scheme must be https. Please login through OAuth again.");
+            return what + " scheme must be https, got " + url.scheme() + " (host " + host + ")";
         }
         if (!isSalesforceHost(host)) {
-            throw invalid("Invalid Salesforce instance URL: host " + host + " is not a Salesforce domain ("
-                    + String.join(", ", SALESFORCE_DOMAINS) + "). Please login through OAuth again.");
+            return what + " host " + host + " is not a Salesforce host (a name under "
+                    + String.join(", ", SALESFORCE_DOMAINS) + ")";
         }
-        return root(url);
+        return null;
     }
 
     /** True when {@code host} has at least one label before one of {@link #SALESFORCE_DOMAINS}. */
@@ -72,8 +96,15 @@ public final class InstanceUrlRules {
     }
 
     /**
-     * Checks a configured login URL: https (or a loopback host when local instances are allowed), no path, query or
-     * user info. Returns it without a trailing slash.
+     * Checks a configured login URL against the instance URL's host rules: https and a Salesforce host
+     * ({@code login.salesforce.com}, {@code test.salesforce.com}, {@code <name>.my.salesforce.com},
+     * {@code <name>.sandbox.my.salesforce.com} or another name under {@link #SALESFORCE_DOMAINS}), or a loopback
+     * host when local instances are allowed; no path, query or user info. The client id, client secret and
+     * password go to this host, so a typo must not send them to a stranger.
+     *
+     * @return the URL without a trailing slash
+     * @throws IllegalArgumentException naming the setting ({@code loginUrl}) and the rejected host; never the
+     *     whole value (it could hold user info)
      */
     public static String normalizeLoginUrl(String loginUrl, boolean allowLocal) {
         if (loginUrl == null || loginUrl.isBlank()) {
@@ -81,20 +112,18 @@ public final class InstanceUrlRules {
         }
         HttpUrl url = HttpUrl.parse(loginUrl.trim());
         if (url == null) {
-            throw new IllegalArgumentException("Invalid Salesforce login URL '" + loginUrl + "': not an http(s) URL");
+            throw new IllegalArgumentException("Invalid Salesforce login URL (loginUrl): not an http(s) URL, e.g. "
+                    + "https://login.salesforce.com");
         }
-        if (!url.username().isEmpty() || !url.password().isEmpty() || url.query() != null
-                || !"/".equals(url.encodedPath())) {
-            throw new IllegalArgumentException("Invalid Salesforce login URL '" + url.scheme() + "://" + url.host()
-                    + "...': give only scheme, host and optional port, e.g. https://login.salesforce.com");
+        String problem = hostProblem(url, allowLocal, "the login URL");
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid Salesforce login URL (loginUrl): " + problem
+                    + "; use https://login.salesforce.com, https://test.salesforce.com or the org's My Domain"
+                    + " (https://<name>.my.salesforce.com)");
         }
-        boolean local = isLocal(url.host());
-        if (local && !allowLocal) {
-            throw new IllegalArgumentException("Invalid Salesforce login URL: host " + url.host()
-                    + " is a local address, which is accepted only when allowLocalInstance is set");
-        }
-        if (!local && !"https".equals(url.scheme())) {
-            throw new IllegalArgumentException("Invalid Salesforce login URL '" + loginUrl + "': scheme must be https");
+        if (url.query() != null || !"/".equals(url.encodedPath())) {
+            throw new IllegalArgumentException("Invalid Salesforce login URL (loginUrl) for host " + url.host()
+                    + ": give only scheme, host and optional port, e.g. https://login.salesforce.com");
         }
         String text = url.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -114,8 +143,10 @@ public final class InstanceUrlRules {
         return url.newBuilder().encodedPath("/").query(null).fragment(null).build();
     }
 
-    private static SalesforceApiException invalid(String message) {
-        return SalesforceApiException.builder(400, message).errorCode(INVALID_INSTANCE_URL).method("POST")
-                .path(OAuthPaths.TOKEN).retryable(false).build();
+    private static SalesforceApiException invalid(String message, String detail, AuthFlow flow) {
+        return SalesforceApiException.builder(400, message).exactMessage().errorCode(INVALID_INSTANCE_URL)
+                .detail(detail).method("POST").path(OAuthPaths.TOKEN)
+                .authFlow(flow == null ? null : flow.flowName()).clientId(flow == null ? null : flow.clientId())
+                .retryable(false).build();
     }
 }

@@ -25,8 +25,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Performs one token request ({@code POST {loginUrl}/services/oauth2/token}) for the configured flow. Error
- * messages name the flow and Salesforce's {@code error}/{@code error_description}, and are scrubbed of every
- * secret the request carried.
+ * messages are the reference texts of spec §1.4 (flow, client id, method, path, status and the OAuth
+ * {@code error} are separate fields of the exception); they never quote the token endpoint's body and are
+ * scrubbed of every secret the request or the answer carried.
  */
 public final class TokenClient {
 
@@ -45,6 +46,17 @@ public final class TokenClient {
     private static final Set<String> RETRYABLE_INVALID_GRANT =
             Set.of("token request is already being processed", "expired authorization code");
     private static final int MIN_SCRUBBED_SECRET_LENGTH = 6;
+    /** Fields of a token endpoint body that hold a credential. */
+    private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "id_token", "signature");
+    /** Spec §1.4: the message of Salesforce's concurrent-refresh answers. */
+    public static final String CONCURRENT_REFRESH_MESSAGE =
+            "Concurrent token refresh error. This request will be retried";
+    /** Spec §1.4: the message of a failed token request without {@code error_description}. */
+    public static final String DEFAULT_ERROR_MESSAGE = "Failed to refresh access token";
+    /** Spec §10: the code of a RetryableError. */
+    public static final String RETRYABLE_ERROR = "RETRYABLE_ERROR";
+    /** Error code of a 2xx token answer that holds no usable access token. */
+    public static final String INVALID_TOKEN_RESPONSE = "INVALID_TOKEN_RESPONSE";
     private static final String POST = "POST";
 
     private final OkHttpClient http;
@@ -59,7 +71,10 @@ public final class TokenClient {
         this.clock = clock;
     }
 
-    /** Requests a new access token. */
+    /**
+     * Requests a new access token. Any 2xx carrying an {@code access_token} is a successful login. A failure is a
+     * {@link SalesforceApiException} whose message is the reference text (spec §1.4) and whose fields say the rest.
+     */
     public Session login() {
         AuthFlow flow = settings.auth();
         List<String> secrets = new ArrayList<>();
@@ -74,18 +89,21 @@ public final class TokenClient {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             int status = response.code();
-            if (status == 200) {
-                Session session;
+            JsonNode json = readObject(text);
+            // every token the body carries is a secret, whatever the status: never echo one in a message
+            secrets.addAll(tokensIn(json));
+            SalesforceApiException error;
+            if (status >= 200 && status < 300) {
                 try {
-                    session = parseSuccess(flow, text, secrets);
-                } catch (SalesforceApiException unusable) {
+                    Session session = parseSuccess(flow, status, json, secrets);
                     notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, status, start, false);
-                    throw unusable;
+                    return session;
+                } catch (SalesforceApiException unusable) {
+                    error = unusable;
                 }
-                notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, status, start, false);
-                return session;
+            } else {
+                error = loginError(flow, status, json, secrets);
             }
-            SalesforceApiException error = loginError(flow, status, text, secrets);
             notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, status, start, error.retryable());
             throw error;
         } catch (IOException e) {
@@ -94,7 +112,8 @@ public final class TokenClient {
                     start, true);
             throw SalesforceApiException.builder(io.status(), scrub("Salesforce login failed (" + flow.flowName()
                             + " flow): " + io.getMessage(), secrets))
-                    .errorCode(io.errorCode()).method(POST).path(OAuthPaths.TOKEN).retryable(true).build();
+                    .errorCode(io.errorCode()).method(POST).path(OAuthPaths.TOKEN).authFlow(flow.flowName())
+                    .clientId(flow.clientId()).retryable(true).build();
         }
     }
 
@@ -127,49 +146,72 @@ public final class TokenClient {
         return form.build();
     }
 
-    private Session parseSuccess(AuthFlow flow, String text, List<String> secrets) {
-        JsonNode json;
-        try {
-            json = Json.read(text);
-        } catch (IOException e) {
-            throw malformed(flow, "the token response is not JSON");
+    private Session parseSuccess(AuthFlow flow, int status, JsonNode json, List<String> secrets) {
+        if (json == null) {
+            throw malformed(flow, status, "the token response is not a JSON object");
         }
         String token = Json.text(json, "access_token");
         if (token == null || token.isBlank()) {
-            throw malformed(flow, "the token response has no access_token");
+            throw malformed(flow, status, "the token response has no access_token");
         }
-        secrets.add(token);
-        HttpUrl instance = InstanceUrlRules.validateInstanceUrl(Json.text(json, "instance_url"),
-                settings.allowLocalInstance());
-        return new Session(token, instance, Json.text(json, "id"));
+        return new Session(token, InstanceUrlRules.validateInstanceUrl(Json.text(json, "instance_url"),
+                settings.allowLocalInstance(), flow), Json.text(json, "id"));
     }
 
-    private SalesforceApiException malformed(AuthFlow flow, String what) {
-        return SalesforceApiException.builder(200, "Salesforce login failed (" + flow.flowName() + " flow): " + what)
-                .errorCode("INVALID_TOKEN_RESPONSE").method(POST).path(OAuthPaths.TOKEN).retryable(false).build();
+    private static SalesforceApiException malformed(AuthFlow flow, int status, String what) {
+        return SalesforceApiException.builder(status, "Salesforce login failed (" + flow.flowName() + " flow): " + what)
+                .errorCode(INVALID_TOKEN_RESPONSE).method(POST).path(OAuthPaths.TOKEN).authFlow(flow.flowName())
+                .clientId(flow.clientId()).retryable(false).build();
     }
 
-    private SalesforceApiException loginError(AuthFlow flow, int status, String text, List<String> secrets) {
-        ErrorBodies.Parsed parsed = ErrorBodies.parse(status, text);
-        String code = parsed.errorCode();
-        String description = parsed.message();
-        boolean concurrentRefresh = "invalid_grant".equals(code) && description != null
+    /**
+     * Spec §1.4: Salesforce's two concurrent-refresh answers are {@value #CONCURRENT_REFRESH_MESSAGE}
+     * ({@value #RETRYABLE_ERROR}, retryable); anything else is the {@code error_description} (or
+     * {@value #DEFAULT_ERROR_MESSAGE}) with the status as code, retryable only for 5xx and 429. Only the two
+     * OAuth fields are read from the body: any other content (tokens, HTML) never reaches a message.
+     */
+    private static SalesforceApiException loginError(AuthFlow flow, int status, JsonNode json, List<String> secrets) {
+        String error = scrub(Json.text(json, "error"), secrets);
+        String description = scrub(Json.text(json, "error_description"), secrets);
+        boolean concurrentRefresh = "invalid_grant".equals(error) && description != null
                 && RETRYABLE_INVALID_GRANT.contains(description.trim());
-        boolean retryable = concurrentRefresh || SalesforceApiException.isRetryable(status, null);
-        StringBuilder message = new StringBuilder("Salesforce login failed (").append(flow.flowName())
-                .append(" flow, client id ").append(flow.clientId()).append("): HTTP ").append(status);
-        if (code != null) {
-            message.append(' ').append(code);
-        }
-        if (description != null) {
-            message.append(" - ").append(description);
-        }
+        SalesforceApiException.Builder b;
         if (concurrentRefresh) {
-            message.append(" (concurrent token refresh; retry later)");
+            b = SalesforceApiException.builder(status, CONCURRENT_REFRESH_MESSAGE).errorCode(RETRYABLE_ERROR)
+                    .retryable(true);
+        } else {
+            String message = description == null || description.isBlank() ? DEFAULT_ERROR_MESSAGE
+                    : ErrorBodies.truncate(description);
+            b = SalesforceApiException.builder(status, message).errorCode(String.valueOf(status))
+                    .retryable(status >= 500 || status == 429);
         }
-        return SalesforceApiException.builder(status, scrub(message.toString(), secrets))
-                .errorCode(code).salesforceMessage(scrub(description, secrets)).method(POST).path(OAuthPaths.TOKEN)
-                .retryable(retryable).build();
+        return b.exactMessage().salesforceMessage(description).detail(error == null ? null : "OAuth error " + error)
+                .method(POST).path(OAuthPaths.TOKEN).authFlow(flow.flowName()).clientId(flow.clientId()).build();
+    }
+
+    /** The body as a JSON object, or null when it is empty, not JSON or not an object. */
+    private static JsonNode readObject(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = Json.read(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Values of the token fields of a token endpoint body. */
+    private static List<String> tokensIn(JsonNode json) {
+        List<String> tokens = new ArrayList<>();
+        for (String field : TOKEN_FIELDS) {
+            String value = Json.text(json, field);
+            if (value != null) {
+                tokens.add(value);
+            }
+        }
+        return tokens;
     }
 
     /** Defence in depth: a message must never carry a secret, even if Salesforce echoed one. */

@@ -102,9 +102,9 @@ public final class ConnectionSettingsFactory {
     try {
       normalized = InstanceUrlRules.normalizeLoginUrl(url.trim(), connection.isAllowLocalInstance());
     } catch (IllegalArgumentException e) {
+      boolean local = e.getMessage().contains("local address");
       problems.add(property("login-url") + ": " + e.getMessage()
-          + (connection.isAllowLocalInstance() ? "" : " (for the local emulator set "
-              + property("allow-local-instance") + "=true)"));
+          + (local ? " (for the local emulator set " + property("allow-local-instance") + "=true)" : ""));
       return Optional.empty();
     }
     if (sandbox != null && sandbox != InstanceUrlRules.isSandboxLoginUrl(normalized)

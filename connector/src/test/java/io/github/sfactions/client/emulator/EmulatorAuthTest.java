@@ -87,9 +87,11 @@ class EmulatorAuthTest {
     @Test
     void jwtSignedWithAnotherKeyIsRejected() {
         SalesforceApiException e = loginFailure(new JwtBearerFlow(JWT_APP, JWT_USER, OTHER_KEYS.getPrivate()));
-        assertThat(e.errorCode()).isEqualTo("invalid_grant");
+        assertThat(e.errorCode()).isEqualTo("400");
         assertThat(e.retryable()).isFalse();
-        assertThat(e.getMessage()).contains("JWT bearer flow", "invalid_grant");
+        assertThat(e.getMessage()).isEqualTo("invalid assertion");
+        assertThat(e.authFlow()).isEqualTo("JWT bearer");
+        assertThat(e.detail()).isEqualTo("OAuth error invalid_grant");
     }
 
     private SalesforceApiException loginFailure(AuthFlow flow) {
@@ -114,14 +116,21 @@ class EmulatorAuthTest {
                         wrongRefresh),
                 new ClientCredentialsFlow(SalesforceEmulator.DEMO_CLIENT_ID, wrongSecret),
                 new ClientCredentialsFlow("unknown-client", wrongSecret));
-        List<String> expectedCodes = List.of("invalid_grant", "invalid_client", "invalid_grant", "invalid_client",
+        List<String> expectedErrors = List.of("invalid_grant", "invalid_client", "invalid_grant", "invalid_client",
                 "invalid_client_id");
+        List<String> expectedMessages = List.of("authentication failure", "invalid client credentials",
+                "expired access/refresh token", "invalid client credentials", "client identifier invalid");
         for (int i = 0; i < flows.size(); i++) {
             SalesforceApiException e = loginFailure(flows.get(i));
-            assertThat(e.errorCode()).isEqualTo(expectedCodes.get(i));
+            // spec §1.4: the message is the error_description, the code the status; the rest is in fields
+            assertThat(e.getMessage()).isEqualTo(expectedMessages.get(i));
+            assertThat(e.errorCode()).isEqualTo("400");
+            assertThat(e.detail()).isEqualTo("OAuth error " + expectedErrors.get(i));
+            assertThat(e.authFlow()).isEqualTo(flows.get(i).flowName());
+            assertThat(e.clientId()).isEqualTo(flows.get(i).clientId());
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.retryable()).isFalse();
-            assertThat(e.getMessage()).contains(flows.get(i).flowName() + " flow")
+            assertThat(e.getMessage() + " " + e.context())
                     .doesNotContain(wrongSecret, wrongPassword, wrongRefresh, SalesforceEmulator.DEMO_CLIENT_SECRET,
                             SalesforceEmulator.DEMO_PASSWORD + SalesforceEmulator.DEMO_SECURITY_TOKEN);
         }

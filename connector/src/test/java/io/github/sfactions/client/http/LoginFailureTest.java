@@ -71,9 +71,11 @@ class LoginFailureTest {
         for (AuthFlow flow : flows()) {
             SalesforceApiException e = loginFailure(flow);
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errorCode()).isEqualTo("invalid_grant");
+            assertThat(e.errorCode()).isEqualTo("400");
             assertThat(e.retryable()).isFalse();
-            assertThat(e.getMessage()).contains(flow.flowName() + " flow", "invalid_grant", "authentication failure");
+            assertThat(e.getMessage()).isEqualTo("authentication failure");
+            assertThat(e.context()).contains("POST /services/oauth2/token", flow.flowName() + " flow", "client id cid",
+                    "OAuth error invalid_grant");
         }
     }
 
@@ -107,7 +109,9 @@ class LoginFailureTest {
             stub.onToken(req -> Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}"));
             SalesforceApiException e = loginFailure(new RefreshTokenFlow("cid", SECRET, REFRESH));
             assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).contains("refresh token flow", description);
+            assertThat(e.getMessage()).isEqualTo("Concurrent token refresh error. This request will be retried");
+            assertThat(e.errorCode()).isEqualTo("RETRYABLE_ERROR");
+            assertThat(e.authFlow()).isEqualTo("refresh token");
         }
     }
 
@@ -117,7 +121,9 @@ class LoginFailureTest {
         SalesforceApiException e = loginFailure(new ClientCredentialsFlow("cid", SECRET));
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.retryable()).isTrue();
-        assertThat(e.getMessage()).contains("client credentials flow", "HTTP 503");
+        assertThat(e.getMessage()).isEqualTo("Failed to refresh access token");
+        assertThat(e.errorCode()).isEqualTo("503");
+        assertThat(e.context()).contains("status 503", "client credentials flow");
     }
 
     @Test

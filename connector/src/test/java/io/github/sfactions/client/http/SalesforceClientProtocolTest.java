@@ -412,14 +412,23 @@ class SalesforceClientProtocolTest {
     }
 
     @Test
-    void aSuccessStatusWithAnUnreadableBodyIsAClearRetryableError() {
+    void aCreateAnsweredWithASuccessStatusAndAnUnreadableBodyIsCreatedWithoutId() {
+        // the status is the outcome: a retry would create the record a second time
         stub.on("POST", V + "/sobjects/Lead", req -> new Answer(201, "text/html", "<html>maintenance</html>", Map.of()));
-        assertThatThrownBy(() -> client.create("Lead", Map.of("LastName", "Doe")))
+        SaveResult created = client.create("Lead", Map.of("LastName", "Doe"));
+        assertThat(created.success()).isTrue();
+        assertThat(created.id()).isNull();
+    }
+
+    @Test
+    void aReadWithASuccessStatusAndAnUnreadableBodyIsAClearRetryableError() {
+        stub.on("GET", V + "/sobjects", req -> new Answer(200, "text/html", "<html>maintenance</html>", Map.of()));
+        assertThatThrownBy(() -> client.describeGlobal())
                 .isInstanceOfSatisfying(SalesforceApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(201);
+                    assertThat(e.status()).isEqualTo(200);
                     assertThat(e.errorCode()).isEqualTo("INVALID_RESPONSE");
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).contains("POST " + V + "/sobjects/Lead", "not the expected JSON");
+                    assertThat(e.getMessage()).contains("GET " + V + "/sobjects", "not the expected JSON");
                 });
     }
 

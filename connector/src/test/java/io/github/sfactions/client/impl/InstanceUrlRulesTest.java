@@ -29,6 +29,9 @@ class InstanceUrlRulesTest {
                     .satisfies(e -> {
                         SalesforceApiException s = (SalesforceApiException) e;
                         assertThat(s.errorCode()).isEqualTo(InstanceUrlRules.INVALID_INSTANCE_URL);
+                        assertThat(s.getMessage()).isEqualTo(url.isEmpty()
+                                ? "Empty Salesforce instance URL. Please login through OAuth."
+                                : "Invalid Salesforce instance URL. Please login through OAuth again.");
                         assertThat(s.status()).isEqualTo(400);
                         assertThat(s.retryable()).isFalse();
                     });
@@ -38,14 +41,16 @@ class InstanceUrlRulesTest {
     @Test
     void allowsLoopbackOnlyWhenConfigured() {
         assertThatThrownBy(() -> InstanceUrlRules.validateInstanceUrl("http://localhost:8080", false))
-                .hasMessageContaining("local address");
+                .hasMessage(InstanceUrlRules.INVALID_MESSAGE)
+                .extracting(e -> ((SalesforceApiException) e).detail()).asString().contains("local address");
         assertThatThrownBy(() -> InstanceUrlRules.validateInstanceUrl("http://127.0.0.1:8080", false))
-                .hasMessageContaining("local address");
+                .extracting(e -> ((SalesforceApiException) e).detail()).asString().contains("local address");
         assertThat(InstanceUrlRules.validateInstanceUrl("http://127.0.0.1:8080/", true).toString())
                 .isEqualTo("http://127.0.0.1:8080/");
         assertThat(InstanceUrlRules.validateInstanceUrl("http://localhost:9/", true).port()).isEqualTo(9);
         assertThatThrownBy(() -> InstanceUrlRules.validateInstanceUrl("http://10.0.0.1:8080", true))
-                .hasMessageContaining("scheme must be https");
+                .hasMessage(InstanceUrlRules.INVALID_MESSAGE)
+                .extracting(e -> ((SalesforceApiException) e).detail()).asString().contains("scheme must be https");
     }
 
     @Test
