@@ -67,6 +67,29 @@ class SalesforceConnectorPluginTest {
   }
 
   @Test
+  void aLoginUrlOutsideSalesforceFailsTheEngineStartNamingThePropertyAndHost() {
+    Map<String, String> xmlProperties = new LinkedHashMap<>();
+    xmlProperties.put("connections", """
+        eu.loginUrl=https://acme.my.salesforce.com.attacker.io
+        eu.authFlow=password
+        eu.clientId=eu-client
+        eu.clientSecret=eu-secret-value
+        eu.username=integration@acme.eu
+        eu.password=pw-value-123
+        """);
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    PropertyHelper.applyProperties(plugin, xmlProperties, PropertyHelper.KEBAB_CASE);
+    plugin.setRegistry(new SalesforceConnections());
+
+    assertThatThrownBy(() -> plugin.preInit(null))
+        .hasMessage("Salesforce connection 'eu': Invalid Salesforce login URL (loginUrl): the login URL host"
+            + " acme.my.salesforce.com.attacker.io is not a Salesforce host (a name under .salesforce.com,"
+            + " .force.com, .salesforce.mil, .sfcrmproducts.cn); use https://login.salesforce.com,"
+            + " https://test.salesforce.com or the org's My Domain (https://<name>.my.salesforce.com)")
+        .hasMessageNotContaining("eu-secret-value").hasMessageNotContaining("pw-value-123");
+  }
+
+  @Test
   void registryCreatesOneSharedClientLazilyAndReportsCallsToListeners() {
     SalesforceEmulator org = SharedOrg.fresh();
     SalesforceConnections registry = new SalesforceConnections();

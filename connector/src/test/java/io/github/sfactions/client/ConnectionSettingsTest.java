@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSettingsTest {
@@ -52,6 +53,27 @@ class ConnectionSettingsTest {
                 .build().loginUrl()).isEqualTo("http://localhost:8080");
         assertThatThrownBy(() -> ConnectionSettings.builder().loginUrl("https://login.salesforce.com/services").auth(PASSWORD)
                 .build()).hasMessageContaining("only scheme, host");
+    }
+
+    @Test
+    void theLoginUrlIsHeldToTheInstanceUrlHostRules() {
+        for (String good : List.of("https://login.salesforce.com", "https://test.salesforce.com",
+                "https://acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com",
+                "https://acme.my.site.force.com", "https://acme.my.salesforce.mil", "https://acme.my.sfcrmproducts.cn")) {
+            assertThat(ConnectionSettings.builder().loginUrl(good).auth(PASSWORD).build().loginUrl()).isEqualTo(good);
+        }
+        // typos and lookalikes would receive the client secret and the password
+        for (String bad : List.of("https://login.salesforce.co", "https://login.salesforce.com.evil.io",
+                "https://loginsalesforce.com", "https://salesforce.com", "https://login.example.com",
+                "https://10.0.0.1")) {
+            String host = bad.substring("https://".length());
+            assertThatThrownBy(() -> ConnectionSettings.builder().loginUrl(bad).auth(PASSWORD).build())
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Invalid Salesforce login URL (loginUrl): the login URL host " + host
+                            + " is not a Salesforce host");
+        }
+        assertThatThrownBy(() -> ConnectionSettings.builder().loginUrl("https://user:pw@login.salesforce.com")
+                .auth(PASSWORD).build()).hasMessageContaining("user info").hasMessageNotContaining("pw");
     }
 
     @Test

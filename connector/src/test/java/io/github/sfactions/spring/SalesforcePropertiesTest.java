@@ -195,6 +195,26 @@ class SalesforcePropertiesTest {
   }
 
   @Test
+  void aLoginUrlOutsideSalesforceFailsTheStartNamingThePropertyAndHost() {
+    runner.withPropertyValues(
+            "sfactions.connections.props-typo.login-url=https://login.salesforce.co",
+            "sfactions.connections.props-typo.auth.flow=password",
+            "sfactions.connections.props-typo.auth.client-id=app",
+            "sfactions.connections.props-typo.auth.client-secret=" + SECRET,
+            "sfactions.connections.props-typo.auth.username=u@acme.io",
+            "sfactions.connections.props-typo.auth.password=" + SECRET)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(rootCause(context.getStartupFailure()))
+              .hasMessageContaining("sfactions.connections.props-typo.login-url: Invalid Salesforce login URL"
+                  + " (loginUrl): the login URL host login.salesforce.co is not a Salesforce host")
+              .hasMessageNotContaining("allow-local-instance")
+              .hasMessageNotContaining(SECRET);
+          assertThat(registry.settings("props-typo")).isEmpty();
+        });
+  }
+
+  @Test
   void aSandboxFlagContradictingTheLoginUrlIsRejectedAndASandboxMyDomainAccepted() {
     runner.withPropertyValues(
             "sfactions.connections.props-sbx.sandbox=true",
