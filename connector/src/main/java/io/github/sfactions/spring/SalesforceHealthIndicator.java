@@ -107,7 +107,9 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
       details.put(MAX, limits.dailyApiRequests().max());
     } catch (SalesforceApiException e) {
       details.put(STATUS, Status.DOWN.getCode());
-      details.put(ERROR, SecretScrubber.scrub(e.getMessage(), settings.auth()));
+      String context = e.context();
+      details.put(ERROR, SecretScrubber.scrub(e.getMessage() + (context.isEmpty() ? "" : " [" + context + "]"),
+          settings.auth()));
       if (e.errorCode() != null) {
         details.put("errorCode", e.errorCode());
       }

@@ -113,9 +113,10 @@ class SalesforceHealthIndicatorTest {
           assertThat(health.getStatus()).isEqualTo(Status.DOWN);
           @SuppressWarnings("unchecked")
           Map<String, Object> bad = (Map<String, Object>) health.getDetails().get("health-bad");
-          assertThat(bad).containsEntry("status", "DOWN").containsEntry("errorCode", "invalid_grant")
+          assertThat(bad).containsEntry("status", "DOWN").containsEntry("errorCode", "400")
               .containsEntry("httpStatus", 400);
-          assertThat((String) bad.get("error")).contains("username-password").contains("authentication failure");
+          assertThat((String) bad.get("error")).startsWith("authentication failure [")
+              .contains("username-password flow", "OAuth error invalid_grant");
           assertThat(health.toString()).doesNotContain(WRONG_PASSWORD)
               .doesNotContain(SalesforceEmulator.DEMO_CLIENT_SECRET);
           @SuppressWarnings("unchecked")
