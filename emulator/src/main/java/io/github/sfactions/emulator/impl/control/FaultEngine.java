@@ -89,19 +89,28 @@ public final class FaultEngine {
             if (rate < 1.0 && ThreadLocalRandom.current().nextDouble() >= rate) {
                 continue;
             }
-            if (f.remaining != null) {
-                int left = f.remaining.getAndDecrement();
-                if (left <= 1) {
-                    rowFaults.remove(f);
-                }
-                if (left <= 0) {
-                    continue;
-                }
+            if (!takeOne(f.remaining, () -> rowFaults.remove(f))) {
+                continue;
             }
             String message = f.config.message() != null ? f.config.message() : defaultRowMessage(f.config.errorCode());
             return Optional.of(new String[] {f.config.errorCode(), message});
         }
         return Optional.empty();
+    }
+
+    /**
+     * Takes one use of a counted entry (null: unlimited), removing it with its last use; false when another
+     * thread took the last one first.
+     */
+    private static boolean takeOne(AtomicInteger remaining, Runnable remove) {
+        if (remaining == null) {
+            return true;
+        }
+        int left = remaining.getAndDecrement();
+        if (left <= 1) {
+            remove.run();
+        }
+        return left > 0;
     }
 
     private static FaultType parseType(String name) {
@@ -158,14 +167,8 @@ public final class FaultEngine {
             if (!matches(o.config.method(), o.config.path(), null, method, path, null)) {
                 continue;
             }
-            if (o.remaining != null) {
-                int left = o.remaining.getAndDecrement();
-                if (left <= 1) {
-                    overrides.remove(o);
-                }
-                if (left <= 0) {
-                    continue;
-                }
+            if (!takeOne(o.remaining, () -> overrides.remove(o))) {
+                continue;
             }
             return Optional.of(o.config);
         }
