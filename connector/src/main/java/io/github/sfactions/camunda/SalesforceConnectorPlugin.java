@@ -122,6 +122,11 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
     defaultConnection.put("readTimeout", value);
   }
 
+  /** Milliseconds or ISO-8601 ({@code PT20S}); keep it below the idle timeout of Salesforce and any proxy. */
+  public void setKeepAlive(String value) {
+    defaultConnection.put("keepAlive", value);
+  }
+
   public void setUserAgent(String value) {
     defaultConnection.put("userAgent", value);
   }

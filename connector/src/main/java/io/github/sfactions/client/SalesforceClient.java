@@ -9,6 +9,7 @@ import io.github.sfactions.client.impl.Mappers;
 import io.github.sfactions.client.impl.NoDelaySocketFactory;
 import io.github.sfactions.client.impl.RestExecutor;
 import io.github.sfactions.client.impl.Session;
+import io.github.sfactions.client.impl.StaleConnections;
 import io.github.sfactions.client.impl.TokenClient;
 import io.github.sfactions.client.impl.TokenManager;
 import java.time.Clock;
@@ -21,8 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -39,6 +42,8 @@ public final class SalesforceClient implements AutoCloseable {
     /** Most records per sObject Collections call. */
     public static final int COLLECTION_LIMIT = 200;
     private static final String V = "/services/data/{version}";
+    /** OkHttp's default: enough for the job executor's threads to reuse connections. */
+    private static final int MAX_IDLE_CONNECTIONS = 5;
 
     private final ConnectionSettings settings;
     private final OkHttpClient http;
@@ -54,8 +59,13 @@ public final class SalesforceClient implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                // A replayed POST could create a record twice; retries are the caller's decision.
+                // Idle connections go before the server's idle timeout closes them under a request.
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, settings.keepAlive().toMillis(),
+                        TimeUnit.MILLISECONDS))
+                // OkHttp's own retry replays any method on a recycled connection, a POST too, which could create
+                // a record twice: off. RestExecutor replays only what StaleConnections allows.
                 .retryOnConnectionFailure(false)
+                .eventListenerFactory(StaleConnections.LISTENER)
                 // 300 is an upsert answer, not a redirect; and a token must never follow a redirect.
                 .followRedirects(false)
                 .followSslRedirects(false)

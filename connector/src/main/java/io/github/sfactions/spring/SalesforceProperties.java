@@ -1,5 +1,6 @@
 package io.github.sfactions.spring;
 
+import io.github.sfactions.client.ConnectionSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,6 +107,12 @@ public class SalesforceProperties {
     private Duration readTimeout = Duration.ofSeconds(60);
 
     /**
+     * How long an idle connection is kept for reuse; keep it below the idle timeout of Salesforce and of any proxy
+     * or load balancer in between, or calls after a pause go out on connections already closed.
+     */
+    private Duration keepAlive = ConnectionSettings.DEFAULT_KEEP_ALIVE;
+
+    /**
      * Accept http://localhost and http://127.0.0.1 login and instance URLs. Only for the local emulator: never
      * enable it for a real org.
      */
@@ -158,6 +165,14 @@ public class SalesforceProperties {
 
     public void setReadTimeout(Duration readTimeout) {
       this.readTimeout = readTimeout;
+    }
+
+    public Duration getKeepAlive() {
+      return keepAlive;
+    }
+
+    public void setKeepAlive(Duration keepAlive) {
+      this.keepAlive = keepAlive;
     }
 
     public boolean isAllowLocalInstance() {

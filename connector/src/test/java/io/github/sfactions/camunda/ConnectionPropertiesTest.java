@@ -86,9 +86,10 @@ class ConnectionPropertiesTest {
   void timeoutsVersionAndLocalInstanceAreApplied() {
     ConnectionSettings s = properties.toSettings("local", Map.of("loginUrl", "http://127.0.0.1:8080",
         "allowLocalInstance", "true", "clientId", "c", "clientSecret", "s", "connectTimeout", "2500",
-        "readTimeout", "PT30S", "apiVersion", "v60.0"));
+        "readTimeout", "PT30S", "keepAlive", "PT5S", "apiVersion", "v60.0"));
     assertThat(s.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.keepAlive()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.apiVersion()).isEqualTo("v60.0");
     assertThat(s.allowLocalInstance()).isTrue();
   }

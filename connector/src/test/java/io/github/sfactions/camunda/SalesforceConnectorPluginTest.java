@@ -25,6 +25,7 @@ class SalesforceConnectorPluginTest {
     xmlProperties.put("clientId", "default-client");
     xmlProperties.put("clientSecret", "default-secret");
     xmlProperties.put("read-timeout", "PT20S");
+    xmlProperties.put("keep-alive", "15000");
     xmlProperties.put("connections", """
         eu.loginUrl=https://test.salesforce.com
         eu.authFlow=password
@@ -43,6 +44,7 @@ class SalesforceConnectorPluginTest {
     assertThat(registry.names()).containsExactly("default", "eu");
     assertThat(registry.settings("default").orElseThrow().auth()).isInstanceOf(ClientCredentialsFlow.class);
     assertThat(registry.settings("default").orElseThrow().readTimeout()).hasSeconds(20);
+    assertThat(registry.settings("default").orElseThrow().keepAlive()).hasSeconds(15);
     assertThat(registry.settings("eu").orElseThrow().auth()).isInstanceOf(PasswordFlow.class);
     assertThat(registry.settings("eu").orElseThrow().loginUrl()).isEqualTo("https://test.salesforce.com");
     assertThat(registry.settings(null)).isEqualTo(registry.settings("default"));

@@ -20,6 +20,9 @@ class ConnectionSettingsTest {
         assertThat(s.apiVersion()).isEqualTo("v62.0");
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.keepAlive()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.toBuilder().keepAlive(Duration.ofSeconds(5)).build().toBuilder().build().keepAlive())
+                .isEqualTo(Duration.ofSeconds(5));
         assertThat(s.proxy()).isEmpty();
         assertThat(s.allowLocalInstance()).isFalse();
         assertThat(s.isSandboxLogin()).isFalse();
@@ -81,6 +84,8 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> ConnectionSettings.builder().build()).hasMessageContaining("auth flow is required");
         assertThatThrownBy(() -> ConnectionSettings.builder().auth(PASSWORD).readTimeout(Duration.ZERO).build())
                 .hasMessageContaining("readTimeout must be positive");
+        assertThatThrownBy(() -> ConnectionSettings.builder().auth(PASSWORD).keepAlive(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("keepAlive must be positive");
     }
 
     @Test

@@ -122,6 +122,24 @@ class SalesforcePropertiesTest {
   }
 
   @Test
+  void theKeepAliveOfPooledConnectionsIsASettingWithADefaultBelowTheServersIdleTimeout() {
+    String[] app = {"sfactions.connections.props-ka.login-url=https://acme.my.salesforce.com",
+        "sfactions.connections.props-ka.auth.flow=client-credentials",
+        "sfactions.connections.props-ka.auth.client-id=app",
+        "sfactions.connections.props-ka.auth.client-secret=" + SECRET};
+    runner.withPropertyValues(app)
+        .run(context -> assertThat(registry.settings("props-ka").orElseThrow().keepAlive())
+            .isEqualTo(Duration.ofSeconds(20)));
+    runner.withPropertyValues(app).withPropertyValues("sfactions.connections.props-ka.keep-alive=5s")
+        .run(context -> assertThat(registry.settings("props-ka").orElseThrow().keepAlive())
+            .isEqualTo(Duration.ofSeconds(5)));
+    runner.withPropertyValues(app).withPropertyValues("sfactions.connections.props-ka.keep-alive=0s")
+        .run(context -> assertThat(((InvalidSalesforcePropertiesException) rootCause(context.getStartupFailure()))
+            .problems()).containsExactly(
+                "sfactions.connections.props-ka.keep-alive must be a positive duration such as 30s, got PT0S"));
+  }
+
+  @Test
   void invalidConfigurationFailsTheStartNamingEveryPropertyButNoSecret() {
     runner.withPropertyValues(
             "sfactions.connections.props-bad.auth.flow=password",

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator from the command line:
  * {@code java -jar sfactions-emulator.jar --port 8443 [--instance-port N] [--config FILE] [--data FILE]
- * [--daily-api-limit N] [--token-ttl SECONDS] [--duplicate-rules]}.
+ * [--daily-api-limit N] [--token-ttl SECONDS] [--idle-timeout SECONDS] [--duplicate-rules]}.
  */
 public final class EmulatorMain {
     static final String USAGE = """
@@ -19,6 +19,7 @@ public final class EmulatorMain {
               --data FILE          keep records in this JSON file (loaded at start, saved on change)
               --daily-api-limit N  daily API request allocation (default 15000)
               --token-ttl SECONDS  access token lifetime from last use (default 7200)
+              --idle-timeout SECONDS  close keep-alive connections idle this long (default: the JDK's 30-40 s)
               --duplicate-rules    turn on the Lead/Contact duplicate rule on Email
               --latency MS|MIN-MAX delay every response by MS, or by a random MIN..MAX milliseconds
               --fail TYPE:RATE     fail that share (0..1) of requests, e.g. SERVER_UNAVAILABLE:0.05 (repeatable)
@@ -71,6 +72,7 @@ public final class EmulatorMain {
                 case "--data" -> b.dataFile(Path.of(arg(args, ++i, a)));
                 case "--daily-api-limit" -> b.dailyApiLimit(Long.parseLong(arg(args, ++i, a)));
                 case "--token-ttl" -> b.tokenTtl(Duration.ofSeconds(intArg(args, ++i, a)));
+                case "--idle-timeout" -> b.idleTimeout(Duration.ofSeconds(intArg(args, ++i, a)));
                 case "--duplicate-rules" -> b.duplicateRules(true);
                 case "--latency" -> latency = latency(arg(args, ++i, a));
                 case "--fail" -> rules.add(failRule(arg(args, ++i, a)));

@@ -9,6 +9,7 @@ import io.github.sfactions.emulator.impl.http.DataApi;
 import io.github.sfactions.emulator.impl.http.Dispatcher;
 import io.github.sfactions.emulator.impl.http.OAuthRoutes;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.net.IdleClosingRelay;
 import io.github.sfactions.emulator.impl.store.ObjectTable;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final EmulatorCore core;
     private final HttpServer loginServer;
     private final HttpServer instanceServer;
+    private final List<IdleClosingRelay> relays = new ArrayList<>();
     private final ExecutorService httpPool;
     private final DataFile dataFile;
     private final Faults faults;
@@ -80,22 +83,43 @@ public final class SalesforceEmulator implements AutoCloseable {
         OAuthRoutes oauth = new OAuthRoutes(core);
         this.httpPool = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), EmulatorCore.daemonThreads("sf-emulator-http"));
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        // With an idle timeout the servers sit on free ports behind relays that own the public ones.
+        boolean relayed = b.idleTimeout != null;
+        HttpServer login = null;
+        HttpServer instance = null;
         try {
-            InetAddress loopback = InetAddress.getLoopbackAddress();
-            this.loginServer = HttpServer.create(new InetSocketAddress(loopback, b.loginPort), BACKLOG);
-            this.instanceServer = HttpServer.create(new InetSocketAddress(loopback, b.instancePort), BACKLOG);
-        } catch (IOException e) {
+            login = HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.loginPort), BACKLOG);
+            instance = HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.instancePort), BACKLOG);
+            if (relayed) {
+                relays.add(new IdleClosingRelay(new InetSocketAddress(loopback, b.loginPort), BACKLOG,
+                        login.getAddress(), b.idleTimeout, "sf-emulator-login"));
+                relays.add(new IdleClosingRelay(new InetSocketAddress(loopback, b.instancePort), BACKLOG,
+                        instance.getAddress(), b.idleTimeout, "sf-emulator-instance"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            relays.forEach(IdleClosingRelay::close);
+            for (HttpServer bound : new HttpServer[] {login, instance}) {
+                if (bound != null) {
+                    bound.stop(0);
+                }
+            }
             httpPool.shutdownNow();
             core.close();
             bulk.close();
-            throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
+        this.loginServer = login;
+        this.instanceServer = instance;
         loginServer.createContext("/", new Dispatcher(Dispatcher.Role.LOGIN, core, oauth, data, admin));
         instanceServer.createContext("/", new Dispatcher(Dispatcher.Role.INSTANCE, core, oauth, data, admin));
         loginServer.setExecutor(httpPool);
         instanceServer.setExecutor(httpPool);
-        this.loginUrl = "http://localhost:" + loginServer.getAddress().getPort();
-        this.instanceUrl = "http://127.0.0.1:" + instanceServer.getAddress().getPort();
+        int loginPort = relayed ? relays.get(0).port() : loginServer.getAddress().getPort();
+        int instancePort = relayed ? relays.get(1).port() : instanceServer.getAddress().getPort();
+        this.loginUrl = "http://localhost:" + loginPort;
+        this.instanceUrl = "http://127.0.0.1:" + instancePort;
         core.urls(loginUrl, instanceUrl);
         loginServer.start();
         instanceServer.start();
@@ -183,6 +207,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        relays.forEach(IdleClosingRelay::close);
         loginServer.stop(0);
         instanceServer.stop(0);
         bulk.close();
@@ -201,6 +226,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         private Duration tokenTtl;
         private Long dailyApiLimit;
         private Path dataFile;
+        private Duration idleTimeout;
         private final Map<String, PublicKey> jwtKeys = new LinkedHashMap<>();
 
         private Builder() {
@@ -250,6 +276,19 @@ public final class SalesforceEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("dailyApiLimit must not be negative");
             }
             this.dailyApiLimit = max;
+            return this;
+        }
+
+        /**
+         * Closes a keep-alive connection (login and instance host) once it has been idle for this long, as
+         * Salesforce's servers do. Without it the JDK server's own rule applies: {@code sun.net.httpserver.idleInterval}
+         * (30 s by default, checked every 10 s, so a connection goes after 30 to 40 s idle), one value per JVM.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + timeout);
+            }
+            this.idleTimeout = timeout;
             return this;
         }
 

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code clientCredentials}, {@code jwtBearer}; inferred when absent), {@code clientId}, {@code clientSecret},
  * {@code username}, {@code password}, {@code securityToken}, {@code refreshToken}, {@code privateKeyPath} or
  * {@code privateKey} (PEM PKCS#8), {@code audience}, {@code apiVersion}, {@code allowLocalInstance},
- * {@code connectTimeout}, {@code readTimeout} (ISO-8601 such as {@code PT10S}, or milliseconds), {@code userAgent}.
+ * {@code connectTimeout}, {@code readTimeout}, {@code keepAlive} (ISO-8601 such as {@code PT10S}, or milliseconds),
+ * {@code userAgent}.
  * A value may be or contain {@code ${env:NAME}} (environment variable) or {@code ${sys:name}} (system property),
  * so secrets need not be written into XML.
  */
@@ -37,7 +38,7 @@ public final class ConnectionProperties {
   /** Every property a connection understands. */
   public static final Set<String> KNOWN = Set.of("loginUrl", "sandbox", "authFlow", "clientId", "clientSecret",
       "username", "password", "securityToken", "refreshToken", "privateKeyPath", "privateKey", "audience",
-      "apiVersion", "allowLocalInstance", "connectTimeout", "readTimeout", "userAgent");
+      "apiVersion", "allowLocalInstance", "connectTimeout", "readTimeout", "keepAlive", "userAgent");
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|sys):([^}]+)}");
 
@@ -128,6 +129,9 @@ public final class ConnectionProperties {
       }
       if (has(p, "readTimeout")) {
         b.readTimeout(duration(p, "readTimeout"));
+      }
+      if (has(p, "keepAlive")) {
+        b.keepAlive(duration(p, "keepAlive"));
       }
       if (has(p, "userAgent")) {
         b.userAgent(p.get("userAgent"));

@@ -10,10 +10,14 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs REST calls with the shared token: adds the bearer header, records {@code Sforce-Limit-Info}, reports each
  * HTTP call, maps errors, and on a 401 {@code INVALID_SESSION_ID} logs in once (single-flight) and replays once.
+ * A GET, PATCH or DELETE that failed on a pooled connection the server had closed is sent once more on a new one
+ * ({@link StaleConnections}); each attempt is reported to the listener.
  */
 public final class RestExecutor {
 
@@ -21,6 +25,7 @@ public final class RestExecutor {
     public static final String INVALID_RESPONSE = "INVALID_RESPONSE";
     /** Most of an error body kept for parsing. */
     private static final long MAX_ERROR_BODY = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(RestExecutor.class);
 
     private final OkHttpClient http;
     private final TokenManager tokens;
@@ -49,14 +54,17 @@ public final class RestExecutor {
     public <T> T execute(CallSpec spec, ResponseReader<T> reader) {
         Session session = tokens.session();
         boolean replayed = false;
+        boolean reconnected = false;
         while (true) {
             HttpUrl url = spec.url().apply(dataRoot(session)).build();
+            StaleConnections.Attempt attempt = new StaleConnections.Attempt();
             String path = url.encodedPath();
             Request request = new Request.Builder().url(url)
                     .method(spec.method(), spec.body())
                     .header("Authorization", "Bearer " + session.accessToken())
                     .header("Accept", spec.accept())
                     .header("User-Agent", userAgent)
+                    .tag(StaleConnections.Attempt.class, attempt)
                     .build();
             long start = System.nanoTime();
             Response response;
@@ -64,7 +72,15 @@ public final class RestExecutor {
                 response = http.newCall(request).execute();
             } catch (IOException e) {
                 notify(spec, SalesforceApiException.NO_RESPONSE, start, true);
-                throw ErrorBodies.fromIoError(spec.method(), path, e);
+                if (reconnected || !StaleConnections.replay(spec.method(), spec.body(), attempt, e)) {
+                    throw ErrorBodies.fromIoError(spec.method(), path, e);
+                }
+                // The other idle connections are as old as the dead one: drop them so the replay connects anew.
+                http.connectionPool().evictAll();
+                LOG.debug("{} {} went out on a connection the server had closed ({}); sending it again",
+                        spec.method(), spec.pathTemplate(), e.toString());
+                reconnected = true;
+                continue;
             } catch (RuntimeException e) {
                 // e.g. the CSV source of an upload could not be read: not retryable, and no answer arrived.
                 notify(spec, SalesforceApiException.NO_RESPONSE, start, false);

@@ -77,6 +77,7 @@ public final class ConnectionSettingsFactory {
     apiVersion().ifPresent(builder::apiVersion);
     positive("connect-timeout", connection.getConnectTimeout()).ifPresent(builder::connectTimeout);
     positive("read-timeout", connection.getReadTimeout()).ifPresent(builder::readTimeout);
+    positive("keep-alive", connection.getKeepAlive()).ifPresent(builder::keepAlive);
     proxy().ifPresent(builder::proxy);
     Optional<AuthFlow> auth = authFlow();
     if (!problems.isEmpty() || auth.isEmpty()) {

@@ -281,6 +281,22 @@ class SalesforceClientProtocolTest {
     }
 
     @Test
+    void aConnectionTheServerClosesAfterItsAnswerIsNotReusedSoTheNextPostGoesOutOnceOnANewOne() {
+        stub.on("GET", V + "/limits", req -> Answer.json(200,
+                "{\"DailyApiRequests\":{\"Max\":100,\"Remaining\":99}}").withHeader("Connection", "close"));
+        stub.on("POST", V + "/sobjects/Lead", req -> Answer.json(201,
+                "{\"id\":\"" + LEAD_ID + "\",\"success\":true,\"errors\":[]}").withHeader("Connection", "close"));
+        for (int i = 0; i < 3; i++) {
+            client.limits();
+            client.create("Lead", Map.of("LastName", "Doe", "Company", "Acme"));
+        }
+
+        assertThat(stub.received(V + "/sobjects/Lead")).hasSize(3);
+        assertThat(calls).filteredOn(c -> c.operation() != ApiOperation.TOKEN).extracting(ApiCall::status)
+                .containsExactly(200, 201, 200, 201, 200, 201);
+    }
+
+    @Test
     void unreachableLoginHostIsARetryableIoError() throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
