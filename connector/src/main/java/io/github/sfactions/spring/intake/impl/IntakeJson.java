@@ -85,7 +85,7 @@ public final class IntakeJson {
         throw problem(Reason.JSON_LIMIT, where, "JSON beyond a limit", e, at.apply(parser.currentLocation()));
       } catch (JsonProcessingException e) {
         JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-        throw problem(Reason.MALFORMED_JSON, where, "Malformed JSON", e, location == null ? "" : at.apply(location));
+        throw problem(Reason.MALFORMED_JSON, where, "malformed JSON", e, location == null ? "" : at.apply(location));
       }
     } catch (IOException e) {
       // byte arrays do not fail to read; closing them does not either
@@ -105,7 +105,7 @@ public final class IntakeJson {
   private static InvalidEventException problem(Reason reason, String where, String what, JsonProcessingException e,
       String at) {
     String text = CONSTRAINT_SOURCE.matcher(JsonMessages.clean(e.getOriginalMessage())).replaceAll("");
-    String kind = where.isEmpty() ? what : where + Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    String kind = where.isEmpty() ? Character.toUpperCase(what.charAt(0)) + what.substring(1) : where + what;
     return new InvalidEventException(InvalidEventException.BAD_REQUEST, reason, kind + at + ": " + text);
   }
 }
