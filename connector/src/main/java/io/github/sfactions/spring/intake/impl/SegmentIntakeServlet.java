@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@code /page}, {@code /screen}, {@code /group}, {@code /alias} (one event), {@code /batch} and {@code /import}
  * (several), plus {@code /replay} (a JSON-lines back-fill, answered with streamed progress lines).
  *
- * <p>Answers: 200 {@code {"success":true,...}} once the started instances are committed; 401 without the write
- * key; 400 for malformed JSON or an invalid event, naming the problem; 413 beyond the size limits; 404/405 for
- * other paths and methods; 500 when the engine could not store the events (the sender should retry).
+ * <p>Answers, all JSON: 200 {@code {"success":true,...}} once the started instances are committed (a batch's
+ * invalid events counted and listed in it); 401 without the write key; 400 for malformed JSON, a JSON limit or an
+ * invalid single event, naming the problem and where; 408/400 for a body that did not arrive in time or ended
+ * early; 413 beyond the size limits; 415 for an unsupported content encoding; 404/405 for other paths and methods;
+ * 500 when the engine could not store the events (nothing was stored, the sender should retry).
  */
 public final class SegmentIntakeServlet extends HttpServlet {
 
