@@ -63,34 +63,15 @@ abstract class IntakeHttpTestSupport {
   void triggeredProcesses() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("on-track").count() == 0) {
       repository.createDeployment().name("intake-test")
-          .addString("on-track.bpmn", process("on-track", "type = \"track\" and event != \"" + EXPLODING_EVENT
-              + "\"", "<bpmn:userTask id=\"Work\"/>"))
-          .addString("on-identify.bpmn", process("on-identify", "type = \"identify\"", "<bpmn:userTask id=\"Work\"/>"))
-          .addString("explode.bpmn", process("explode", "type = \"track\" and event = \"" + EXPLODING_EVENT + "\"",
+          .addString("on-track.bpmn", TriggeredProcess.xml("on-track", "type = \"track\" and event != \""
+              + EXPLODING_EVENT + "\"", TriggeredProcess.WAIT))
+          .addString("on-identify.bpmn", TriggeredProcess.xml("on-identify", "type = \"identify\"",
+              TriggeredProcess.WAIT))
+          .addString("explode.bpmn", TriggeredProcess.xml("explode", "type = \"track\" and event = \""
+              + EXPLODING_EVENT + "\"",
               "<bpmn:serviceTask id=\"Work\" camunda:expression=\"${noSuchBean.go()}\"/>"))
           .deploy();
     }
-  }
-
-  private static String process(String key, String trigger, String work) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="Start">
-              <bpmn:conditionalEventDefinition>
-                <bpmn:condition xsi:type="bpmn:tFormalExpression" language="segment">%s</bpmn:condition>
-              </bpmn:conditionalEventDefinition>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Work"/>
-            %s
-            <bpmn:sequenceFlow id="f2" sourceRef="Work" targetRef="End"/>
-            <bpmn:endEvent id="End"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(key, trigger.replace("\"", "&quot;"), work);
   }
 
   /** A message id no other test uses. */
