@@ -67,13 +67,16 @@ class IntakeHttpTest extends AppTestSupport {
   }
 
   @Test
-  void batchItemWithoutTypeIsBadRequestNamingTheItem() {
-    String body = "{\"batch\": [" + withType(identify(messageId("ok"))) + ", {\"userId\": \"u2\"}]}";
+  void batchItemWithoutTypeIsListedAsRejectedAndTheOtherItemsStart() {
+    String id = messageId("ok");
+    String body = "{\"batch\": [" + withType(identify(id)) + ", {\"userId\": \"u2\"}]}";
 
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("batch[1]: type is required");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"started\":1").contains("\"rejected\":1")
+        .contains("{\"index\":1,\"reason\":\"batch[1]: type is required");
+    assertThat(processesStartedBy(id)).containsExactly("identify-lead");
   }
 
   @Test
@@ -104,14 +107,26 @@ class IntakeHttpTest extends AppTestSupport {
   }
 
   @Test
-  void batchItemOverThirtyTwoKilobytesIsTooLarge() {
+  void batchItemOverThirtyTwoKilobytesIsListedAsRejected() {
+    String notes = "z".repeat(10 * 1024);
+    String body = "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"a\": \"" + notes
+        + "\", \"b\": \"" + notes + "\", \"c\": \"" + notes + "\", \"d\": \"" + notes + "\"}}]}";
+
+    HttpResponse<String> response = intake.post("/v1/batch", body);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"rejected\":1").contains("batch[0] is").contains("at most 32768 bytes");
+  }
+
+  @Test
+  void batchWithAStringLongerThanAnEventIsBadRequestNamingTheLimit() {
     String body = "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"notes\": \""
         + "z".repeat(40 * 1024) + "\"}}]}";
 
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("batch[0] is").contains("at most 32768 bytes");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("String value length (").contains("exceeds the maximum allowed (32768)");
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.github.sfactions.spring.intake;
 
+import io.github.sfactions.spring.intake.InvalidEventException.Reason;
+
 /**
  * Receives the intake's counts (the Micrometer implementation counts {@code sfactions.intake.events} by
- * {@code outcome} and {@code sfactions.intake.instances.started}).
+ * {@code outcome}, {@code sfactions.intake.events.invalid} by {@code reason} and
+ * {@code sfactions.intake.instances.started}).
  */
 public interface IntakeMetrics {
 
@@ -22,6 +25,14 @@ public interface IntakeMetrics {
   /** Counts a committed group of events. */
   void accepted(IntakeResult result);
 
-  /** Counts requests refused with a 4xx answer (their events are not looked at). */
+  /** Counts requests refused with a 4xx answer as a whole. */
   void rejected(int requests);
+
+  /**
+   * Counts events refused for a reason: the event of a refused single-event request, an invalid item of a batch,
+   * a skipped line of a replay.
+   */
+  default void invalid(Reason reason, int events) {
+    // counted by implementations that care
+  }
 }

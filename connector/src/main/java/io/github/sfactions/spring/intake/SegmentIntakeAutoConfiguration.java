@@ -2,10 +2,13 @@ package io.github.sfactions.spring.intake;
 
 import io.github.sfactions.spring.InvalidSalesforcePropertiesException;
 import io.github.sfactions.spring.SalesforceAutoConfiguration;
+import io.github.sfactions.spring.intake.impl.IntakeErrorFilter;
+import io.github.sfactions.spring.intake.impl.IntakeTomcatCustomizer;
 import io.github.sfactions.spring.intake.impl.MicrometerIntakeMetrics;
 import io.github.sfactions.spring.intake.impl.SegmentIntakeServlet;
 import io.github.sfactions.spring.intake.impl.WriteKeyAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,10 +19,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The Segment-compatible event intake ({@code sfactions.intake.enabled=true}): HTTP endpoints under
@@ -63,8 +68,10 @@ public class SegmentIntakeAutoConfiguration {
   /** Replays JSON-lines files. */
   @Bean
   @ConditionalOnMissingBean
-  public EventReplay segmentEventReplay(SegmentEventIntake intake, SegmentIntakeProperties properties) {
-    return new EventReplay(intake, properties.getReplayBatchSize(), properties.getMaxEventSize().toBytes());
+  public EventReplay segmentEventReplay(SegmentEventIntake intake, SegmentIntakeProperties properties,
+      ObjectProvider<IntakeMetrics> metrics) {
+    return new EventReplay(intake, properties.getReplayBatchSize(), properties.getMaxEventSize().toBytes(),
+        metrics.getIfAvailable(() -> IntakeMetrics.NONE));
   }
 
   /** The HTTP endpoints. */
@@ -75,9 +82,8 @@ public class SegmentIntakeAutoConfiguration {
     SegmentIntakeServlet servlet = new SegmentIntakeServlet(intake, replay,
         new WriteKeyAuthenticator(properties.getWriteKey()), metrics.getIfAvailable(() -> IntakeMetrics.NONE),
         properties.getMaxEventSize().toBytes(), properties.getMaxBatchSize().toBytes());
-    String path = properties.getPath().endsWith("/")
-        ? properties.getPath().substring(0, properties.getPath().length() - 1) : properties.getPath();
-    ServletRegistrationBean<SegmentIntakeServlet> registration = new ServletRegistrationBean<>(servlet, path + "/*");
+    ServletRegistrationBean<SegmentIntakeServlet> registration =
+        new ServletRegistrationBean<>(servlet, trimmedPath(properties) + "/*");
     registration.setName("segmentIntake");
     return registration;
   }
@@ -104,6 +110,34 @@ public class SegmentIntakeAutoConfiguration {
     if (!problems.isEmpty()) {
       throw new InvalidSalesforcePropertiesException(problems);
     }
+  }
+
+  /** The intake's JSON answer also where the container sends an intake request to its error page. */
+  @Bean
+  public FilterRegistrationBean<IntakeErrorFilter> segmentIntakeErrorFilter(SegmentIntakeProperties properties) {
+    FilterRegistrationBean<IntakeErrorFilter> registration =
+        new FilterRegistrationBean<>(new IntakeErrorFilter(trimmedPath(properties) + "/"));
+    registration.setName("segmentIntakeErrors");
+    registration.setDispatcherTypes(DispatcherType.ERROR);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** JSON error bodies for intake requests that embedded Tomcat refuses itself (e.g. an oversized header). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
+      "org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory"})
+  static class TomcatErrorConfiguration {
+
+    @Bean
+    IntakeTomcatCustomizer segmentIntakeTomcatCustomizer(SegmentIntakeProperties properties) {
+      return new IntakeTomcatCustomizer(trimmedPath(properties) + "/");
+    }
+  }
+
+  private static String trimmedPath(SegmentIntakeProperties properties) {
+    return properties.getPath().endsWith("/")
+        ? properties.getPath().substring(0, properties.getPath().length() - 1) : properties.getPath();
   }
 
   /** Micrometer counts when Micrometer is present. */

@@ -67,21 +67,7 @@ class TriggerInEngineTest {
   }
 
   private static void deploy(String key, String trigger) {
-    String xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
-          <bpmn:process id="%s" isExecutable="true">
-            <bpmn:startEvent id="Start">
-              <bpmn:conditionalEventDefinition>
-                <bpmn:condition xsi:type="bpmn:tFormalExpression" language="segment">%s</bpmn:condition>
-              </bpmn:conditionalEventDefinition>
-            </bpmn:startEvent>
-            <bpmn:sequenceFlow id="f" sourceRef="Start" targetRef="Wait"/>
-            <bpmn:userTask id="Wait"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(key, trigger.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"));
-    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", xml).deploy();
+    engine.getRepositoryService().createDeployment()
+        .addString(key + ".bpmn", TriggeredProcess.xml(key, trigger, TriggeredProcess.WAIT)).deploy();
   }
 }

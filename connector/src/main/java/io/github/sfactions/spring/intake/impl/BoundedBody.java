@@ -10,16 +10,17 @@ final class BoundedBody {
   private BoundedBody() {
   }
 
+  /**
+   * The body, at most {@code max} bytes.
+   *
+   * @throws InvalidEventException 413 when the declared or the actual length is larger
+   * @throws IOException when reading fails (see {@link RequestBody#unreadable})
+   */
   static byte[] read(InputStream in, long contentLength, long max, String what) throws IOException {
     if (contentLength > max) {
       throw tooLarge(contentLength, max, what);
     }
-    byte[] body;
-    try {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw InvalidEventException.badRequest(what + " is not valid gzip data: " + e.getMessage());
-    }
+    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
     if (body.length > max) {
       throw tooLarge(-1, max, what);
     }

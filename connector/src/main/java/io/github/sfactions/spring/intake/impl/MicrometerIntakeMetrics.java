@@ -2,8 +2,11 @@ package io.github.sfactions.spring.intake.impl;
 
 import io.github.sfactions.spring.intake.IntakeMetrics;
 import io.github.sfactions.spring.intake.IntakeResult;
+import io.github.sfactions.spring.intake.InvalidEventException.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Intake counts in Micrometer: {@value #EVENTS} with tag {@code outcome} = {@code accepted} (started at least one
@@ -18,6 +21,10 @@ public final class MicrometerIntakeMetrics implements IntakeMetrics {
   /** Counter of process instances started by events. */
   public static final String INSTANCES = "sfactions.intake.instances.started";
 
+  /** Counter of refused events by reason. */
+  public static final String INVALID = "sfactions.intake.events.invalid";
+
+  private final Map<Reason, Counter> invalid = new EnumMap<>(Reason.class);
   private final Counter accepted;
   private final Counter duplicate;
   private final Counter unmatched;
@@ -32,6 +39,10 @@ public final class MicrometerIntakeMetrics implements IntakeMetrics {
     this.rejected = events(registry, "rejected");
     this.instances = Counter.builder(INSTANCES).description("Process instances started by incoming events")
         .register(registry);
+    for (Reason reason : Reason.values()) {
+      invalid.put(reason, Counter.builder(INVALID).description("Incoming Segment events refused, by reason")
+          .tag("reason", reason.tag()).register(registry));
+    }
   }
 
   @Override
@@ -45,6 +56,11 @@ public final class MicrometerIntakeMetrics implements IntakeMetrics {
   @Override
   public void rejected(int requests) {
     rejected.increment(requests);
+  }
+
+  @Override
+  public void invalid(Reason reason, int events) {
+    invalid.get(reason).increment(events);
   }
 
   private static Counter events(MeterRegistry registry, String outcome) {

@@ -9,6 +9,7 @@ import io.github.sfactions.spring.intake.EventType;
 import io.github.sfactions.spring.intake.IntakeMetrics;
 import io.github.sfactions.spring.intake.IntakeResult;
 import io.github.sfactions.spring.intake.InvalidEventException;
+import io.github.sfactions.spring.intake.InvalidEventException.Reason;
 import io.github.sfactions.spring.intake.ReplayProgress;
 import io.github.sfactions.spring.intake.SegmentEventIntake;
 import jakarta.servlet.http.HttpServlet;
@@ -16,17 +17,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,23 +32,29 @@ import org.slf4j.LoggerFactory;
  * {@code /page}, {@code /screen}, {@code /group}, {@code /alias} (one event), {@code /batch} and {@code /import}
  * (several), plus {@code /replay} (a JSON-lines back-fill, answered with streamed progress lines).
  *
- * <p>Answers: 200 {@code {"success":true,...}} once the started instances are committed; 401 without the write
- * key; 400 for malformed JSON or an invalid event, naming the problem; 413 beyond the size limits; 404/405 for
- * other paths and methods; 500 when the engine could not store the events (the sender should retry).
+ * <p>Answers, all JSON: 200 {@code {"success":true,...}} once the started instances are committed (a batch's
+ * invalid events counted and listed in it); 401 without the write key; 400 for malformed JSON, a JSON limit or an
+ * invalid single event, naming the problem and where; 408/400 for a body that did not arrive in time or ended
+ * early; 413 beyond the size limits; 415 for an unsupported content encoding; 404/405 for other paths and methods;
+ * 500 when the engine could not store the events (nothing was stored, the sender should retry).
  */
 public final class SegmentIntakeServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(SegmentIntakeServlet.class);
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String JSON = "application/json";
   private static final String REPLAY = "replay";
+  private static final String BATCH = "batch";
+
+  /** At most this many invalid events of a batch are listed in the answer (all are counted). */
+  public static final int MAX_REJECTED_LISTED = 100;
 
   private final transient SegmentEventIntake intake;
   private final transient EventReplay replay;
   private final transient WriteKeyAuthenticator authenticator;
   private final transient IntakeMetrics metrics;
+  private final transient IntakeJson json;
   private final long maxEventBytes;
   private final long maxBatchBytes;
 
@@ -64,12 +67,13 @@ public final class SegmentIntakeServlet extends HttpServlet {
     this.metrics = metrics;
     this.maxEventBytes = maxEventBytes;
     this.maxBatchBytes = maxBatchBytes;
+    this.json = new IntakeJson(maxEventBytes);
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String endpoint = endpoint(request);
-    boolean known = endpoint.equals("batch") || endpoint.equals("import") || endpoint.equals(REPLAY)
+    boolean known = endpoint.equals(BATCH) || endpoint.equals("import") || endpoint.equals(REPLAY)
         || EventType.fromWireName(endpoint).isPresent();
     if (!known) {
       answer(response, 404, error("No such endpoint: POST one of /identify, /track, /page, /screen, /group, "
@@ -87,23 +91,24 @@ public final class SegmentIntakeServlet extends HttpServlet {
           + "authentication (curl -u WRITE_KEY: ...)"));
       return;
     }
+    boolean single = !endpoint.equals(BATCH) && !endpoint.equals("import") && !endpoint.equals(REPLAY);
     try {
       if (endpoint.equals(REPLAY)) {
         replay(request, response);
-        return;
+      } else if (single) {
+        ObjectNode event = EventNormalizer.normalize(json.parse(read(request, maxEventBytes, "The event")),
+            EventType.fromWireName(endpoint).orElseThrow(), "The event", Instant.now());
+        answer(response, 200, accepted(1, intake.accept(List.of(event)), null, 0));
+      } else {
+        batch(request, response);
       }
-      List<ObjectNode> events = endpoint.equals("batch") || endpoint.equals("import")
-          ? batch(request) : single(request, EventType.fromWireName(endpoint).orElseThrow());
-      IntakeResult result = intake.accept(events);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("success", true);
-      body.put("events", result.events());
-      body.put("started", result.started());
-      body.put("duplicates", result.duplicates());
-      body.put("unmatched", result.unmatched());
-      answer(response, 200, body);
     } catch (InvalidEventException e) {
+      // after a failed body read the container shows its error page instead: IntakeErrorFilter answers with this
+      request.setAttribute(IntakeErrorFilter.MESSAGE, e.getMessage());
       metrics.rejected(1);
+      if (single) {
+        metrics.invalid(e.reason(), 1);
+      }
       answer(response, e.status(), error(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("Incoming events could not be stored; the sender was answered 500 and should retry", e);
@@ -112,31 +117,61 @@ public final class SegmentIntakeServlet extends HttpServlet {
     }
   }
 
-  private List<ObjectNode> single(HttpServletRequest request, EventType type) throws IOException {
-    JsonNode body = parse(BoundedBody.read(body(request), contentLength(request), maxEventBytes, "The event"));
-    return List.of(EventNormalizer.normalize(body, type, "The event", Instant.now()));
-  }
-
-  private List<ObjectNode> batch(HttpServletRequest request) throws IOException {
-    JsonNode body = parse(BoundedBody.read(body(request), contentLength(request), maxBatchBytes, "The batch"));
-    JsonNode items = body.get("batch");
+  /**
+   * Each event of a batch is judged on its own, as Segment's API does: the valid ones are started (in one
+   * transaction), the invalid ones are counted and listed in the 200 answer.
+   */
+  private void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    JsonNode body = json.parse(read(request, maxBatchBytes, "The batch"));
+    JsonNode items = body.get(BATCH);
     if (!body.isObject() || items == null || !items.isArray()) {
-      throw InvalidEventException.badRequest("The body must be a JSON object with an array \"batch\": "
-          + "{\"batch\": [{\"type\": \"track\", ...}]}");
+      throw new InvalidEventException(InvalidEventException.BAD_REQUEST, Reason.MALFORMED_JSON,
+          "The body must be a JSON object with an array \"batch\": {\"batch\": [{\"type\": \"track\", ...}]}");
     }
     Instant now = Instant.now();
     List<ObjectNode> events = new ArrayList<>(items.size());
+    List<Map<String, Object>> rejected = new ArrayList<>();
+    int rejectedCount = 0;
     for (int i = 0; i < items.size(); i++) {
-      JsonNode item = items.get(i);
-      String where = "batch[" + i + "]";
-      int size = MAPPER.writeValueAsBytes(item).length;
-      if (size > maxEventBytes) {
-        throw new InvalidEventException(InvalidEventException.TOO_LARGE, where + " is " + size
-            + " bytes; an event may have at most " + maxEventBytes + " bytes");
+      try {
+        events.add(batchItem(items.get(i), body, "batch[" + i + "]", now));
+      } catch (InvalidEventException e) {
+        rejectedCount++;
+        metrics.invalid(e.reason(), 1);
+        if (rejected.size() < MAX_REJECTED_LISTED) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("index", i);
+          item.put("reason", e.getMessage());
+          rejected.add(item);
+        }
       }
-      events.add(EventNormalizer.normalize(withBatchDefaults(item, body), null, where, now));
     }
-    return events;
+    answer(response, 200, accepted(items.size(), intake.accept(events), rejected, rejectedCount));
+  }
+
+  private ObjectNode batchItem(JsonNode item, JsonNode batch, String where, Instant now) {
+    int size = json.write(item).length;
+    if (size > maxEventBytes) {
+      throw new InvalidEventException(InvalidEventException.TOO_LARGE, where + " is " + size
+          + " bytes; an event may have at most " + maxEventBytes + " bytes");
+    }
+    return EventNormalizer.normalize(withBatchDefaults(item, batch), null, where, now);
+  }
+
+  /** The 200 answer; a batch's also counts and lists its rejected events. */
+  private static Map<String, Object> accepted(int events, IntakeResult result, List<Map<String, Object>> rejected,
+      int rejectedCount) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("events", events);
+    body.put("started", result.started());
+    body.put("duplicates", result.duplicates());
+    body.put("unmatched", result.unmatched());
+    if (rejected != null) {
+      body.put("rejected", rejectedCount);
+      body.put("rejectedEvents", rejected);
+    }
+    return body;
   }
 
   /** Segment lets a batch carry {@code context} and {@code integrations} for all its events. */
@@ -154,39 +189,48 @@ public final class SegmentIntakeServlet extends HttpServlet {
     return copy == null ? item : copy;
   }
 
+  /** Streams the replay's progress; the status line is sent once the body is known to be readable. */
   private void replay(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setStatus(200);
-    response.setContentType("application/x-ndjson");
-    response.setCharacterEncoding("UTF-8");
-    PrintWriter out = response.getWriter();
-    try (InputStreamReader in = new InputStreamReader(body(request), StandardCharsets.UTF_8)) {
-      replay.replay(in, p -> {
-        out.println(progressLine(p));
-        out.flush();
-        LOG.info("Replay: {} lines, {} events, {} instances started, {} duplicates, {} unmatched, {} rejected{}",
-            p.lines(), p.result().events(), p.result().started(), p.result().duplicates(), p.result().unmatched(),
-            p.rejected(), p.done() ? " (done)" : "");
-      });
-    } catch (RuntimeException e) {
-      // the status line is gone already: report in the stream, groups before this one stay committed
-      LOG.error("Replay stopped", e);
-      out.println(MAPPER.writeValueAsString(error("Replay stopped: " + e.getClass().getSimpleName()
-          + "; groups reported above are committed, replaying the file again skips them as duplicates")));
-      out.flush();
+    try (InputStream in = RequestBody.open(request)) {
+      response.setStatus(200);
+      response.setContentType("application/x-ndjson");
+      response.setCharacterEncoding("UTF-8");
+      PrintWriter out = response.getWriter();
+      try {
+        replay.replay(in, p -> {
+          out.println(progressLine(p));
+          out.flush();
+          LOG.info("Replay: {} lines, {} events, {} instances started, {} duplicates, {} unmatched, {} rejected{}",
+              p.lines(), p.events(), p.started(), p.duplicates(), p.unmatched(), p.rejected(),
+              p.done() ? " (done)" : "");
+        });
+      } catch (IOException e) {
+        stopped(out, e, RequestBody.unreadable(e, request).getMessage());
+      } catch (RuntimeException e) {
+        stopped(out, e, "the events could not be stored (" + e.getClass().getSimpleName() + ")");
+      }
     }
+  }
+
+  /** The status line is gone already: the reason goes into the stream; groups before this one stay committed. */
+  private static void stopped(PrintWriter out, Exception e, String why) throws IOException {
+    LOG.error("Replay stopped: {}", why, e);
+    out.println(MAPPER.writeValueAsString(error("Replay stopped: " + why + "; groups reported above are "
+        + "committed, replaying the file again skips them as duplicates")));
+    out.flush();
   }
 
   private static String progressLine(ReplayProgress p) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("lines", p.lines());
-    line.put("events", p.result().events());
-    line.put("started", p.result().started());
-    line.put("duplicates", p.result().duplicates());
-    line.put("unmatched", p.result().unmatched());
+    line.put("events", p.events());
+    line.put("started", p.started());
+    line.put("duplicates", p.duplicates());
+    line.put("unmatched", p.unmatched());
     line.put("rejected", p.rejected());
     if (p.done()) {
       line.put("done", true);
-      line.put("problems", p.problems());
+      line.put("skipped", p.skipped());
     }
     try {
       return MAPPER.writeValueAsString(line);
@@ -195,42 +239,12 @@ public final class SegmentIntakeServlet extends HttpServlet {
     }
   }
 
-  /** The request body, decompressed when the sender gzipped it (Segment's libraries may); limits apply after. */
-  private static InputStream body(HttpServletRequest request) throws IOException {
-    if (isGzip(request)) {
-      try {
-        return new GZIPInputStream(request.getInputStream());
-      } catch (ZipException e) {
-        throw InvalidEventException.badRequest("Content-Encoding is gzip but the body is not gzip data");
-      }
-    }
-    return request.getInputStream();
-  }
-
-  /** The declared length, when it is the length of the JSON itself (not of compressed data). */
-  private static long contentLength(HttpServletRequest request) {
-    return isGzip(request) ? -1 : request.getContentLengthLong();
-  }
-
-  private static boolean isGzip(HttpServletRequest request) {
-    return "gzip".equalsIgnoreCase(Optional.ofNullable(request.getHeader("Content-Encoding")).orElse("").trim());
-  }
-
-  private static JsonNode parse(byte[] body) {
-    if (body.length == 0) {
-      throw InvalidEventException.badRequest("The request body is empty: send a JSON object");
-    }
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        throw InvalidEventException.badRequest("The request body is empty: send a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw InvalidEventException.badRequest("Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + JsonMessages.clean(e.getOriginalMessage()));
+  /** The whole (decoded) body, at most {@code max} bytes; read failures are answered as the sender's. */
+  private static byte[] read(HttpServletRequest request, long max, String what) throws IOException {
+    try (InputStream in = RequestBody.open(request)) {
+      return BoundedBody.read(in, RequestBody.declaredLength(request), max, what);
     } catch (IOException e) {
-      throw InvalidEventException.badRequest("Unreadable body: " + e.getMessage());
+      throw RequestBody.unreadable(e, request);
     }
   }
 
