@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper.ExceptionLogging
  * <p>A failed job attempt makes the engine log the exception twice with its whole cause chain: {@code ENGINE-16004
  * Exception while closing command context} (ERROR, {@code org.camunda.bpm.engine.context}) when the command
  * rolls back, and {@code ENGINE-14006 Exception while executing job} (WARN,
- * {@code org.camunda.bpm.engine.jobexecutor}) in the job executor thread. For Salesforce failures the first is
- * demoted to the engine's own DEBUG level ({@code ENGINE-16002}, with the trace) and the second is skipped; every
- * other exception is logged exactly as before.
+ * {@code org.camunda.bpm.engine.jobexecutor}) in the job executor thread. For Salesforce failures of a job the
+ * first is demoted to the engine's own DEBUG level ({@code ENGINE-16002}, with the trace) and the second is
+ * skipped; every other exception, and a Salesforce failure of a caller's command (e.g. a synchronous start), is
+ * logged exactly as before.
  */
 public final class QuietSalesforceFailures {
 
@@ -29,7 +30,9 @@ public final class QuietSalesforceFailures {
       return new CommandContext(processEngineConfiguration) {
         @Override
         protected boolean shouldLogFine(Throwable exception) {
-          return super.shouldLogFine(exception) || JobFailures.find(exception).isPresent();
+          // only a job's failure: its failed-job handling writes the one line; a caller's command keeps the trace
+          return super.shouldLogFine(exception)
+              || getCurrentJob() != null && JobFailures.find(exception).isPresent();
         }
       };
     }
