@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda;
 
+import static io.github.sfactions.camunda.LeadAddVariables.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,9 +11,7 @@ import io.github.sfactions.camunda.impl.RetryAwareFailedJobCommandFactory;
 import io.github.sfactions.emulator.FaultType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,10 +38,10 @@ class FailedJobLoggingTest extends EngineProcessTestSupport {
     try {
       ORG.faults().failNext(FaultType.SERVER_UNAVAILABLE, 1, "POST", "/sobjects/Lead", null);
       jobExecutor.start();
-      retried = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme"));
+      retried = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme", null, null));
       String retriedId = retried.getId();
       awaitTrue(() -> runtime.createProcessInstanceQuery().processInstanceId(retriedId).count() == 0);
-      rejected = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Roe", null));
+      rejected = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Roe", null, null, null));
       String rejectedId = rejected.getId();
       awaitTrue(() -> runtime.createIncidentQuery().processInstanceId(rejectedId).count() == 1);
     } finally {
@@ -80,14 +79,5 @@ class FailedJobLoggingTest extends EngineProcessTestSupport {
       assertThat(Instant.now()).as("condition met within 30 s").isBefore(deadline);
       Thread.sleep(50);
     }
-  }
-
-  private static Map<String, Object> lead(String lastName, String company) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("lastName", lastName);
-    variables.put("company", company);
-    variables.put("email", null);
-    variables.put("otherFields", null);
-    return variables;
   }
 }

@@ -1,12 +1,12 @@
 package io.github.sfactions.camunda;
 
+import static io.github.sfactions.camunda.LeadAddVariables.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.github.sfactions.emulator.FaultType;
 import io.github.sfactions.emulator.RecordedRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -116,15 +116,6 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
     assertThat(fix.getName()).isEqualTo("Fix the Lead data");
     assertThat((String) runtime.getVariable(caller.getId(), "errorMessage")).contains("Company");
     assertThat(runtime.createIncidentQuery().count()).isZero();
-  }
-
-  private static Map<String, Object> lead(String lastName, String company, String email, String otherFields) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("lastName", lastName);
-    variables.put("company", company);
-    variables.put("email", email);
-    variables.put("otherFields", otherFields);
-    return variables;
   }
 
   private Job jobOf(ProcessInstance pi) {
