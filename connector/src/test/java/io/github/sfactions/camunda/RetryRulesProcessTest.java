@@ -118,6 +118,16 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
     assertThat(runtime.createIncidentQuery().count()).isZero();
   }
 
+  @Test
+  @Deployment(resources = {"bpmn/lead-add-retry-rules.bpmn", "bpmn/lead-add-from-code.bpmn"})
+  void aConnectorCalledFromCodeStillThrowsItsBpmnErrorForTheCodeToCatch() {
+    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddFromCode", Map.of("lastName", ""));
+    management.executeJob(jobOf(pi).getId());
+
+    assertThat(pi).isWaitingAt("Wait").variables().containsEntry("caught", "400");
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+  }
+
   private Job jobOf(ProcessInstance pi) {
     return management.createJobQuery().processInstanceId(pi.getId()).singleResult();
   }
