@@ -1,6 +1,7 @@
 package io.github.sfactions.camunda;
 
 import io.github.sfactions.camunda.impl.ConnectionProperties;
+import io.github.sfactions.camunda.impl.FailedJobHandling;
 import io.github.sfactions.client.ConnectionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  * works too. Values may reference {@code ${env:NAME}} or {@code ${sys:name}}. Property names are listed in
  * {@link ConnectionProperties#KNOWN}. Invalid settings fail the engine start with a message naming the
  * connection and property, never a secret.
+ *
+ * <p>The plugin also installs the failed-job handling of the Salesforce connectors: a failure that a retry cannot
+ * fix ({@link SalesforceConnectorException#retryable()} false, e.g. a rejected record or input, bad credentials) gets
+ * retries 0 and an incident at once; a retryable one keeps the configured retry cycle. Each failed attempt logs one
+ * WARN line on {@code io.github.sfactions.camunda.JobFailures} instead of the engine's stack traces. The
+ * engine's failed-job command factory (default or another plugin's) is wrapped, not replaced.
  */
 public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
 
@@ -160,12 +167,14 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // connections are registered in preInit so that nothing in the engine start can run a connector without them
     connectionSettings().forEach(registry::register);
+    FailedJobHandling.preInit(configuration);
   }
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    // connections are registered in preInit so that nothing in the engine start can run a connector without them
+    FailedJobHandling.postInit(configuration);
   }
 
   @Override

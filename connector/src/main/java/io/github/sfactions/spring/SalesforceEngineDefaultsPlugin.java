@@ -1,5 +1,6 @@
 package io.github.sfactions.spring;
 
+import io.github.sfactions.camunda.impl.FailedJobHandling;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +16,10 @@ import org.springframework.core.Ordered;
  * matches, {@code 404} no match, {@code 400} rejected) that no boundary or event sub-process catches then fails the
  * job (retries, then an incident in Cockpit) instead of silently ending the process instance as if the record had
  * been written.
+ *
+ * <p>Failed-job handling (see {@link io.github.sfactions.camunda.SalesforceConnectorPlugin}): a Salesforce failure
+ * that a retry cannot fix becomes an incident at once, a retryable one keeps the retry cycle, and each failed
+ * attempt logs one line instead of stack traces. The starter's failed-job command factory is wrapped, not replaced.
  *
  * <p>The user's value wins: this plugin runs before the Camunda starter applies
  * {@code camunda.bpm.generic-properties.properties.*} (order {@code -1}) and before every plugin bean of default
@@ -47,10 +52,12 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+    FailedJobHandling.preInit(configuration);
   }
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    FailedJobHandling.postInit(configuration);
     LOG.debug("Engine {}: enableExceptionsAfterUnhandledBpmnError={}, Salesforce connections from sfactions.*: {}",
         configuration.getProcessEngineName(), configuration.isEnableExceptionsAfterUnhandledBpmnError(),
         connectionNames);

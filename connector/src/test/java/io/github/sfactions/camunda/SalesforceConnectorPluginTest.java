@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sfactions.action.TestOrg;
+import io.github.sfactions.camunda.impl.QuietSalesforceFailures;
+import io.github.sfactions.camunda.impl.RetryAwareFailedJobCommandFactory;
 import io.github.sfactions.client.ClientCredentialsFlow;
 import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.client.SalesforceClient;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.junit.jupiter.api.Test;
 
 /** The plugin configured the way bpm-platform.xml / processes.xml do it (string properties through setters). */
@@ -39,7 +44,7 @@ class SalesforceConnectorPluginTest {
     SalesforceConnections registry = new SalesforceConnections();
     plugin.setRegistry(registry);
 
-    plugin.preInit(null);
+    plugin.preInit(new StandaloneInMemProcessEngineConfiguration());
 
     assertThat(registry.names()).containsExactly("default", "eu");
     assertThat(registry.settings("default").orElseThrow().auth()).isInstanceOf(ClientCredentialsFlow.class);
@@ -48,6 +53,38 @@ class SalesforceConnectorPluginTest {
     assertThat(registry.settings("eu").orElseThrow().auth()).isInstanceOf(PasswordFlow.class);
     assertThat(registry.settings("eu").orElseThrow().loginUrl()).isEqualTo("https://test.salesforce.com");
     assertThat(registry.settings(null)).isEqualTo(registry.settings("default"));
+  }
+
+  @Test
+  void theFailedJobHandlingWrapsTheFactoryAnotherPluginSetOnce() {
+    FailedJobCommandFactory others = (jobId, exception) -> commandContext -> null;
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setFailedJobCommandFactory(others);
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    plugin.setRegistry(new SalesforceConnections());
+
+    plugin.preInit(configuration);
+    plugin.postInit(configuration);
+    plugin.preInit(configuration);
+    plugin.postInit(configuration);
+
+    assertThat(configuration.getFailedJobCommandFactory()).isInstanceOfSatisfying(
+        RetryAwareFailedJobCommandFactory.class, f -> assertThat(f.delegate()).isSameAs(others));
+    assertThat(configuration.getCommandContextFactory()).isInstanceOf(QuietSalesforceFailures.ContextFactory.class);
+    assertThat(configuration.getCommandContextFactory().getProcessEngineConfiguration()).isSameAs(configuration);
+  }
+
+  @Test
+  void anEnginesOwnCommandContextFactoryIsKept() {
+    CommandContextFactory own = new CommandContextFactory();
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setCommandContextFactory(own);
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+    plugin.setRegistry(new SalesforceConnections());
+
+    plugin.preInit(configuration);
+
+    assertThat(configuration.getCommandContextFactory()).isSameAs(own);
   }
 
   @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sfactions.camunda.SalesforceConnections;
+import io.github.sfactions.camunda.SalesforceConnectorException;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
+import io.github.sfactions.camunda.impl.QuietSalesforceFailures;
+import io.github.sfactions.camunda.impl.RetryAwareFailedJobCommandFactory;
 import io.github.sfactions.client.ClientCredentialsFlow;
 import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.emulator.FaultType;
@@ -17,12 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.GenericPropertiesConfiguration;
 import org.camunda.connect.Connectors;
@@ -192,15 +195,29 @@ class SalesforceSpringBootTest {
   }
 
   @Test
+  void theEngineGetsTheFailedJobHandlingAroundTheStartersFactory() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    assertThat(configuration.getFailedJobCommandFactory()).isInstanceOfSatisfying(
+        RetryAwareFailedJobCommandFactory.class,
+        f -> assertThat(f.delegate()).isInstanceOf(DefaultFailedJobCommandFactory.class));
+    assertThat(configuration.getCommandContextFactory()).isInstanceOf(QuietSalesforceFailures.ContextFactory.class);
+  }
+
+  @Test
   void anUnhandledBpmnErrorFailsTheTaskInsteadOfEndingTheProcessSilently() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     assertThat(configuration.isEnableExceptionsAfterUnhandledBpmnError()).isTrue();
 
-    // no LastName: the action rejects the record with BPMN error 400, and nothing in the diagram catches it
+    // no LastName: the action rejects the record with BPMN error 400, and nothing in the diagram catches it, so
+    // the connector fails the task with a failure that is not retried
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("SpringCreateLead",
         Map.of("lastName", "", "company", "Nameless")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'400'");
+        .isInstanceOfSatisfying(SalesforceConnectorException.class, e -> {
+          assertThat(e.retryable()).isFalse();
+          assertThat(e.getMessage()).contains("Missing last_name value", "catches BPMN error 400");
+        });
     assertThat(EMULATOR.records("Lead")).isEmpty();
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .variableValueEquals("company", "Nameless").count()).isZero();

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 /**
  * Business outcomes become BPMN errors (code = status: 300, 400, 404) with the reference's message; the error's
  * details are set as process variables first, because a BPMN error thrown by a connector cannot carry output
- * mappings. Everything else becomes a {@link SalesforceConnectorException}: retried, then an incident.
+ * mappings. A business outcome that no error event of the model catches, and everything else, becomes a
+ * {@link SalesforceConnectorException}: retried when {@link SalesforceConnectorException#retryable()}, else an
+ * incident at once.
  */
 public final class ErrorMapping {
 
@@ -24,13 +26,21 @@ public final class ErrorMapping {
       return failure;
     }
     if (failure instanceof ActionException e) {
-      return isBusiness(e) ? bpmnError(e) : new SalesforceConnectorException(connectorId + " (" + what
-          + ") failed: " + e.getMessage() + " [" + e.code() + ", status " + e.status() + "]", e);
+      String message = connectorId + " (" + what + ") failed: " + e.getMessage() + " [" + e.code() + ", status "
+          + e.status() + "]";
+      if (!isBusiness(e)) {
+        return SalesforceConnectorException.rejected(connectorId, what, message, e);
+      }
+      String errorCode = String.valueOf(e.status());
+      return ErrorHandlers.uncaughtInConnectorActivity(errorCode)
+          ? SalesforceConnectorException.rejected(connectorId, what, message + "; no error boundary event or event"
+              + " sub-process catches BPMN error " + errorCode, e)
+          : bpmnError(e);
     }
     if (failure instanceof SalesforceApiException e) {
       return SalesforceConnectorException.of(connectorId, what, e);
     }
-    return new SalesforceConnectorException(connectorId + " (" + what + ") failed: " + failure, failure);
+    return SalesforceConnectorException.unexpected(connectorId, what, failure);
   }
 
   private static boolean isBusiness(ActionException e) {
