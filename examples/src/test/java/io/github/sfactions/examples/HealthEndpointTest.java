@@ -2,6 +2,7 @@ package io.github.sfactions.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfactions.emulator.FaultType;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -41,6 +42,22 @@ class HealthEndpointTest extends AppTestSupport {
         .contains("\"instanceUrl\":\"" + salesforce.instanceUrl())
         .contains("\"dailyApiRequestsRemaining\":").contains("\"dailyApiRequestsMax\":")
         .doesNotContain("secret");
+  }
+
+  @Test
+  void anOrgThatCannotBeReachedIsDownWith503AndTheAdminSeesWhy() {
+    salesforce.faults().fail(FaultType.SERVER_UNAVAILABLE, 1.0);
+
+    HttpResponse<String> anonymous = intake.get(PATH, null, null);
+    HttpResponse<String> admin = intake.get(PATH, "admin", "test-password");
+
+    assertThat(anonymous.statusCode()).isEqualTo(503);
+    assertThat(anonymous.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    assertThat(admin.statusCode()).isEqualTo(503);
+    assertThat(admin.body()).contains("\"status\":\"DOWN\"").contains("SERVER_UNAVAILABLE");
+
+    salesforce.faults().clear();
+    assertThat(intake.get(PATH, null, null).statusCode()).isEqualTo(200);
   }
 
   @Test
