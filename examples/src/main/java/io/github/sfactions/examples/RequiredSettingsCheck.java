@@ -1,13 +1,10 @@
 package io.github.sfactions.examples;
 
-import io.github.sfactions.spring.SalesforceConnectionRegistrar;
-import io.github.sfactions.spring.SalesforceProperties;
-import io.github.sfactions.spring.intake.SegmentIntakeProperties;
+import io.github.sfactions.spring.impl.SalesforceSettingsProblems;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -48,21 +45,7 @@ public class RequiredSettingsCheck implements BeanFactoryPostProcessor, Environm
     Binder binder = Binder.get(environment);
     List<String> problems = new ArrayList<>();
     adminPassword(binder, problems);
-    try {
-      SegmentIntakeProperties intake = binder.bind(SegmentIntakeProperties.PREFIX, SegmentIntakeProperties.class)
-          .orElseGet(SegmentIntakeProperties::new);
-      if (intake.isEnabled()) {
-        problems.addAll(intake.problems());
-      }
-    } catch (BindException e) {
-      problems.add(unreadable(e));
-    }
-    try {
-      binder.bind(SalesforceProperties.PREFIX, SalesforceProperties.class)
-          .map(SalesforceConnectionRegistrar::problems).ifBound(problems::addAll);
-    } catch (BindException e) {
-      problems.add(unreadable(e));
-    }
+    problems.addAll(SalesforceSettingsProblems.find(environment));
     postgresCredentials(binder, problems);
     return problems;
   }
@@ -97,13 +80,5 @@ public class RequiredSettingsCheck implements BeanFactoryPostProcessor, Environm
   private static String text(Binder binder, String name) {
     String value = binder.bind(name, String.class).orElse("").trim();
     return value.startsWith("${") ? "" : value;
-  }
-
-  private static String unreadable(BindException e) {
-    // the value is left out: it may be a secret
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    return e.getProperty() != null
-        ? e.getProperty().getName() + " has a value that cannot be read (" + cause.getClass().getSimpleName() + ")"
-        : e.getName() + " cannot be read: " + cause.getMessage();
   }
 }
