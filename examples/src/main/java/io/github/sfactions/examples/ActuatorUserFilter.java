@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,31 +23,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ActuatorUserFilter extends OncePerRequestFilter {
 
-  private static final String BASIC = "Basic ";
+  private final ProcessEngine engine;
+  private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
 
-  private final IdentityService identity;
-
-  /** A filter checking credentials against the engine's users. */
-  public ActuatorUserFilter(IdentityService identity) {
-    this.identity = identity;
+  /** A filter checking credentials against this engine's users. */
+  public ActuatorUserFilter(ProcessEngine engine) {
+    this.engine = engine;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header == null) {
+    if (request.getHeader("Authorization") == null) {
       chain.doFilter(request, response);
       return;
     }
-    String user = authenticatedUser(header);
-    if (user == null) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"sfactions\"");
+    // the REST API's own check: HTTP Basic, IdentityService#checkPassword
+    AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
+    if (!result.isAuthenticated()) {
+      basic.augmentResponseByAuthenticationChallenge(response, engine);
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
-    Set<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .collect(Collectors.toUnmodifiableSet());
+    String user = result.getAuthenticatedUser();
+    Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).collect(Collectors.toUnmodifiableSet());
     chain.doFilter(new HttpServletRequestWrapper(request) {
       @Override
       public Principal getUserPrincipal() {
@@ -64,25 +64,5 @@ public class ActuatorUserFilter extends OncePerRequestFilter {
         return groups.contains(role);
       }
     }, response);
-  }
-
-  /** The user id when the header holds a Camunda user's valid credentials, else null. */
-  private String authenticatedUser(String header) {
-    if (!header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()),
-          StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 1) {
-      return null;
-    }
-    String user = decoded.substring(0, colon);
-    return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
   }
 }

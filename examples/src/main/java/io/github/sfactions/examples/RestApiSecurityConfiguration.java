@@ -1,6 +1,6 @@
 package io.github.sfactions.examples;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,9 +30,9 @@ public class RestApiSecurityConfiguration {
 
   /** Optional HTTP Basic with a Camunda user on the actuator endpoints. */
   @Bean
-  public FilterRegistrationBean<ActuatorUserFilter> actuatorUser(IdentityService identity) {
+  public FilterRegistrationBean<ActuatorUserFilter> actuatorUser(ProcessEngine engine) {
     FilterRegistrationBean<ActuatorUserFilter> registration =
-        new FilterRegistrationBean<>(new ActuatorUserFilter(identity));
+        new FilterRegistrationBean<>(new ActuatorUserFilter(engine));
     registration.setName("actuator-camunda-user");
     registration.addUrlPatterns("/actuator/*");
     return registration;
