@@ -48,6 +48,26 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
    */
   public static Map<String, ConnectionSettings> validate(SalesforceProperties properties) {
     List<String> problems = new ArrayList<>();
+    Map<String, ConnectionSettings> settings = settings(properties, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSalesforcePropertiesException(problems);
+    }
+    return settings;
+  }
+
+  /**
+   * The problems {@link #validate} would report, without throwing: for an application that checks all its
+   * settings before it starts, to report them together.
+   *
+   * @return one sentence per problem, each naming its property; empty when every connection is usable
+   */
+  public static List<String> problems(SalesforceProperties properties) {
+    List<String> problems = new ArrayList<>();
+    settings(properties, problems);
+    return problems;
+  }
+
+  private static Map<String, ConnectionSettings> settings(SalesforceProperties properties, List<String> problems) {
     Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
     properties.getConnections().forEach((name, connection) -> {
       if (connection == null) {
@@ -56,9 +76,6 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
       }
       ConnectionSettingsFactory.create(name, connection, problems).ifPresent(s -> settings.put(name, s));
     });
-    if (!problems.isEmpty()) {
-      throw new InvalidSalesforcePropertiesException(problems);
-    }
     return settings;
   }
 

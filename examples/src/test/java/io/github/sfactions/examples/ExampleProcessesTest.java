@@ -123,6 +123,21 @@ class ExampleProcessesTest extends AppTestSupport {
   }
 
   @Test
+  void theUnsubscribeSampleDeletesJanesContact() throws Exception {
+    salesforce.createRecord("Contact", Map.of("FirstName", "Jane", "LastName", "Doe", "Email", "jane@acme.example"));
+    String jsonLines = java.nio.file.Files.readString(java.nio.file.Path.of("events/unsubscribe.jsonl"));
+
+    HttpResponse<String> response = intake.post("/v1/replay", jsonLines);
+    jobs.runAll();
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"lines\":1").contains("\"started\":1").contains("\"done\":true");
+    assertThat(records("Contact", "Email", "jane@acme.example")).isEmpty();
+    assertThat(processesStartedBy("demo-unsubscribed-jane")).containsExactly("contact-sync-v2");
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("ContactDeleted").list()).isNotEmpty();
+  }
+
+  @Test
   void replayOfTheSampleFileStartsEveryProcessAndReportsProgress() throws Exception {
     String jsonLines = java.nio.file.Files.readString(java.nio.file.Path.of("events/demo.jsonl"))
         + "not json\n";

@@ -9,7 +9,6 @@ import io.github.sfactions.spring.intake.impl.SegmentIntakeServlet;
 import io.github.sfactions.spring.intake.impl.WriteKeyAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,24 +88,7 @@ public class SegmentIntakeAutoConfiguration {
   }
 
   private static void validate(SegmentIntakeProperties properties) {
-    List<String> problems = new ArrayList<>();
-    String p = SegmentIntakeProperties.PREFIX + ".";
-    if (properties.getWriteKey() == null || properties.getWriteKey().isBlank()) {
-      problems.add(p + "write-key is required when " + p + "enabled=true (e.g. the environment variable "
-          + "SFACTIONS_INTAKE_WRITEKEY)");
-    }
-    if (properties.getPath() == null || !properties.getPath().startsWith("/") || properties.getPath().length() < 2) {
-      problems.add(p + "path must start with / and name a path, e.g. /v1");
-    }
-    if (properties.getMaxEventSize().toBytes() < 1 || properties.getMaxBatchSize().toBytes() < 1) {
-      problems.add(p + "max-event-size and " + p + "max-batch-size must be positive");
-    }
-    if (properties.getReplayBatchSize() < 1) {
-      problems.add(p + "replay-batch-size must be at least 1");
-    }
-    if (properties.getDedupeWindow() == null || properties.getDedupeWindow().isNegative()) {
-      problems.add(p + "dedupe-window must not be negative");
-    }
+    List<String> problems = properties.problems();
     if (!problems.isEmpty()) {
       throw new InvalidSalesforcePropertiesException(problems);
     }

@@ -1,6 +1,8 @@
 package io.github.sfactions.spring.intake;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -101,6 +103,32 @@ public class SegmentIntakeProperties {
 
   public void setReplayBatchSize(int replayBatchSize) {
     this.replayBatchSize = replayBatchSize;
+  }
+
+  /**
+   * What makes these settings unusable for an enabled intake, one sentence per problem naming its property
+   * (checked when the endpoints are registered; an application can ask earlier to report all its settings at once).
+   */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    String p = PREFIX + ".";
+    if (writeKey == null || writeKey.isBlank()) {
+      problems.add(p + "write-key is required when " + p + "enabled=true (e.g. the environment variable "
+          + "SFACTIONS_INTAKE_WRITEKEY)");
+    }
+    if (path == null || !path.startsWith("/") || path.length() < 2) {
+      problems.add(p + "path must start with / and name a path, e.g. /v1");
+    }
+    if (maxEventSize.toBytes() < 1 || maxBatchSize.toBytes() < 1) {
+      problems.add(p + "max-event-size and " + p + "max-batch-size must be positive");
+    }
+    if (replayBatchSize < 1) {
+      problems.add(p + "replay-batch-size must be at least 1");
+    }
+    if (dedupeWindow == null || dedupeWindow.isNegative()) {
+      problems.add(p + "dedupe-window must not be negative");
+    }
+    return problems;
   }
 
   @Override
