@@ -2,6 +2,7 @@ package io.github.sfactions.emulator.impl;
 
 import io.github.sfactions.emulator.EmulatorConfig;
 import io.github.sfactions.emulator.impl.auth.ConnectedApps;
+import io.github.sfactions.emulator.impl.auth.Endpoints;
 import io.github.sfactions.emulator.impl.auth.SessionStore;
 import io.github.sfactions.emulator.impl.auth.TokenService;
 import io.github.sfactions.emulator.impl.auth.UserDirectory;
@@ -53,8 +54,10 @@ public final class EmulatorCore {
     private final ThreadLocal<String> currentUser = new ThreadLocal<>();
     private final long maxBodyBytes;
     private final String orgId18 = Ids.to18(ORG_ID_15);
-    private volatile String loginUrl = "";
-    private volatile String instanceUrl = "";
+    private volatile Endpoints http = new Endpoints("", "");
+    private volatile Endpoints https;
+    private volatile boolean sandbox;
+    private volatile boolean soapLogin;
 
     /**
      * @param tokenTtl overrides the configured token lifetime when not null (allows sub-second TTLs in tests)
@@ -71,7 +74,7 @@ public final class EmulatorCore {
         Duration ttl = tokenTtl != null ? tokenTtl : config.tokenTtlSeconds() == null ? DEFAULT_TOKEN_TTL
                 : Duration.ofSeconds(config.tokenTtlSeconds());
         this.sessions = new SessionStore(clock, ORG_ID_15, ttl);
-        this.tokens = new TokenService(users, apps, sessions, clock, orgId18, () -> loginUrl, () -> instanceUrl);
+        this.tokens = new TokenService(users, apps, sessions, clock, orgId18, this::allUrls);
         this.counters = new ApiCounters(configuredDailyLimit());
         EmulatorConfig.RequestLog rl = config.requestLog();
         this.requestLog = new RequestLog(rl == null || rl.maxEntries() == null ? 1000 : rl.maxEntries(),
@@ -215,12 +218,41 @@ public final class EmulatorCore {
     }
 
     public void urls(String login, String instance) {
-        this.loginUrl = login;
-        this.instanceUrl = instance;
+        this.http = new Endpoints(login, instance);
     }
 
-    public String loginUrl() { return loginUrl; }
-    public String instanceUrl() { return instanceUrl; }
+    /** Org-wide switches set by the builder: a sandbox org, SOAP login() enabled. */
+    public void orgSettings(boolean isSandbox, boolean soapLoginEnabled) {
+        this.sandbox = isSandbox;
+        this.soapLogin = soapLoginEnabled;
+    }
+
+    public boolean sandbox() { return sandbox; }
+    public boolean soapLoginEnabled() { return soapLogin; }
+
+    /** The HTTPS listeners' URLs, when HTTPS is on. */
+    public void httpsUrls(String login, String instance) {
+        this.https = new Endpoints(login, instance);
+    }
+
+    /** The URLs of the scheme a request came in on (HTTP when HTTPS is off). */
+    public Endpoints endpoints(boolean secure) {
+        Endpoints s = https;
+        return secure && s != null ? s : http;
+    }
+
+    private List<String> allUrls() {
+        List<String> out = new ArrayList<>(List.of(http.loginUrl(), http.instanceUrl()));
+        Endpoints s = https;
+        if (s != null) {
+            out.add(s.loginUrl());
+            out.add(s.instanceUrl());
+        }
+        return out;
+    }
+
+    public String loginUrl() { return http.loginUrl(); }
+    public String instanceUrl() { return http.instanceUrl(); }
     public EmulatorConfig config() { return config; }
     public Clock clock() { return clock; }
     public Schema schema() { return schema; }

@@ -44,18 +44,16 @@ public final class TokenService {
     private final SessionStore sessions;
     private final Clock clock;
     private final String orgId18;
-    private final Supplier<String> loginUrl;
-    private final Supplier<String> instanceUrl;
+    private final Supplier<List<String>> loginUrls;
 
     public TokenService(UserDirectory users, ConnectedApps apps, SessionStore sessions, Clock clock, String orgId18,
-                        Supplier<String> loginUrl, Supplier<String> instanceUrl) {
+                        Supplier<List<String>> loginUrls) {
         this.users = users;
         this.apps = apps;
         this.sessions = sessions;
         this.clock = clock;
         this.orgId18 = orgId18;
-        this.loginUrl = loginUrl;
-        this.instanceUrl = instanceUrl;
+        this.loginUrls = loginUrls;
     }
 
     /**
@@ -63,8 +61,9 @@ public final class TokenService {
      *
      * @param params      form and query parameters merged
      * @param basicClient client id and secret from HTTP Basic, or null
+     * @param endpoints   the URLs of the listener the client came in on (HTTP or HTTPS)
      */
-    public Map<String, Object> token(Map<String, String> params, String[] basicClient) {
+    public Map<String, Object> token(Map<String, String> params, String[] basicClient, Endpoints endpoints) {
         String grant = params.get(P_GRANT_TYPE);
         String clientId = params.get(P_CLIENT_ID);
         String secret = params.get(P_CLIENT_SECRET);
@@ -76,10 +75,10 @@ public final class TokenService {
             throw new OAuthError("unsupported_grant_type", "grant type not supported");
         }
         return switch (grant) {
-            case GRANT_PASSWORD -> password(clientId, secret, params);
-            case GRANT_REFRESH -> refresh(clientId, secret, params);
-            case GRANT_CLIENT_CREDENTIALS -> clientCredentials(clientId, secret);
-            case GRANT_JWT -> jwtBearer(params.get(P_ASSERTION));
+            case GRANT_PASSWORD -> password(clientId, secret, params, endpoints);
+            case GRANT_REFRESH -> refresh(clientId, secret, params, endpoints);
+            case GRANT_CLIENT_CREDENTIALS -> clientCredentials(clientId, secret, endpoints);
+            case GRANT_JWT -> jwtBearer(params.get(P_ASSERTION), endpoints);
             default -> throw new OAuthError("unsupported_grant_type", "grant type not supported");
         };
     }
@@ -93,7 +92,8 @@ public final class TokenService {
         return app;
     }
 
-    private Map<String, Object> password(String clientId, String secret, Map<String, String> params) {
+    private Map<String, Object> password(String clientId, String secret, Map<String, String> params,
+                                         Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, true);
         UserDirectory.OrgUser user = users.byUsername(params.get(P_USERNAME))
                 .orElseThrow(TokenService::authenticationFailure);
@@ -102,10 +102,11 @@ public final class TokenService {
         if (given == null || !constantTimeEquals(given, expected)) {
             throw authenticationFailure();
         }
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
     }
 
-    private Map<String, Object> refresh(String clientId, String secret, Map<String, String> params) {
+    private Map<String, Object> refresh(String clientId, String secret, Map<String, String> params,
+                                        Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, false);
         String token = params.get(P_REFRESH_TOKEN);
         SessionStore.RefreshGrant grant = sessions.refreshGrant(token)
@@ -118,20 +119,20 @@ public final class TokenService {
             sessions.revokeRefresh(token);
             newRefresh = sessions.issueRefreshToken(user.id(), app.clientId());
         }
-        return response(app, user, "api refresh_token", newRefresh);
+        return response(app, user, "api refresh_token", newRefresh, endpoints);
     }
 
-    private Map<String, Object> clientCredentials(String clientId, String secret) {
+    private Map<String, Object> clientCredentials(String clientId, String secret, Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, true);
         if (app.runAsUsername() == null) {
             throw new OAuthError("invalid_grant", "no client credentials user enabled");
         }
         UserDirectory.OrgUser user = users.byUsername(app.runAsUsername())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "no client credentials user enabled"));
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
     }
 
-    private Map<String, Object> jwtBearer(String assertion) {
+    private Map<String, Object> jwtBearer(String assertion, Endpoints endpoints) {
         if (assertion == null || assertion.isBlank()) {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
@@ -159,8 +160,9 @@ public final class TokenService {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
         List<String> audience = claims.getAudience();
-        List<String> accepted = List.of("https://login.salesforce.com", "https://test.salesforce.com",
-                loginUrl.get(), instanceUrl.get());
+        List<String> accepted = new java.util.ArrayList<>(List.of("https://login.salesforce.com",
+                "https://test.salesforce.com"));
+        accepted.addAll(loginUrls.get());
         if (audience == null || audience.stream().map(TokenService::trimSlash).noneMatch(accepted::contains)) {
             throw new OAuthError("invalid_grant", "Audience validation failed");
         }
@@ -170,7 +172,7 @@ public final class TokenService {
         }
         UserDirectory.OrgUser user = users.byUsername(claims.getSubject())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "user hasn't approved this consumer"));
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
     }
 
     private static String trimSlash(String s) {
@@ -190,13 +192,13 @@ public final class TokenService {
         return sessions.issueRefreshToken(user.id(), app.clientId());
     }
 
-    public String identityUrl(String userId) {
-        return loginUrl.get() + "/id/" + orgId18 + "/" + userId;
+    public String identityUrl(String userId, Endpoints endpoints) {
+        return endpoints.loginUrl() + "/id/" + orgId18 + "/" + userId;
     }
 
     private Map<String, Object> response(ConnectedApps.App app, UserDirectory.OrgUser user, String scope,
-                                         String refreshToken) {
-        String id = identityUrl(user.id());
+                                         String refreshToken, Endpoints endpoints) {
+        String id = identityUrl(user.id(), endpoints);
         String issuedAt = Long.toString(clock.millis());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token", sessions.issueAccessToken(user.id(), app.clientId()));
@@ -205,7 +207,7 @@ public final class TokenService {
         }
         out.put("signature", sign(id + issuedAt, app.clientSecret()));
         out.put("scope", scope);
-        out.put("instance_url", instanceUrl.get());
+        out.put("instance_url", endpoints.instanceUrl());
         out.put("id", id);
         out.put("token_type", "Bearer");
         out.put("issued_at", issuedAt);

@@ -30,6 +30,7 @@ public final class Call {
     private String operation;
     private java.io.InputStream upload;
     private final List<String> segments;
+    private boolean secure;
 
     public Call(String rawMethod, String path, String rawQuery, Headers headers, byte[] body) {
         this.rawMethod = rawMethod;
@@ -82,6 +83,11 @@ public final class Call {
     }
 
     public List<String> segments() { return segments; }
+
+    /** True when the request came in on an HTTPS listener. */
+    public boolean secure() { return secure; }
+
+    void secure(boolean s) { this.secure = s; }
 
     /** The streamed request body of a bulk upload (other calls are buffered in {@link #body()}). */
     public java.io.InputStream upload() {

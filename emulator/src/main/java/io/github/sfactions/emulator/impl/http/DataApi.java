@@ -104,7 +104,8 @@ public final class DataApi {
         return switch (first) {
             case "" -> {
                 call.describe("resources", null, "resources");
-                yield call.method().equals("GET") ? Reply.json(200, resources(version)) : methodNotAllowed(call, "GET");
+                yield call.method().equals("GET") ? Reply.json(200, resources(version, call.secure()))
+                        : methodNotAllowed(call, "GET");
             }
             case "sobjects" -> sobjects.handle(call, version, rest.subList(1, rest.size()));
             case "query", "queryAll" -> query.handle(call, version, first.equals("queryAll"), rest.subList(1, rest.size()));
@@ -181,7 +182,7 @@ public final class DataApi {
         return out;
     }
 
-    private Map<String, Object> resources(String version) {
+    private Map<String, Object> resources(String version, boolean secure) {
         String base = "/services/data/v" + version;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sobjects", base + "/sobjects");
@@ -190,7 +191,7 @@ public final class DataApi {
         m.put("composite", base + "/composite");
         m.put("limits", base + "/limits");
         m.put("jobs", base + "/jobs");
-        m.put("identity", core.tokens().identityUrl(core.currentUserId()));
+        m.put("identity", core.tokens().identityUrl(core.currentUserId(), core.endpoints(secure)));
         return m;
     }
 

@@ -37,8 +37,16 @@ public final class Dispatcher implements HttpHandler {
     private final OAuthRoutes oauth;
     private final DataApi data;
     private final AdminRoutes admin;
+    private final boolean secure;
 
     public Dispatcher(Role role, EmulatorCore core, OAuthRoutes oauth, DataApi data, AdminRoutes admin) {
+        this(role, false, core, oauth, data, admin);
+    }
+
+    /** @param secure true for an HTTPS listener: links and {@code instance_url} then use the HTTPS URLs */
+    public Dispatcher(Role role, boolean secure, EmulatorCore core, OAuthRoutes oauth, DataApi data,
+                      AdminRoutes admin) {
+        this.secure = secure;
         this.role = role;
         this.core = core;
         this.oauth = oauth;
@@ -58,6 +66,7 @@ public final class Dispatcher implements HttpHandler {
             boolean stream = data.isStreamingUpload(method, rawPath);
             byte[] body = stream ? new byte[0] : readBounded(exchange.getRequestBody(), core.maxBodyBytes());
             call = new Call(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
+            call.secure(secure);
             if (stream) {
                 CapturingInputStream in = new CapturingInputStream(exchange.getRequestBody(),
                         core.requestLog().maxBodyChars());
