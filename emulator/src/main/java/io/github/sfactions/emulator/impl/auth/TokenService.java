@@ -3,6 +3,7 @@ package io.github.sfactions.emulator.impl.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -38,6 +39,7 @@ public final class TokenService {
     public static final String P_REFRESH_TOKEN = "refresh_token";
     public static final String P_ASSERTION = "assertion";
     private static final long JWT_CLOCK_SKEW_MILLIS = 60_000;
+    private static final java.util.regex.Pattern NUMERIC_DATE = java.util.regex.Pattern.compile("\\d{1,12}(\\.\\d+)?");
 
     private final UserDirectory users;
     private final ConnectedApps apps;
@@ -140,7 +142,7 @@ public final class TokenService {
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(assertion);
-            claims = jwt.getJWTClaimsSet();
+            claims = claimsWithNumericExp(jwt);
         } catch (ParseException e) {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
@@ -173,6 +175,27 @@ public final class TokenService {
         UserDirectory.OrgUser user = users.byUsername(claims.getSubject())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "user hasn't approved this consumer"));
         return response(app, user, "api", null, endpoints);
+    }
+
+    /**
+     * The claims, with an {@code exp} given as a numeric string ({@code "exp": "1333685628"}, as in
+     * Salesforce's own JWT bearer example) read as the number it spells; any other string fails.
+     */
+    private static JWTClaimsSet claimsWithNumericExp(SignedJWT jwt) throws ParseException {
+        Map<String, Object> json = jwt.getPayload().toJSONObject();
+        if (json == null) {
+            throw new ParseException("payload is not a JSON object", 0);
+        }
+        Object exp = json.get(JWTClaimNames.EXPIRATION_TIME);
+        if (exp instanceof String s) {
+            if (!NUMERIC_DATE.matcher(s.trim()).matches()) {
+                throw new ParseException("exp is not a NumericDate", 0);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>(json);
+            copy.put(JWTClaimNames.EXPIRATION_TIME, (long) Double.parseDouble(s.trim()));
+            return JWTClaimsSet.parse(copy);
+        }
+        return JWTClaimsSet.parse(json);
     }
 
     private static String trimSlash(String s) {
