@@ -82,6 +82,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.dataFile = b.dataFile == null ? null : new DataFile(b.dataFile, core);
         if (dataFile == null || !dataFile.load()) {
             core.seed();
+        } else {
+            core.seedOrgRecords();
         }
         if (dataFile != null) {
             core.store().onChange(dataFile::changed);

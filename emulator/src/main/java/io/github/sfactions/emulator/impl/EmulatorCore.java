@@ -11,6 +11,7 @@ import io.github.sfactions.emulator.impl.control.FaultEngine;
 import io.github.sfactions.emulator.impl.control.RequestLog;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
 import io.github.sfactions.emulator.impl.meta.Schema;
+import io.github.sfactions.emulator.impl.meta.StandardObjects;
 import io.github.sfactions.emulator.impl.store.OrgStore;
 import io.github.sfactions.emulator.impl.store.RecordService;
 import io.github.sfactions.emulator.impl.store.WriteOptions;
@@ -131,8 +132,9 @@ public final class EmulatorCore {
         }
     }
 
-    /** Creates the configured seed records (validated like REST). */
+    /** Creates the org's User and Organization records and the configured seed records (validated like REST). */
     public void seed() {
+        seedOrgRecords();
         if (config.records() == null) {
             return;
         }
@@ -141,6 +143,46 @@ public final class EmulatorCore {
                 createRecord(object, fields);
             }
         });
+    }
+
+    /**
+     * The User rows of the configured users (same ids as their tokens) and the one Organization row,
+     * whose {@code IsSandbox} follows the sandbox setting. Idempotent; also run after loading a data file.
+     */
+    public void seedOrgRecords() {
+        String now = FieldValues.formatDateTime(clock.instant());
+        String admin = users.defaultUser().id();
+        ObjectDef userDef = objectOrThrow(StandardObjects.USER);
+        for (UserDirectory.OrgUser u : users.all()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>(audit(u.id(), now, admin));
+            row.put("Username", u.username());
+            row.put("FirstName", u.firstName());
+            row.put("LastName", u.lastName());
+            row.put("Name", u.displayName());
+            String alias = u.username().split("@")[0];
+            row.put("Alias", alias.length() > 8 ? alias.substring(0, 8) : alias);
+            row.put("Email", u.email());
+            row.put("IsActive", Boolean.TRUE);
+            row.put("UserType", "Standard");
+            row.put("TimeZoneSidKey", "GMT");
+            row.put("LocaleSidKey", "en_US");
+            row.put("LanguageLocaleKey", "en_US");
+            records.putOrgRecord(userDef, row);
+        }
+        Map<String, Object> org = new java.util.LinkedHashMap<>(audit(orgId18, now, admin));
+        org.put("Name", "sfactions emulator");
+        org.put("IsSandbox", sandbox);
+        org.put("OrganizationType", "Developer Edition");
+        org.put("InstanceName", sandbox ? "CS1" : "NA1");
+        org.put("TimeZoneSidKey", "GMT");
+        org.put("LanguageLocaleKey", "en_US");
+        org.put("DefaultLocaleSidKey", "en_US");
+        records.putOrgRecord(objectOrThrow(StandardObjects.ORGANIZATION), org);
+    }
+
+    private static Map<String, Object> audit(String id, String now, String by) {
+        return Map.of("Id", id, "CreatedDate", now, "CreatedById", by, "LastModifiedDate", now,
+                "LastModifiedById", by, "SystemModstamp", now);
     }
 
     /** Creates a record through the REST validation path without counting an API call. */
@@ -225,6 +267,7 @@ public final class EmulatorCore {
     public void orgSettings(boolean isSandbox, boolean soapLoginEnabled) {
         this.sandbox = isSandbox;
         this.soapLogin = soapLoginEnabled;
+        seedOrgRecords();
     }
 
     public boolean sandbox() { return sandbox; }

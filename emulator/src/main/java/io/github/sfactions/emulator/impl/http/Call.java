@@ -31,6 +31,7 @@ public final class Call {
     private java.io.InputStream upload;
     private final List<String> segments;
     private boolean secure;
+    private io.github.sfactions.emulator.impl.store.UndoLog undo;
 
     public Call(String rawMethod, String path, String rawQuery, Headers headers, byte[] body) {
         this.rawMethod = rawMethod;
@@ -88,6 +89,11 @@ public final class Call {
     public boolean secure() { return secure; }
 
     void secure(boolean s) { this.secure = s; }
+
+    /** The all-or-none composite transaction this subrequest belongs to, or null. */
+    public io.github.sfactions.emulator.impl.store.UndoLog undo() { return undo; }
+
+    void undo(io.github.sfactions.emulator.impl.store.UndoLog log) { this.undo = log; }
 
     /** The streamed request body of a bulk upload (other calls are buffered in {@link #body()}). */
     public java.io.InputStream upload() {

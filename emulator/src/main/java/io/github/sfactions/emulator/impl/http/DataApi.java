@@ -28,6 +28,7 @@ public final class DataApi {
     private final CollectionsResource collections;
     private final QueryResource query;
     private final DescribeResource describe;
+    private final CompositeResource composite;
     private volatile BulkEndpoint bulk;
 
     /** Bulk API 2.0 ingest handler, plugged in by the emulator. */
@@ -42,6 +43,7 @@ public final class DataApi {
         this.sobjects = new SObjectResource(core, describe);
         this.collections = new CollectionsResource(core);
         this.query = new QueryResource(core);
+        this.composite = new CompositeResource(core, this, collections);
     }
 
     public void bulk(BulkEndpoint endpoint) {
@@ -101,6 +103,12 @@ public final class DataApi {
             call.describe(first.isEmpty() ? "resources" : first, objectHint, "fault");
             return fault.get();
         }
+        return route(call, version, rest);
+    }
+
+    /** The resource a path names; also runs composite subrequests (no session check, counting or faults of their own). */
+    Reply route(Call call, String version, List<String> rest) {
+        String first = rest.isEmpty() ? "" : rest.get(0);
         return switch (first) {
             case "" -> {
                 call.describe("resources", null, "resources");
@@ -109,7 +117,7 @@ public final class DataApi {
             }
             case "sobjects" -> sobjects.handle(call, version, rest.subList(1, rest.size()));
             case "query", "queryAll" -> query.handle(call, version, first.equals("queryAll"), rest.subList(1, rest.size()));
-            case "composite" -> collections.handle(call, version, rest.subList(1, rest.size()));
+            case "composite" -> composite.handle(call, version, rest.subList(1, rest.size()));
             case "limits" -> {
                 call.describe("limits", null, "limits");
                 yield call.method().equals("GET") ? Reply.json(200, limits()) : methodNotAllowed(call, "GET");
