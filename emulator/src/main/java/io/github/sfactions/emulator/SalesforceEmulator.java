@@ -67,6 +67,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final DataFile dataFile;
     private final Faults faults;
     private final BulkWiring bulk;
+    private final DataApi data;
     private final String loginUrl;
     private final String instanceUrl;
     private final TlsIdentity tls;
@@ -89,7 +90,7 @@ public final class SalesforceEmulator implements AutoCloseable {
             core.store().onChange(dataFile::changed);
         }
         this.bulk = new BulkWiring(core);
-        DataApi data = new DataApi(core);
+        this.data = new DataApi(core);
         bulk.plugInto(data);
         AdminRoutes admin = new AdminRoutes(core, this::reset);
         admin.bulkJobs(bulk::jobs);
@@ -262,6 +263,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Records, bulk jobs, counters, log and faults back to the configured initial state. */
     public void reset() {
         bulk.reset();
+        data.resetQueryJobs();
         core.reset();
         if (dataFile != null) {
             dataFile.changed();

@@ -40,6 +40,20 @@ public final class QueryService {
     public record Result(String object, Map<String, Object> body) {
     }
 
+    /** Parses and checks SOQL (errors as the query endpoint answers them). */
+    public QueryPlan plan(String soql) {
+        if (soql == null || soql.isBlank()) {
+            throw ApiException.badRequest(ErrorCodes.MALFORMED_QUERY, "unexpected token: <EOF>", List.of());
+        }
+        return parser.parse(soql);
+    }
+
+    /** The matching rows (unprojected), deleted ones too for {@code includeDeleted}. */
+    public List<Map<String, Object>> rows(QueryPlan plan, boolean includeDeleted) {
+        ObjectTable table = store.table(plan.objectName());
+        return plan.apply(includeDeleted ? table.all() : table.live());
+    }
+
     /** Runs the SOQL; {@code includeDeleted} for queryAll. */
     public Result query(String soql, boolean includeDeleted, int batchSize, String apiVersion) {
         if (soql == null || soql.isBlank()) {

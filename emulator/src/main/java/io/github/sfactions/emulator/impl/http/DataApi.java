@@ -29,6 +29,7 @@ public final class DataApi {
     private final QueryResource query;
     private final DescribeResource describe;
     private final CompositeResource composite;
+    private final QueryJobsResource queryJobs;
     private volatile BulkEndpoint bulk;
 
     /** Bulk API 2.0 ingest handler, plugged in by the emulator. */
@@ -44,6 +45,12 @@ public final class DataApi {
         this.collections = new CollectionsResource(core);
         this.query = new QueryResource(core);
         this.composite = new CompositeResource(core, this, collections);
+        this.queryJobs = new QueryJobsResource(core);
+    }
+
+    /** Drops every Bulk API 2.0 query job (emulator reset). */
+    public void resetQueryJobs() {
+        queryJobs.reset();
     }
 
     public void bulk(BulkEndpoint endpoint) {
@@ -123,6 +130,9 @@ public final class DataApi {
                 yield call.method().equals("GET") ? Reply.json(200, limits()) : methodNotAllowed(call, "GET");
             }
             case "jobs" -> {
+                if (rest.size() >= 2 && rest.get(1).equals("query")) {
+                    yield queryJobs.handle(call, version, rest.subList(2, rest.size()));
+                }
                 call.describe("jobs/ingest", null, "bulk");
                 BulkEndpoint b = bulk;
                 if (b == null || rest.size() < 2 || !rest.get(1).equals("ingest")) {
