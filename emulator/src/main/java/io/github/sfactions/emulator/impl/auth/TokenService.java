@@ -97,14 +97,20 @@ public final class TokenService {
     private Map<String, Object> password(String clientId, String secret, Map<String, String> params,
                                          Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, true);
-        UserDirectory.OrgUser user = users.byUsername(params.get(P_USERNAME))
+        UserDirectory.OrgUser user = authenticate(params.get(P_USERNAME), params.get(P_PASSWORD))
                 .orElseThrow(TokenService::authenticationFailure);
-        String expected = user.password() + (user.securityToken() == null ? "" : user.securityToken());
-        String given = params.get(P_PASSWORD);
-        if (given == null || !constantTimeEquals(given, expected)) {
-            throw authenticationFailure();
-        }
         return response(app, user, "api", null, endpoints);
+    }
+
+    /** The user whose password plus security token is {@code given} (password grant and SOAP login()). */
+    public java.util.Optional<UserDirectory.OrgUser> authenticate(String username, String given) {
+        return users.byUsername(username).filter(u -> given != null && constantTimeEquals(given,
+                u.password() + (u.securityToken() == null ? "" : u.securityToken())));
+    }
+
+    /** A session for a SOAP login(): an access token of the org's first connected app. */
+    public String issueSession(UserDirectory.OrgUser user) {
+        return sessions.issueAccessToken(user.id(), apps.defaultApp().clientId());
     }
 
     private Map<String, Object> refresh(String clientId, String secret, Map<String, String> params,

@@ -38,6 +38,7 @@ public final class Dispatcher implements HttpHandler {
     private final DataApi data;
     private final AdminRoutes admin;
     private final boolean secure;
+    private final SoapLoginRoutes soap;
 
     public Dispatcher(Role role, EmulatorCore core, OAuthRoutes oauth, DataApi data, AdminRoutes admin) {
         this(role, false, core, oauth, data, admin);
@@ -47,6 +48,7 @@ public final class Dispatcher implements HttpHandler {
     public Dispatcher(Role role, boolean secure, EmulatorCore core, OAuthRoutes oauth, DataApi data,
                       AdminRoutes admin) {
         this.secure = secure;
+        this.soap = new SoapLoginRoutes(core);
         this.role = role;
         this.core = core;
         this.oauth = oauth;
@@ -113,6 +115,9 @@ public final class Dispatcher implements HttpHandler {
         }
         if (path.startsWith("/services/oauth2/") || path.startsWith("/id/")) {
             return oauth.handle(call);
+        }
+        if (SoapLoginRoutes.handles(path)) {
+            return soap.handle(call);
         }
         if (path.startsWith("/services/data")) {
             if (role == Role.LOGIN && !DataApi.isVersionsList(path)) {
