@@ -89,14 +89,7 @@ final class CompositeResource {
 
     private Reply composite(Call call, String version) {
         JsonNode root = Json.parse(call.body());
-        JsonNode requests = root.get("compositeRequest");
-        if (requests == null || !requests.isArray() || requests.isEmpty()) {
-            throw invalid("compositeRequest is required and must be a non-empty array");
-        }
-        if (requests.size() > MAX_SUBREQUESTS) {
-            throw new ApiException(400, LIMIT_EXCEEDED, "Limit Exceeded: the maximum number of subrequests is "
-                    + MAX_SUBREQUESTS + "; this request has " + requests.size());
-        }
+        JsonNode requests = subrequests(root, "compositeRequest");
         boolean allOrNone = root.path("allOrNone").asBoolean(false);
         List<Sub> subs = new ArrayList<>();
         Set<String> refIds = new java.util.HashSet<>();
@@ -197,6 +190,19 @@ final class CompositeResource {
         return new Sub(method, url, ref, body == null || body.isNull() ? null : body, headers);
     }
 
+    /** The subrequest array: required, not empty, at most {@link #MAX_SUBREQUESTS}. */
+    private static JsonNode subrequests(JsonNode root, String member) {
+        JsonNode requests = root.get(member);
+        if (requests == null || !requests.isArray() || requests.isEmpty()) {
+            throw invalid(member + " is required and must be a non-empty array");
+        }
+        if (requests.size() > MAX_SUBREQUESTS) {
+            throw new ApiException(400, LIMIT_EXCEEDED, "Limit Exceeded: the maximum number of subrequests is "
+                    + MAX_SUBREQUESTS + "; this request has " + requests.size());
+        }
+        return requests;
+    }
+
     private static ApiException invalid(String message) {
         return new ApiException(400, INVALID_INPUT, message);
     }
@@ -205,14 +211,7 @@ final class CompositeResource {
 
     private Reply batch(Call call, String version) {
         JsonNode root = Json.parse(call.body());
-        JsonNode requests = root.get("batchRequests");
-        if (requests == null || !requests.isArray() || requests.isEmpty()) {
-            throw invalid("batchRequests is required and must be a non-empty array");
-        }
-        if (requests.size() > MAX_SUBREQUESTS) {
-            throw new ApiException(400, LIMIT_EXCEEDED, "Limit Exceeded: the maximum number of subrequests is "
-                    + MAX_SUBREQUESTS + "; this request has " + requests.size());
-        }
+        JsonNode requests = subrequests(root, "batchRequests");
         boolean haltOnError = root.path("haltOnError").asBoolean(false);
         List<Sub> subs = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
