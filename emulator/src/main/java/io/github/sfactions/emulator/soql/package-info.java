@@ -21,7 +21,9 @@
  *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]
  * </pre>
  * Keywords, object and field names are case-insensitive; {@code Id} is always a valid field and a field may be
- * prefixed with its own object's name ({@code Case.Subject}). Conditions: {@code = != <> < <= > >= LIKE},
+ * prefixed with its own object's name ({@code Case.Subject}). The SELECT list may also name a parent
+ * relationship field one level up ({@code Account.Name}) when {@link io.github.sfactions.emulator.soql.SoqlSchema}
+ * knows the relationship; WHERE and ORDER BY may not (MALFORMED_QUERY naming the path). Conditions: {@code = != <> < <= > >= LIKE},
  * {@code IN (...)}, {@code NOT IN (...)}, {@code NOT}, {@code AND}, {@code OR} and parentheses; AND and OR
  * cannot be mixed at one level without parentheses. Values: single-quoted strings with Salesforce's backslash
  * escapes ({@code \_ \%} only in LIKE), numbers, {@code TRUE}/{@code FALSE}, {@code NULL}, dates
@@ -35,7 +37,7 @@
  * descending) unless NULLS FIRST/LAST says otherwise.
  *
  * <h2>Not supported</h2>
- * Relationship paths and sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING, OFFSET,
+ * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING, OFFSET,
  * INCLUDES/EXCLUDES, date literals such as {@code TODAY}, WITH and FOR clauses: they are refused as
  * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
  */

@@ -268,7 +268,8 @@ final class QueryJobsResource {
         throw new ApiException(400, INVALID_LOCATOR, "Invalid locator: " + locator);
     }
 
-    private static String csv(Job job, int from, int to) {
+    private String csv(Job job, int from, int to) {
+        io.github.sfactions.emulator.impl.QueryService queries = core.queries();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(job.delimiter.character())
                 .setRecordSeparator(job.lineEnding.separator()).setQuoteMode(QuoteMode.ALL).get();
         StringBuilder sb = new StringBuilder(Math.max(64, (to - from) * 32));
@@ -279,7 +280,7 @@ final class QueryJobsResource {
                 Map<String, Object> row = job.rows.get(i);
                 cells.clear();
                 for (String c : job.columns) {
-                    Object v = row.get(c);
+                    Object v = queries.value(job.object, row, c);
                     cells.add(v == null ? "" : v.toString());
                 }
                 p.printRecord(cells);

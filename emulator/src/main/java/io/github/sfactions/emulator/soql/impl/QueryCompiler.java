@@ -45,7 +45,7 @@ public final class QueryCompiler {
     private CompiledQuery compile(QueryAst ast, String object) {
         Set<String> selected = new LinkedHashSet<>();
         for (Token token : ast.selectFields()) {
-            String name = fields.resolve(token).name();
+            String name = fields.resolveSelect(token);
             if (!selected.add(name)) {
                 // Salesforce reports this one without a position.
                 throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
