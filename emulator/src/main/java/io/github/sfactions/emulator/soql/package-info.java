@@ -18,7 +18,7 @@
  * <h2>Supported subset</h2>
  * <pre>
  * SELECT field, ... | COUNT()  FROM object
- *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]
+ *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]  [OFFSET n]
  * </pre>
  * Keywords, object and field names are case-insensitive; {@code Id} is always a valid field and a field may be
  * prefixed with its own object's name ({@code Case.Subject}). The SELECT list may also name a parent
@@ -37,7 +37,7 @@
  * descending) unless NULLS FIRST/LAST says otherwise.
  *
  * <h2>Not supported</h2>
- * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING, OFFSET,
+ * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING,
  * INCLUDES/EXCLUDES, date literals such as {@code TODAY}, WITH and FOR clauses: they are refused as
  * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
  */

@@ -165,7 +165,7 @@ class SoqlErrorsTest {
         "SELECT Id FROM Case LIMIT -1",
         "SELECT Id FROM Case LIMIT 1.5",
         "SELECT Id FROM Case LIMIT 'x'",
-        "SELECT Id FROM Case LIMIT 1 OFFSET 2",
+        "SELECT Id FROM Case OFFSET 2 LIMIT 1",
         "SELECT Id FROM Case LIMIT 5 WHERE Subject = 'x'",
         "SELECT COUNT(Id) FROM Case",
         "SELECT COUNT(), Id FROM Case",

@@ -53,7 +53,8 @@ public final class QueryCompiler {
         }
         Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
         RecordOrdering ordering = ast.orderBy().isEmpty() ? null : compileOrdering(ast.orderBy());
-        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), filter, ordering);
+        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(), filter,
+                ordering);
     }
 
     private RecordOrdering compileOrdering(List<QueryAst.OrderItem> items) {
