@@ -28,6 +28,8 @@
  * cannot be mixed at one level without parentheses. Values: single-quoted strings with Salesforce's backslash
  * escapes ({@code \_ \%} only in LIKE), numbers, {@code TRUE}/{@code FALSE}, {@code NULL}, dates
  * {@code 2024-05-01} and datetimes {@code 2024-05-01T10:00:00Z} / {@code +01:00} / {@code .000+0000}.
+ * Date literals ({@code TODAY}, {@code LAST_N_DAYS:7}, {@code THIS_MONTH}, ...; not fiscal ones) compare with
+ * the day range they name, in GMT.
  *
  * <h2>Semantics</h2>
  * Text compares case-insensitively and empty text counts as null; ids compare equal in their 15- and
@@ -38,7 +40,7 @@
  *
  * <h2>Not supported</h2>
  * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING,
- * INCLUDES/EXCLUDES, date literals such as {@code TODAY}, WITH and FOR clauses: they are refused as
+ * INCLUDES/EXCLUDES, fiscal date literals, WITH and FOR clauses: they are refused as
  * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
  */
 package io.github.sfactions.emulator.soql;

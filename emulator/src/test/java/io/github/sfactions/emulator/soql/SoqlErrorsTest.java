@@ -155,7 +155,7 @@ class SoqlErrorsTest {
         "SELECT Id FROM Case WHERE Subject IN 'x'",
         "SELECT Id FROM Case WHERE Subject NOT LIKE 'x'",
         "SELECT Id FROM Case WHERE Subject LIKE 5",
-        "SELECT Id FROM Case WHERE Subject = TODAY",
+        "SELECT Id FROM Case WHERE CreatedDate = THIS_FISCAL_YEAR",
         "SELECT Id FROM Case WHERE Subject = \"x\"",
         "SELECT Id FROM Case WHERE Subject ! 'x'",
         "SELECT Id FROM Case ORDER Subject",

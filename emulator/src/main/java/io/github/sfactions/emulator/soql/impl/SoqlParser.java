@@ -190,12 +190,21 @@ final class SoqlParser {
         return new Literal(kind, token, token.text());
     }
 
-    private static Literal keywordValue(Token token) {
+    private Literal keywordValue(Token token) {
         return switch (token.upperText()) {
             case "TRUE" -> new Literal(Literal.Kind.TRUE, token, token.text());
             case "FALSE" -> new Literal(Literal.Kind.FALSE, token, token.text());
             case "NULL" -> new Literal(Literal.Kind.NULL, token, token.text());
-            default -> null;
+            default -> {
+                if (DateLiterals.range(token.text(), java.time.Clock.systemUTC()).isPresent()) {
+                    yield new Literal(Literal.Kind.DATE_LITERAL, token, token.upperText());
+                }
+                if (DateLiterals.looksLikeOne(token.text())) {
+                    throw sourceText.error(token, SoqlException.MALFORMED_QUERY,
+                            "Unsupported date literal: " + token.text());
+                }
+                yield null;
+            }
         };
     }
 
