@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,12 +16,9 @@ class DateLiteralQueryTest {
     @RegisterExtension
     static EmulatorExtension emulator = new EmulatorExtension();
 
-    private static SfHttp.Res query(SfHttp http, String soql) {
-        return http.get(SfHttp.V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
-    }
 
     private static List<String> names(SfHttp http, String where) {
-        JsonNode r = query(http, "SELECT Name FROM Opportunity WHERE " + where + " ORDER BY Name").json();
+        JsonNode r = http.query("SELECT Name FROM Opportunity WHERE " + where + " ORDER BY Name").json();
         List<String> out = new ArrayList<>();
         r.get("records").forEach(n -> out.add(n.get("Name").asText()));
         return out;
@@ -55,13 +50,13 @@ class DateLiteralQueryTest {
     @Test
     void dateLiteralsOnOtherTypesAndUnknownOnesAreRefused(SalesforceEmulator sf) {
         SfHttp http = new SfHttp(sf).login();
-        SfHttp.Res onText = query(http, "SELECT Id FROM Opportunity WHERE Name = TODAY");
+        SfHttp.Res onText = http.query("SELECT Id FROM Opportunity WHERE Name = TODAY");
         assertThat(onText.status()).isEqualTo(400);
         assertThat(onText.errorCode()).isEqualTo("INVALID_QUERY_FILTER_OPERATOR");
-        SfHttp.Res unknown = query(http, "SELECT Id FROM Opportunity WHERE CloseDate = LAST_N_FORTNIGHTS:2");
+        SfHttp.Res unknown = http.query("SELECT Id FROM Opportunity WHERE CloseDate = LAST_N_FORTNIGHTS:2");
         assertThat(unknown.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(unknown.json().get(0).get("message").asText()).contains("Unsupported date literal: LAST_N_FORTNIGHTS:2");
-        SfHttp.Res fiscal = query(http, "SELECT Id FROM Opportunity WHERE CloseDate = THIS_FISCAL_QUARTER");
+        SfHttp.Res fiscal = http.query("SELECT Id FROM Opportunity WHERE CloseDate = THIS_FISCAL_QUARTER");
         assertThat(fiscal.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(fiscal.json().get(0).get("message").asText()).contains("THIS_FISCAL_QUARTER");
     }

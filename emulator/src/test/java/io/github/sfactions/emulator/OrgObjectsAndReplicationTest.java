@@ -13,10 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OrgObjectsAndReplicationTest {
 
-    private static String q(String soql) {
-        return SfHttp.V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
-    }
-
     private static String at(Instant i) {
         return URLEncoder.encode(i.toString().replace("Z", "+00:00"), StandardCharsets.UTF_8);
     }
@@ -35,10 +31,10 @@ class OrgObjectsAndReplicationTest {
             assertThat(user.get("IsActive").asBoolean()).isTrue();
             assertThat(user.get("attributes").get("type").asText()).isEqualTo("User");
 
-            JsonNode byQuery = http.get(q("SELECT Id, Username, Email FROM User WHERE Id = '" + owner + "'")).json();
+            JsonNode byQuery = http.query("SELECT Id, Username, Email FROM User WHERE Id = '" + owner + "'").json();
             assertThat(byQuery.get("totalSize").asInt()).isEqualTo(1);
-            assertThat(http.get(q("SELECT Id FROM User")).json().get("totalSize").asInt()).isEqualTo(2);
-            assertThat(http.get(q("SELECT Username FROM User WHERE Username = 'ops@example.com'")).json()
+            assertThat(http.query("SELECT Id FROM User").json().get("totalSize").asInt()).isEqualTo(2);
+            assertThat(http.query("SELECT Username FROM User WHERE Username = 'ops@example.com'").json()
                     .get("totalSize").asInt()).isEqualTo(1);
         }
     }
@@ -47,18 +43,18 @@ class OrgObjectsAndReplicationTest {
     void organizationTellsWhetherTheOrgIsASandbox() {
         try (SalesforceEmulator prod = SalesforceEmulator.startDemo();
              SalesforceEmulator sandbox = SalesforceEmulator.builder().sandbox(true).start()) {
-            JsonNode p = new SfHttp(prod).login().get(q("SELECT Id, IsSandbox, OrganizationType FROM Organization"))
+            JsonNode p = new SfHttp(prod).login().query("SELECT Id, IsSandbox, OrganizationType FROM Organization")
                     .json();
             assertThat(p.get("totalSize").asInt()).isEqualTo(1);
             assertThat(p.get("records").get(0).get("Id").asText()).isEqualTo(prod.orgId());
             assertThat(p.get("records").get(0).get("IsSandbox").asBoolean()).isFalse();
             SfHttp s = new SfHttp(sandbox).login();
-            assertThat(s.get(q("SELECT IsSandbox FROM Organization")).json().get("records").get(0)
+            assertThat(s.query("SELECT IsSandbox FROM Organization").json().get("records").get(0)
                     .get("IsSandbox").asBoolean()).isTrue();
             assertThat(s.get(SfHttp.V + "/sobjects/Organization/" + sandbox.orgId()).json().get("IsSandbox")
                     .asBoolean()).isTrue();
             sandbox.reset();
-            assertThat(s.get(q("SELECT IsSandbox FROM Organization")).json().get("records").get(0)
+            assertThat(s.query("SELECT IsSandbox FROM Organization").json().get("records").get(0)
                     .get("IsSandbox").asBoolean()).as("after reset").isTrue();
         }
     }

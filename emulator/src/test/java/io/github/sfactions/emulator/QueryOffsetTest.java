@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +12,6 @@ class QueryOffsetTest {
     @RegisterExtension
     static EmulatorExtension emulator = new EmulatorExtension();
 
-    private static SfHttp.Res query(SfHttp http, String soql) {
-        return http.get(SfHttp.V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
-    }
 
     private static String names(JsonNode r) {
         StringBuilder sb = new StringBuilder();
@@ -30,20 +25,20 @@ class QueryOffsetTest {
             sf.createRecord("Account", Map.of("Name", n));
         }
         SfHttp http = new SfHttp(sf).login();
-        assertThat(names(query(http, "SELECT Name FROM Account ORDER BY Name LIMIT 2 OFFSET 1").json())).isEqualTo("bc");
-        assertThat(names(query(http, "SELECT Name FROM Account ORDER BY Name OFFSET 3").json())).isEqualTo("de");
-        assertThat(names(query(http, "SELECT Name FROM Account LIMIT 2 OFFSET 2").json())).isEqualTo("eb");
-        assertThat(query(http, "SELECT Name FROM Account OFFSET 10").json().get("totalSize").asInt()).isZero();
+        assertThat(names(http.query("SELECT Name FROM Account ORDER BY Name LIMIT 2 OFFSET 1").json())).isEqualTo("bc");
+        assertThat(names(http.query("SELECT Name FROM Account ORDER BY Name OFFSET 3").json())).isEqualTo("de");
+        assertThat(names(http.query("SELECT Name FROM Account LIMIT 2 OFFSET 2").json())).isEqualTo("eb");
+        assertThat(http.query("SELECT Name FROM Account OFFSET 10").json().get("totalSize").asInt()).isZero();
     }
 
     @Test
     void offsetOver2000AndOffsetBeforeLimitAreRefused(SalesforceEmulator sf) {
         SfHttp http = new SfHttp(sf).login();
-        SfHttp.Res big = query(http, "SELECT Name FROM Account OFFSET 2001");
+        SfHttp.Res big = http.query("SELECT Name FROM Account OFFSET 2001");
         assertThat(big.status()).isEqualTo(400);
         assertThat(big.errorCode()).isEqualTo("NUMBER_OUTSIDE_VALID_RANGE");
         assertThat(big.json().get(0).get("message").asText()).contains("Maximum SOQL offset allowed is 2000");
-        SfHttp.Res order = query(http, "SELECT Name FROM Account OFFSET 1 LIMIT 2");
+        SfHttp.Res order = http.query("SELECT Name FROM Account OFFSET 1 LIMIT 2");
         assertThat(order.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(order.json().get(0).get("message").asText()).contains("unexpected token: 'LIMIT'");
     }

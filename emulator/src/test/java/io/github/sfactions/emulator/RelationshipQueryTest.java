@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.github.sfactions.emulator.SfHttp.map;
@@ -15,9 +13,6 @@ class RelationshipQueryTest {
     @RegisterExtension
     static EmulatorExtension emulator = new EmulatorExtension();
 
-    private static SfHttp.Res query(SfHttp http, String soql) {
-        return http.get(SfHttp.V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
-    }
 
     @Test
     void parentFieldsComeBackNestedUnderTheRelationshipName(SalesforceEmulator sf) {
@@ -25,7 +20,7 @@ class RelationshipQueryTest {
         sf.createRecord("Contact", Map.of("LastName", "Doe", "AccountId", acme));
         sf.createRecord("Contact", Map.of("LastName", "Loner"));
         SfHttp http = new SfHttp(sf).login();
-        JsonNode r = query(http, "SELECT Id, LastName, Account.Name, account.industry, Owner.Username FROM Contact"
+        JsonNode r = http.query("SELECT Id, LastName, Account.Name, account.industry, Owner.Username FROM Contact"
                 + " ORDER BY LastName").json();
         assertThat(r.get("totalSize").asInt()).isEqualTo(2);
         JsonNode doe = r.get("records").get(0);
@@ -42,17 +37,17 @@ class RelationshipQueryTest {
     @Test
     void relationshipsOutsideTheSelectListAndUnknownOnesAreRefusedByName(SalesforceEmulator sf) {
         SfHttp http = new SfHttp(sf).login();
-        SfHttp.Res where = query(http, "SELECT Id FROM Contact WHERE Account.Name = 'Acme'");
+        SfHttp.Res where = http.query("SELECT Id FROM Contact WHERE Account.Name = 'Acme'");
         assertThat(where.status()).isEqualTo(400);
         assertThat(where.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(where.json().get(0).get("message").asText()).contains("Relationship fields").contains("Account.Name");
-        SfHttp.Res unknownField = query(http, "SELECT Account.Nope FROM Contact");
+        SfHttp.Res unknownField = http.query("SELECT Account.Nope FROM Contact");
         assertThat(unknownField.errorCode()).isEqualTo("INVALID_FIELD");
         assertThat(unknownField.json().get(0).get("message").asText()).contains("No such column 'Nope' on entity 'Account'");
-        SfHttp.Res unknownRel = query(http, "SELECT Boss.Name FROM Contact");
+        SfHttp.Res unknownRel = http.query("SELECT Boss.Name FROM Contact");
         assertThat(unknownRel.errorCode()).isEqualTo("INVALID_FIELD");
         assertThat(unknownRel.json().get(0).get("message").asText()).contains("Didn't understand relationship 'Boss'");
-        SfHttp.Res deep = query(http, "SELECT Account.Owner.Name FROM Contact");
+        SfHttp.Res deep = http.query("SELECT Account.Owner.Name FROM Contact");
         assertThat(deep.errorCode()).isEqualTo("MALFORMED_QUERY");
     }
 
