@@ -24,6 +24,14 @@ public final class EmulatorMain {
               --latency MS|MIN-MAX delay every response by MS, or by a random MIN..MAX milliseconds
               --fail TYPE:RATE     fail that share (0..1) of requests, e.g. SERVER_UNAVAILABLE:0.05 (repeatable)
               --bulk-records-per-second N  Bulk API 2.0 processing speed (default unthrottled)
+              --https-port N       also serve HTTPS: login port N (0 = free), instance port N+1
+              --https-instance-port N  HTTPS instance port (default https-port+1)
+              --tls-dir DIR        keep the generated certificate here (default: beside --data,
+                                   else ~/.sfactions-emulator)
+              --tls-keystore FILE  serve this PKCS12 keystore instead (--tls-keystore-password PW)
+              --tls-cert FILE --tls-key FILE  serve this PEM certificate chain and private key instead
+              --soap-login         enable SOAP login() on /services/Soap/u/{version} (off as in new orgs)
+              --sandbox            the org is a sandbox (Organization.IsSandbox = true)
               --help               this text""";
     private static final int DEFAULT_PORT = 8443;
 
@@ -59,6 +67,14 @@ public final class EmulatorMain {
         EmulatorConfig.Latency latency = null;
         java.util.List<EmulatorConfig.FaultRule> rules = new java.util.ArrayList<>();
         Long bulkRate = null;
+        Integer httpsPort = null;
+        Integer httpsInstancePort = null;
+        Path tlsDir = null;
+        Path dataFile = null;
+        Path tlsKeyStore = null;
+        String tlsPassword = "";
+        Path tlsCert = null;
+        Path tlsKey = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -69,7 +85,19 @@ public final class EmulatorMain {
                 case "--port" -> port = intArg(args, ++i, a);
                 case "--instance-port" -> instancePort = intArg(args, ++i, a);
                 case "--config" -> b.configFile(Path.of(arg(args, ++i, a)));
-                case "--data" -> b.dataFile(Path.of(arg(args, ++i, a)));
+                case "--data" -> {
+                    dataFile = Path.of(arg(args, ++i, a));
+                    b.dataFile(dataFile);
+                }
+                case "--https-port" -> httpsPort = intArg(args, ++i, a);
+                case "--https-instance-port" -> httpsInstancePort = intArg(args, ++i, a);
+                case "--tls-dir" -> tlsDir = Path.of(arg(args, ++i, a));
+                case "--tls-keystore" -> tlsKeyStore = Path.of(arg(args, ++i, a));
+                case "--tls-keystore-password" -> tlsPassword = arg(args, ++i, a);
+                case "--tls-cert" -> tlsCert = Path.of(arg(args, ++i, a));
+                case "--tls-key" -> tlsKey = Path.of(arg(args, ++i, a));
+                case "--soap-login" -> b.soapLogin(true);
+                case "--sandbox" -> b.sandbox(true);
                 case "--daily-api-limit" -> b.dailyApiLimit(Long.parseLong(arg(args, ++i, a)));
                 case "--token-ttl" -> b.tokenTtl(Duration.ofSeconds(intArg(args, ++i, a)));
                 case "--idle-timeout" -> b.idleTimeout(Duration.ofSeconds(intArg(args, ++i, a)));
@@ -87,6 +115,21 @@ public final class EmulatorMain {
             b.bulk(new EmulatorConfig.Bulk(bulkRate, null, null));
         }
         b.port(port).instancePort(instancePort != null ? instancePort : port == 0 ? 0 : port + 1);
+        if (httpsPort != null || httpsInstancePort != null || tlsKeyStore != null || tlsCert != null) {
+            int hp = httpsPort == null ? 0 : httpsPort;
+            b.httpsPort(hp).httpsInstancePort(httpsInstancePort != null ? httpsInstancePort : hp == 0 ? 0 : hp + 1);
+            if (tlsCert != null || tlsKey != null) {
+                if (tlsCert == null || tlsKey == null) {
+                    throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+                }
+                b.tlsPem(tlsCert, tlsKey);
+            }
+            b.tlsDirectory(tlsDir != null ? tlsDir : dataFile != null ? dataFile.toAbsolutePath().getParent()
+                    : Path.of(System.getProperty("user.home"), ".sfactions-emulator"));
+            if (tlsKeyStore != null) {
+                b.tlsKeyStore(tlsKeyStore, tlsPassword.toCharArray());
+            }
+        }
         SalesforceEmulator emulator = b.start();
         out.println("sfactions Salesforce emulator is running");
         out.println("  login URL:     " + emulator.loginUrl() + "   (POST /services/oauth2/token)");
@@ -95,6 +138,11 @@ public final class EmulatorMain {
                 + SalesforceEmulator.DEMO_CLIENT_SECRET);
         out.println("  user:          " + SalesforceEmulator.DEMO_USERNAME + " password="
                 + SalesforceEmulator.DEMO_PASSWORD + " security token=" + SalesforceEmulator.DEMO_SECURITY_TOKEN);
+        emulator.httpsLoginUrl().ifPresent(u -> out.println("  HTTPS login:   " + u));
+        emulator.httpsInstanceUrl().ifPresent(u -> out.println("  HTTPS instance: " + u
+                + "   (instance_url for logins over HTTPS)"));
+        emulator.certificatePem().ifPresent(p -> out.println("  certificate:   " + p.toAbsolutePath()
+                + "   (trust it: docs/emulator.md#https)"));
         out.println("  admin:         " + emulator.instanceUrl() + "/__emulator/stats");
         out.flush();
         return emulator;

@@ -1,6 +1,8 @@
 package io.github.sfactions.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.sfactions.emulator.impl.DataFile;
 import io.github.sfactions.emulator.impl.EmulatorCore;
 import io.github.sfactions.emulator.impl.Ids;
@@ -11,12 +13,19 @@ import io.github.sfactions.emulator.impl.http.OAuthRoutes;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
 import io.github.sfactions.emulator.impl.net.IdleClosingRelay;
 import io.github.sfactions.emulator.impl.store.ObjectTable;
+import io.github.sfactions.emulator.impl.tls.TlsIdentity;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,68 +70,102 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final DataFile dataFile;
     private final Faults faults;
     private final BulkWiring bulk;
+    private final DataApi data;
     private final String loginUrl;
     private final String instanceUrl;
+    private final TlsIdentity tls;
+    private final Path temporaryTlsDirectory;
+    private final HttpsServer httpsLoginServer;
+    private final HttpsServer httpsInstanceServer;
 
     private SalesforceEmulator(Builder b) {
         EmulatorConfig config = b.effectiveConfig();
         this.core = new EmulatorCore(config, b.jwtKeys, b.tokenTtl, SoqlWiring::parser);
+        core.orgSettings(b.sandbox, b.soapLogin);
         this.faults = new Faults(core);
         this.dataFile = b.dataFile == null ? null : new DataFile(b.dataFile, core);
         if (dataFile == null || !dataFile.load()) {
             core.seed();
+        } else {
+            core.seedOrgRecords();
         }
         if (dataFile != null) {
             core.store().onChange(dataFile::changed);
         }
         this.bulk = new BulkWiring(core);
-        DataApi data = new DataApi(core);
+        this.data = new DataApi(core);
         bulk.plugInto(data);
         AdminRoutes admin = new AdminRoutes(core, this::reset);
         admin.bulkJobs(bulk::jobs);
         OAuthRoutes oauth = new OAuthRoutes(core);
         this.httpPool = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), EmulatorCore.daemonThreads("sf-emulator-http"));
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        // With an idle timeout the servers sit on free ports behind relays that own the public ones.
-        boolean relayed = b.idleTimeout != null;
-        HttpServer login = null;
-        HttpServer instance = null;
+        List<HttpServer> bound = new ArrayList<>();
         try {
-            login = HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.loginPort), BACKLOG);
-            instance = HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.instancePort), BACKLOG);
+            this.tls = b.tlsIdentity();
+            this.temporaryTlsDirectory = b.temporaryTlsDirectory;
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            // With an idle timeout the plain HTTP servers sit on free ports behind relays that own the public ones.
+            boolean relayed = b.idleTimeout != null;
+            this.loginServer = bind(bound,
+                    HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.loginPort), BACKLOG));
+            this.instanceServer = bind(bound,
+                    HttpServer.create(new InetSocketAddress(loopback, relayed ? 0 : b.instancePort), BACKLOG));
             if (relayed) {
                 relays.add(new IdleClosingRelay(new InetSocketAddress(loopback, b.loginPort), BACKLOG,
-                        login.getAddress(), b.idleTimeout, "sf-emulator-login"));
+                        loginServer.getAddress(), b.idleTimeout, "sf-emulator-login"));
                 relays.add(new IdleClosingRelay(new InetSocketAddress(loopback, b.instancePort), BACKLOG,
-                        instance.getAddress(), b.idleTimeout, "sf-emulator-instance"));
+                        instanceServer.getAddress(), b.idleTimeout, "sf-emulator-instance"));
             }
-        } catch (IOException | UncheckedIOException e) {
+            if (tls != null) {
+                HttpsConfigurator https = new HttpsConfigurator(tls.serverContext());
+                this.httpsLoginServer = bind(bound,
+                        HttpsServer.create(new InetSocketAddress(loopback, b.httpsLoginPort), BACKLOG));
+                this.httpsInstanceServer = bind(bound,
+                        HttpsServer.create(new InetSocketAddress(loopback, b.httpsInstancePort), BACKLOG));
+                httpsLoginServer.setHttpsConfigurator(https);
+                httpsInstanceServer.setHttpsConfigurator(https);
+            } else {
+                this.httpsLoginServer = null;
+                this.httpsInstanceServer = null;
+            }
+        } catch (IOException | RuntimeException e) {
             relays.forEach(IdleClosingRelay::close);
-            for (HttpServer bound : new HttpServer[] {login, instance}) {
-                if (bound != null) {
-                    bound.stop(0);
-                }
-            }
+            bound.forEach(s -> s.stop(0));
             httpPool.shutdownNow();
             core.close();
             bulk.close();
-            throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(), io);
+            }
+            if (e instanceof UncheckedIOException io) {
+                throw new UncheckedIOException("Cannot bind the emulator's ports: " + e.getMessage(), io.getCause());
+            }
+            throw (RuntimeException) e;
         }
-        this.loginServer = login;
-        this.instanceServer = instance;
         loginServer.createContext("/", new Dispatcher(Dispatcher.Role.LOGIN, core, oauth, data, admin));
         instanceServer.createContext("/", new Dispatcher(Dispatcher.Role.INSTANCE, core, oauth, data, admin));
-        loginServer.setExecutor(httpPool);
-        instanceServer.setExecutor(httpPool);
-        int loginPort = relayed ? relays.get(0).port() : loginServer.getAddress().getPort();
-        int instancePort = relayed ? relays.get(1).port() : instanceServer.getAddress().getPort();
+        int loginPort = relays.isEmpty() ? loginServer.getAddress().getPort() : relays.get(0).port();
+        int instancePort = relays.isEmpty() ? instanceServer.getAddress().getPort() : relays.get(1).port();
         this.loginUrl = "http://localhost:" + loginPort;
         this.instanceUrl = "http://127.0.0.1:" + instancePort;
         core.urls(loginUrl, instanceUrl);
-        loginServer.start();
-        instanceServer.start();
+        if (tls != null) {
+            httpsLoginServer.createContext("/", new Dispatcher(Dispatcher.Role.LOGIN, true, core, oauth, data, admin));
+            httpsInstanceServer.createContext("/",
+                    new Dispatcher(Dispatcher.Role.INSTANCE, true, core, oauth, data, admin));
+            core.httpsUrls("https://localhost:" + httpsLoginServer.getAddress().getPort(),
+                    "https://127.0.0.1:" + httpsInstanceServer.getAddress().getPort());
+        }
+        for (HttpServer s : bound) {
+            s.setExecutor(httpPool);
+            s.start();
+        }
+    }
+
+    private static <S extends HttpServer> S bind(List<HttpServer> bound, S server) {
+        bound.add(server);
+        return server;
     }
 
     /** A builder for the demo org on free ports. */
@@ -143,6 +186,45 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** The data host returned as {@code instance_url}, e.g. {@code http://127.0.0.1:PORT2}. */
     public String instanceUrl() {
         return instanceUrl;
+    }
+
+    /** The HTTPS token endpoint host, e.g. {@code https://localhost:PORT}; empty when HTTPS is off. */
+    public Optional<String> httpsLoginUrl() {
+        return tls == null ? Optional.empty() : Optional.of(core.endpoints(true).loginUrl());
+    }
+
+    /** The HTTPS data host returned as {@code instance_url} to clients that log in over HTTPS. */
+    public Optional<String> httpsInstanceUrl() {
+        return tls == null ? Optional.empty() : Optional.of(core.endpoints(true).instanceUrl());
+    }
+
+    /** The PEM file of the certificate HTTPS clients must trust; empty when HTTPS is off. */
+    public Optional<Path> certificatePem() {
+        return tls == null ? Optional.empty() : Optional.of(tls.certificatePem());
+    }
+
+    /**
+     * A client-side TLS context that trusts the emulator's certificate (and nothing else), for Java
+     * clients in tests: {@code HttpClient.newBuilder().sslContext(sf.clientSslContext())}.
+     *
+     * @throws IllegalStateException when HTTPS is off
+     */
+    public SSLContext clientSslContext() {
+        if (tls == null) {
+            throw new IllegalStateException("HTTPS is off; enable it with builder().https()");
+        }
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("sfactions-emulator", tls.trustAnchor());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build a TLS context trusting the emulator: " + e.getMessage(), e);
+        }
     }
 
     /** The org id (18 chars). */
@@ -199,6 +281,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     /** Records, bulk jobs, counters, log and faults back to the configured initial state. */
     public void reset() {
         bulk.reset();
+        data.resetQueryJobs();
         core.reset();
         if (dataFile != null) {
             dataFile.changed();
@@ -210,12 +293,32 @@ public final class SalesforceEmulator implements AutoCloseable {
         relays.forEach(IdleClosingRelay::close);
         loginServer.stop(0);
         instanceServer.stop(0);
+        if (httpsLoginServer != null) {
+            httpsLoginServer.stop(0);
+            httpsInstanceServer.stop(0);
+        }
         bulk.close();
         httpPool.shutdownNow();
         if (dataFile != null) {
             dataFile.writeNow();
         }
         core.close();
+        deleteTemporaryTlsDirectory();
+    }
+
+    /** A certificate made in a temporary directory is of no use after close; a kept one stays. */
+    private void deleteTemporaryTlsDirectory() {
+        if (temporaryTlsDirectory == null) {
+            return;
+        }
+        try (var files = Files.list(temporaryTlsDirectory)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(temporaryTlsDirectory);
+        } catch (IOException e) {
+            // Left for the OS's temp cleaner; nothing depends on it.
+        }
     }
 
     /** Configures and starts an emulator. */
@@ -228,6 +331,17 @@ public final class SalesforceEmulator implements AutoCloseable {
         private Path dataFile;
         private Duration idleTimeout;
         private final Map<String, PublicKey> jwtKeys = new LinkedHashMap<>();
+        private boolean https;
+        private int httpsLoginPort;
+        private int httpsInstancePort;
+        private Path tlsDirectory;
+        private Path tlsKeyStore;
+        private char[] tlsKeyStorePassword;
+        private Path tlsCertificateChain;
+        private Path tlsPrivateKey;
+        private boolean sandbox;
+        private boolean soapLogin;
+        private Path temporaryTlsDirectory;
 
         private Builder() {
         }
@@ -346,6 +460,97 @@ public final class SalesforceEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Also serves HTTPS, on two more ports ({@link #httpsPort}, {@link #httpsInstancePort}), with a
+         * certificate generated at first start and kept in {@link #tlsDirectory} (default: beside the
+         * data file, else a fresh temporary directory), unless {@link #tlsKeyStore} or {@link #tlsPem}
+         * gives one. Plain HTTP stays on.
+         */
+        public Builder https() {
+            this.https = true;
+            return this;
+        }
+
+        /** HTTPS login port (turns HTTPS on); 0 = a free port (default). */
+        public Builder httpsPort(int port) {
+            this.httpsLoginPort = checkPort(port);
+            this.https = true;
+            return this;
+        }
+
+        /** HTTPS instance port (turns HTTPS on); 0 = a free port (default). */
+        public Builder httpsInstancePort(int port) {
+            this.httpsInstancePort = checkPort(port);
+            this.https = true;
+            return this;
+        }
+
+        /** Where the generated certificate is kept and reused across starts (turns HTTPS on). */
+        public Builder tlsDirectory(Path dir) {
+            this.tlsDirectory = dir;
+            this.https = true;
+            return this;
+        }
+
+        /** Serves the first key entry of this PKCS12 keystore (turns HTTPS on). */
+        public Builder tlsKeyStore(Path pkcs12, char[] password) {
+            this.tlsKeyStore = pkcs12;
+            this.tlsKeyStorePassword = password == null ? new char[0] : password.clone();
+            this.https = true;
+            return this;
+        }
+
+        /** Serves this PEM certificate chain (server first) and unencrypted PEM private key (turns HTTPS on). */
+        public Builder tlsPem(Path certificateChain, Path privateKey) {
+            this.tlsCertificateChain = certificateChain;
+            this.tlsPrivateKey = privateKey;
+            this.https = true;
+            return this;
+        }
+
+        /**
+         * Makes the org a sandbox: {@code Organization.IsSandbox} is true (as for orgs whose users log in
+         * at test.salesforce.com). Default false, a production or developer org.
+         */
+        public Builder sandbox(boolean on) {
+            this.sandbox = on;
+            return this;
+        }
+
+        /**
+         * Enables SOAP API {@code login()} on {@code /services/Soap/u/{version}}. Off by default, as in
+         * orgs created from Winter '26 on; when off the call answers the fault Salesforce gives.
+         */
+        public Builder soapLogin(boolean on) {
+            this.soapLogin = on;
+            return this;
+        }
+
+        TlsIdentity tlsIdentity() {
+            if (!https) {
+                return null;
+            }
+            if (tlsCertificateChain != null) {
+                return TlsIdentity.fromPem(tlsCertificateChain, tlsPrivateKey);
+            }
+            Path dir = tlsDirectory;
+            if (dir == null && dataFile != null) {
+                dir = dataFile.toAbsolutePath().getParent();
+            }
+            try {
+                if (dir == null) {
+                    dir = Files.createTempDirectory("sfactions-emulator-tls");
+                    temporaryTlsDirectory = dir;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a directory for the TLS certificate", e);
+            }
+            if (tlsKeyStore != null) {
+                return TlsIdentity.fromPkcs12(tlsKeyStore, tlsKeyStorePassword, dir.resolve(TlsIdentity.CA_PEM_FILE));
+            }
+            return TlsIdentity.generatedIn(dir);
+        }
+
         EmulatorConfig effectiveConfig() {
             EmulatorConfig c = config;
             if (dailyApiLimit != null) {
@@ -357,6 +562,12 @@ public final class SalesforceEmulator implements AutoCloseable {
         public SalesforceEmulator start() {
             if (loginPort != 0 && loginPort == instancePort) {
                 throw new IllegalArgumentException("Login and instance ports must differ");
+            }
+            if (httpsLoginPort != 0 && httpsLoginPort == httpsInstancePort) {
+                throw new IllegalArgumentException("HTTPS login and instance ports must differ");
+            }
+            if (tlsCertificateChain != null && tlsPrivateKey == null) {
+                throw new IllegalArgumentException("tlsPem needs the private key file too");
             }
             return new SalesforceEmulator(this);
         }

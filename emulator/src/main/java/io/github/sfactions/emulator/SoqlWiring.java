@@ -46,6 +46,13 @@ final class SoqlWiring implements SoqlSchema {
                 .map(f -> new FieldInfo(f.name(), f.type().apiName(), f.filterable(), f.sortable()));
     }
 
+    @Override
+    public Optional<Relationship> relationship(String canonicalObject, String relationshipName) {
+        return schema.object(canonicalObject).flatMap(o -> o.relationship(relationshipName))
+                .filter(f -> !f.referenceTo().isEmpty())
+                .map(f -> new Relationship(f.relationshipName(), f.name(), f.referenceTo().get(0)));
+    }
+
     private record Plan(SoqlQuery query) implements QueryPlan {
         @Override
         public String objectName() {

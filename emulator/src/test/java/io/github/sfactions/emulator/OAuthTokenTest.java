@@ -189,6 +189,38 @@ class OAuthTokenTest {
         assertThat(jwtLogin("not-a-jwt").status()).isEqualTo(400);
     }
 
+    /** A JWT whose claims are written as given (nimbus's builder only writes numeric dates). */
+    private String jwtWithRawExp(Object exp) throws Exception {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("iss", JWT_APP);
+        claims.put("sub", "ops@example.com");
+        claims.put("aud", "https://login.salesforce.com");
+        claims.put("exp", exp);
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(new JWSHeader(JWSAlgorithm.RS256),
+                new com.nimbusds.jose.Payload(claims));
+        jws.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jws.serialize();
+    }
+
+    @Test
+    void jwtBearerAcceptsExpAsANumericStringAsSalesforcesOwnExampleSendsIt() throws Exception {
+        String future = Long.toString(Instant.now().plusSeconds(180).getEpochSecond());
+        SfHttp.Res ok = jwtLogin(jwtWithRawExp(future));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("access_token").asText()).isNotBlank();
+
+        SfHttp.Res past = jwtLogin(jwtWithRawExp(Long.toString(Instant.now().minusSeconds(600).getEpochSecond())));
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.json().get("error_description").asText()).isEqualTo("invalid assertion");
+
+        for (Object bad : new Object[] {"tomorrow", "", "1e12", "-5", true}) {
+            SfHttp.Res r = jwtLogin(jwtWithRawExp(bad));
+            assertThat(r.status()).as("exp %s", bad).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("invalid_grant");
+            assertThat(r.json().get("error_description").asText()).isEqualTo("invalid assertion");
+        }
+    }
+
     @Test
     void instanceHostAlsoServesTheTokenEndpoint() {
         SfHttp.Res r = http.send(HttpRequest.newBuilder(URI.create(emulator.instanceUrl() + "/services/oauth2/token"))

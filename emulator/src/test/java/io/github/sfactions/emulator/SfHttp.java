@@ -78,6 +78,11 @@ final class SfHttp {
         return send(authed(path).GET());
     }
 
+    /** {@code GET query?q=} with the SOQL URL-encoded. */
+    Res query(String soql) {
+        return get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
+    }
+
     Res get(String path, Map<String, String> headers) {
         HttpRequest.Builder b = authed(path).GET();
         headers.forEach(b::header);

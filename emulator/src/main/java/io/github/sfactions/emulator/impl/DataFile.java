@@ -115,6 +115,9 @@ public final class DataFile {
         scheduled.set(false);
         Map<String, Object> records = new LinkedHashMap<>();
         for (ObjectTable t : core.store().tables()) {
+            if (io.github.sfactions.emulator.impl.meta.StandardObjects.orgManaged(t.def())) {
+                continue; // made from the configuration at every start
+            }
             if (t.size() > 0) {
                 records.put(t.def().name(), t.all());
             }

@@ -2,6 +2,7 @@ package io.github.sfactions.emulator.impl;
 
 import io.github.sfactions.emulator.EmulatorConfig;
 import io.github.sfactions.emulator.impl.auth.ConnectedApps;
+import io.github.sfactions.emulator.impl.auth.Endpoints;
 import io.github.sfactions.emulator.impl.auth.SessionStore;
 import io.github.sfactions.emulator.impl.auth.TokenService;
 import io.github.sfactions.emulator.impl.auth.UserDirectory;
@@ -10,6 +11,7 @@ import io.github.sfactions.emulator.impl.control.FaultEngine;
 import io.github.sfactions.emulator.impl.control.RequestLog;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
 import io.github.sfactions.emulator.impl.meta.Schema;
+import io.github.sfactions.emulator.impl.meta.StandardObjects;
 import io.github.sfactions.emulator.impl.store.OrgStore;
 import io.github.sfactions.emulator.impl.store.RecordService;
 import io.github.sfactions.emulator.impl.store.WriteOptions;
@@ -53,8 +55,10 @@ public final class EmulatorCore {
     private final ThreadLocal<String> currentUser = new ThreadLocal<>();
     private final long maxBodyBytes;
     private final String orgId18 = Ids.to18(ORG_ID_15);
-    private volatile String loginUrl = "";
-    private volatile String instanceUrl = "";
+    private volatile Endpoints http = new Endpoints("", "");
+    private volatile Endpoints https;
+    private volatile boolean sandbox;
+    private volatile boolean soapLogin;
 
     /**
      * @param tokenTtl overrides the configured token lifetime when not null (allows sub-second TTLs in tests)
@@ -71,7 +75,7 @@ public final class EmulatorCore {
         Duration ttl = tokenTtl != null ? tokenTtl : config.tokenTtlSeconds() == null ? DEFAULT_TOKEN_TTL
                 : Duration.ofSeconds(config.tokenTtlSeconds());
         this.sessions = new SessionStore(clock, ORG_ID_15, ttl);
-        this.tokens = new TokenService(users, apps, sessions, clock, orgId18, () -> loginUrl, () -> instanceUrl);
+        this.tokens = new TokenService(users, apps, sessions, clock, orgId18, this::allUrls);
         this.counters = new ApiCounters(configuredDailyLimit());
         EmulatorConfig.RequestLog rl = config.requestLog();
         this.requestLog = new RequestLog(rl == null || rl.maxEntries() == null ? 1000 : rl.maxEntries(),
@@ -128,8 +132,9 @@ public final class EmulatorCore {
         }
     }
 
-    /** Creates the configured seed records (validated like REST). */
+    /** Creates the org's User and Organization records and the configured seed records (validated like REST). */
     public void seed() {
+        seedOrgRecords();
         if (config.records() == null) {
             return;
         }
@@ -138,6 +143,46 @@ public final class EmulatorCore {
                 createRecord(object, fields);
             }
         });
+    }
+
+    /**
+     * The User rows of the configured users (same ids as their tokens) and the one Organization row,
+     * whose {@code IsSandbox} follows the sandbox setting. Idempotent; also run after loading a data file.
+     */
+    public void seedOrgRecords() {
+        String now = FieldValues.formatDateTime(clock.instant());
+        String admin = users.defaultUser().id();
+        ObjectDef userDef = objectOrThrow(StandardObjects.USER);
+        for (UserDirectory.OrgUser u : users.all()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>(audit(u.id(), now, admin));
+            row.put("Username", u.username());
+            row.put("FirstName", u.firstName());
+            row.put("LastName", u.lastName());
+            row.put("Name", u.displayName());
+            String alias = u.username().split("@")[0];
+            row.put("Alias", alias.length() > 8 ? alias.substring(0, 8) : alias);
+            row.put("Email", u.email());
+            row.put("IsActive", Boolean.TRUE);
+            row.put("UserType", "Standard");
+            row.put("TimeZoneSidKey", "GMT");
+            row.put("LocaleSidKey", "en_US");
+            row.put("LanguageLocaleKey", "en_US");
+            records.putOrgRecord(userDef, row);
+        }
+        Map<String, Object> org = new java.util.LinkedHashMap<>(audit(orgId18, now, admin));
+        org.put("Name", "sfactions emulator");
+        org.put("IsSandbox", sandbox);
+        org.put("OrganizationType", "Developer Edition");
+        org.put("InstanceName", sandbox ? "CS1" : "NA1");
+        org.put("TimeZoneSidKey", "GMT");
+        org.put("LanguageLocaleKey", "en_US");
+        org.put("DefaultLocaleSidKey", "en_US");
+        records.putOrgRecord(objectOrThrow(StandardObjects.ORGANIZATION), org);
+    }
+
+    private static Map<String, Object> audit(String id, String now, String by) {
+        return Map.of("Id", id, "CreatedDate", now, "CreatedById", by, "LastModifiedDate", now,
+                "LastModifiedById", by, "SystemModstamp", now);
     }
 
     /** Creates a record through the REST validation path without counting an API call. */
@@ -215,12 +260,42 @@ public final class EmulatorCore {
     }
 
     public void urls(String login, String instance) {
-        this.loginUrl = login;
-        this.instanceUrl = instance;
+        this.http = new Endpoints(login, instance);
     }
 
-    public String loginUrl() { return loginUrl; }
-    public String instanceUrl() { return instanceUrl; }
+    /** Org-wide switches set by the builder: a sandbox org, SOAP login() enabled. */
+    public void orgSettings(boolean isSandbox, boolean soapLoginEnabled) {
+        this.sandbox = isSandbox;
+        this.soapLogin = soapLoginEnabled;
+        seedOrgRecords();
+    }
+
+    public boolean sandbox() { return sandbox; }
+    public boolean soapLoginEnabled() { return soapLogin; }
+
+    /** The HTTPS listeners' URLs, when HTTPS is on. */
+    public void httpsUrls(String login, String instance) {
+        this.https = new Endpoints(login, instance);
+    }
+
+    /** The URLs of the scheme a request came in on (HTTP when HTTPS is off). */
+    public Endpoints endpoints(boolean secure) {
+        Endpoints s = https;
+        return secure && s != null ? s : http;
+    }
+
+    private List<String> allUrls() {
+        List<String> out = new ArrayList<>(List.of(http.loginUrl(), http.instanceUrl()));
+        Endpoints s = https;
+        if (s != null) {
+            out.add(s.loginUrl());
+            out.add(s.instanceUrl());
+        }
+        return out;
+    }
+
+    public String loginUrl() { return http.loginUrl(); }
+    public String instanceUrl() { return http.instanceUrl(); }
     public EmulatorConfig config() { return config; }
     public Clock clock() { return clock; }
     public Schema schema() { return schema; }

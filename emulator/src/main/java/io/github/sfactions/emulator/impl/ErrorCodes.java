@@ -32,6 +32,9 @@ public final class ErrorCodes {
     public static final String UNKNOWN_EXCEPTION = "UNKNOWN_EXCEPTION";
     public static final String REQUEST_ENTITY_TOO_LARGE = "REQUEST_ENTITY_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String INVALID_TYPE_FOR_OPERATION = "INVALID_TYPE_FOR_OPERATION";
+    public static final String INVALID_REPLICATION_DATE = "INVALID_REPLICATION_DATE";
+    public static final String MISSING_ARGUMENT = "MISSING_ARGUMENT";
 
     private ErrorCodes() {
     }

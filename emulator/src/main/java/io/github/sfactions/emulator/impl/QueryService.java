@@ -40,6 +40,20 @@ public final class QueryService {
     public record Result(String object, Map<String, Object> body) {
     }
 
+    /** Parses and checks SOQL (errors as the query endpoint answers them). */
+    public QueryPlan plan(String soql) {
+        if (soql == null || soql.isBlank()) {
+            throw ApiException.badRequest(ErrorCodes.MALFORMED_QUERY, "unexpected token: <EOF>", List.of());
+        }
+        return parser.parse(soql);
+    }
+
+    /** The matching rows (unprojected), deleted ones too for {@code includeDeleted}. */
+    public List<Map<String, Object>> rows(QueryPlan plan, boolean includeDeleted) {
+        ObjectTable table = store.table(plan.objectName());
+        return plan.apply(includeDeleted ? table.all() : table.live());
+    }
+
     /** Runs the SOQL; {@code includeDeleted} for queryAll. */
     public Result query(String soql, boolean includeDeleted, int batchSize, String apiVersion) {
         if (soql == null || soql.isBlank()) {
@@ -100,7 +114,7 @@ public final class QueryService {
         }
         List<Map<String, Object>> records = new ArrayList<>(end - offset);
         for (Map<String, Object> r : rows.subList(offset, end)) {
-            records.add(project(cursor.object(), cursor.fields(), r, apiVersion));
+            records.add(projectWithParents(cursor.object(), cursor.fields(), r, apiVersion));
         }
         out.put("records", records);
         return out;
@@ -123,6 +137,62 @@ public final class QueryService {
     public synchronized void clear() {
         cursors.clear();
         heldRows = 0;
+    }
+
+    /**
+     * As {@link #project}, with parent relationship fields ({@code Account.Name}) nested the way Salesforce
+     * answers them: {@code "Account": {"attributes": {...}, "Name": "Acme"}}, or {@code "Account": null}
+     * when the reference is empty.
+     */
+    public Map<String, Object> projectWithParents(String object, List<String> fields, Map<String, Object> row,
+                                                  String apiVersion) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("attributes", attributes(object, (String) row.get("Id"), apiVersion));
+        for (String f : fields) {
+            int dot = f.indexOf('.');
+            if (dot < 0) {
+                out.put(f, row.get(f));
+                continue;
+            }
+            String rel = f.substring(0, dot);
+            Map<String, Object> parent = parentRow(object, rel, row);
+            if (parent == null) {
+                out.put(rel, null);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> nested = (Map<String, Object>) out.computeIfAbsent(rel, k -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("attributes", attributes(parentObject(object, rel), (String) parent.get("Id"), apiVersion));
+                return m;
+            });
+            nested.put(f.substring(dot + 1), parent.get(f.substring(dot + 1)));
+        }
+        return out;
+    }
+
+    /** One selected value, following a parent relationship for {@code Rel.Field} (Bulk API 2.0 CSV columns). */
+    public Object value(String object, Map<String, Object> row, String field) {
+        int dot = field.indexOf('.');
+        if (dot < 0) {
+            return row.get(field);
+        }
+        Map<String, Object> parent = parentRow(object, field.substring(0, dot), row);
+        return parent == null ? null : parent.get(field.substring(dot + 1));
+    }
+
+    private String parentObject(String object, String relationship) {
+        return store.table(object).def().relationship(relationship).map(f -> f.referenceTo().get(0)).orElseThrow();
+    }
+
+    private Map<String, Object> parentRow(String object, String relationship, Map<String, Object> row) {
+        var ref = store.table(object).def().relationship(relationship).orElseThrow();
+        Object id = row.get(ref.name());
+        if (id == null || ref.referenceTo().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> parent = store.table(ref.referenceTo().get(0)).get(id.toString());
+        return parent == null || ObjectTable.isDeleted(parent) ? null : parent;
     }
 
     /** A record as the API returns it: attributes first, then the selected fields. */

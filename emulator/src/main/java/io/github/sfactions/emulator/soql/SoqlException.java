@@ -15,6 +15,8 @@ public final class SoqlException extends RuntimeException {
 
     /** Syntax errors: unexpected tokens, bad literals, AND/OR mixed without parentheses. */
     public static final String MALFORMED_QUERY = "MALFORMED_QUERY";
+    /** A number out of its allowed range, e.g. OFFSET over 2000. */
+    public static final String NUMBER_OUTSIDE_VALID_RANGE = "NUMBER_OUTSIDE_VALID_RANGE";
     /** Unknown field, or a field used where its describe flags forbid it (filter, sort). */
     public static final String INVALID_FIELD = "INVALID_FIELD";
     /** Unknown sObject type in the FROM clause. */

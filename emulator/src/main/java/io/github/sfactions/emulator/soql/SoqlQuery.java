@@ -69,25 +69,25 @@ public final class SoqlQuery {
      * @return the matching input maps themselves (not projected to the select list), in result order
      */
     public List<Map<String, Object>> apply(Collection<Map<String, Object>> records) {
-        int limit = compiled.limit() == null ? Integer.MAX_VALUE : compiled.limit();
+        int offset = compiled.offset();
+        long wanted = compiled.limit() == null ? Long.MAX_VALUE : (long) offset + compiled.limit();
         boolean sorted = compiled.ordering() != null;
         List<Map<String, Object>> result = new ArrayList<>();
-        if (limit == 0) {
+        if (compiled.limit() != null && compiled.limit() == 0) {
             return result;
         }
         for (Map<String, Object> record : records) {
             if (compiled.filter().test(record)) {
                 result.add(record);
-                if (!sorted && result.size() >= limit) {
-                    return result;
+                if (!sorted && result.size() >= wanted) {
+                    break;
                 }
             }
         }
-        if (!sorted) {
-            return result;
-        }
-        List<Map<String, Object>> ordered = compiled.ordering().sort(result);
-        return ordered.size() > limit ? new ArrayList<>(ordered.subList(0, limit)) : ordered;
+        List<Map<String, Object>> ordered = sorted ? compiled.ordering().sort(result) : result;
+        int from = Math.min(offset, ordered.size());
+        int to = (int) Math.min(ordered.size(), wanted);
+        return from == 0 && to == ordered.size() ? ordered : new ArrayList<>(ordered.subList(from, to));
     }
 
     @Override

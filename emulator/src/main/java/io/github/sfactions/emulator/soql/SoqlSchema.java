@@ -22,6 +22,27 @@ public interface SoqlSchema {
     Optional<FieldInfo> field(String canonicalObject, String fieldName);
 
     /**
+     * A parent relationship of the object, e.g. {@code Account} on Contact or {@code Owner} on Lead.
+     *
+     * @param canonicalObject  an object name as returned by {@link #canonicalObjectName(String)}
+     * @param relationshipName a relationship name as written in the query, any casing
+     * @return the relationship, or empty when the object has none of that name (the default)
+     */
+    default Optional<Relationship> relationship(String canonicalObject, String relationshipName) {
+        return Optional.empty();
+    }
+
+    /**
+     * A parent relationship.
+     *
+     * @param name           canonical relationship name, e.g. {@code Account}
+     * @param referenceField the reference field holding the parent id, e.g. {@code AccountId}
+     * @param targetObject   the canonical parent object name
+     */
+    record Relationship(String name, String referenceField, String targetObject) {
+    }
+
+    /**
      * The describe properties of one field that SOQL validation needs.
      *
      * @param name       canonical API name, e.g. {@code Ext__c}

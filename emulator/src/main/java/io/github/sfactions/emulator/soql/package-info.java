@@ -18,14 +18,18 @@
  * <h2>Supported subset</h2>
  * <pre>
  * SELECT field, ... | COUNT()  FROM object
- *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]
+ *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]  [OFFSET n]
  * </pre>
  * Keywords, object and field names are case-insensitive; {@code Id} is always a valid field and a field may be
- * prefixed with its own object's name ({@code Case.Subject}). Conditions: {@code = != <> < <= > >= LIKE},
+ * prefixed with its own object's name ({@code Case.Subject}). The SELECT list may also name a parent
+ * relationship field one level up ({@code Account.Name}) when {@link io.github.sfactions.emulator.soql.SoqlSchema}
+ * knows the relationship; WHERE and ORDER BY may not (MALFORMED_QUERY naming the path). Conditions: {@code = != <> < <= > >= LIKE},
  * {@code IN (...)}, {@code NOT IN (...)}, {@code NOT}, {@code AND}, {@code OR} and parentheses; AND and OR
  * cannot be mixed at one level without parentheses. Values: single-quoted strings with Salesforce's backslash
  * escapes ({@code \_ \%} only in LIKE), numbers, {@code TRUE}/{@code FALSE}, {@code NULL}, dates
  * {@code 2024-05-01} and datetimes {@code 2024-05-01T10:00:00Z} / {@code +01:00} / {@code .000+0000}.
+ * Date literals ({@code TODAY}, {@code LAST_N_DAYS:7}, {@code THIS_MONTH}, ...; not fiscal ones) compare with
+ * the day range they name, in GMT.
  *
  * <h2>Semantics</h2>
  * Text compares case-insensitively and empty text counts as null; ids compare equal in their 15- and
@@ -35,8 +39,8 @@
  * descending) unless NULLS FIRST/LAST says otherwise.
  *
  * <h2>Not supported</h2>
- * Relationship paths and sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING, OFFSET,
- * INCLUDES/EXCLUDES, date literals such as {@code TODAY}, WITH and FOR clauses: they are refused as
+ * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING,
+ * INCLUDES/EXCLUDES, fiscal date literals, WITH and FOR clauses: they are refused as
  * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
  */
 package io.github.sfactions.emulator.soql;

@@ -44,6 +44,10 @@ public final class SessionStore {
         this.ttl = ttl;
     }
 
+    public Duration ttl() {
+        return ttl;
+    }
+
     public void ttl(Duration newTtl) {
         this.ttl = newTtl;
     }

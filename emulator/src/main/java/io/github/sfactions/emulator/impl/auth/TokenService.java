@@ -3,6 +3,7 @@ package io.github.sfactions.emulator.impl.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -38,24 +39,23 @@ public final class TokenService {
     public static final String P_REFRESH_TOKEN = "refresh_token";
     public static final String P_ASSERTION = "assertion";
     private static final long JWT_CLOCK_SKEW_MILLIS = 60_000;
+    private static final java.util.regex.Pattern NUMERIC_DATE = java.util.regex.Pattern.compile("\\d{1,12}(\\.\\d+)?");
 
     private final UserDirectory users;
     private final ConnectedApps apps;
     private final SessionStore sessions;
     private final Clock clock;
     private final String orgId18;
-    private final Supplier<String> loginUrl;
-    private final Supplier<String> instanceUrl;
+    private final Supplier<List<String>> loginUrls;
 
     public TokenService(UserDirectory users, ConnectedApps apps, SessionStore sessions, Clock clock, String orgId18,
-                        Supplier<String> loginUrl, Supplier<String> instanceUrl) {
+                        Supplier<List<String>> loginUrls) {
         this.users = users;
         this.apps = apps;
         this.sessions = sessions;
         this.clock = clock;
         this.orgId18 = orgId18;
-        this.loginUrl = loginUrl;
-        this.instanceUrl = instanceUrl;
+        this.loginUrls = loginUrls;
     }
 
     /**
@@ -63,8 +63,9 @@ public final class TokenService {
      *
      * @param params      form and query parameters merged
      * @param basicClient client id and secret from HTTP Basic, or null
+     * @param endpoints   the URLs of the listener the client came in on (HTTP or HTTPS)
      */
-    public Map<String, Object> token(Map<String, String> params, String[] basicClient) {
+    public Map<String, Object> token(Map<String, String> params, String[] basicClient, Endpoints endpoints) {
         String grant = params.get(P_GRANT_TYPE);
         String clientId = params.get(P_CLIENT_ID);
         String secret = params.get(P_CLIENT_SECRET);
@@ -76,10 +77,10 @@ public final class TokenService {
             throw new OAuthError("unsupported_grant_type", "grant type not supported");
         }
         return switch (grant) {
-            case GRANT_PASSWORD -> password(clientId, secret, params);
-            case GRANT_REFRESH -> refresh(clientId, secret, params);
-            case GRANT_CLIENT_CREDENTIALS -> clientCredentials(clientId, secret);
-            case GRANT_JWT -> jwtBearer(params.get(P_ASSERTION));
+            case GRANT_PASSWORD -> password(clientId, secret, params, endpoints);
+            case GRANT_REFRESH -> refresh(clientId, secret, params, endpoints);
+            case GRANT_CLIENT_CREDENTIALS -> clientCredentials(clientId, secret, endpoints);
+            case GRANT_JWT -> jwtBearer(params.get(P_ASSERTION), endpoints);
             default -> throw new OAuthError("unsupported_grant_type", "grant type not supported");
         };
     }
@@ -93,19 +94,27 @@ public final class TokenService {
         return app;
     }
 
-    private Map<String, Object> password(String clientId, String secret, Map<String, String> params) {
+    private Map<String, Object> password(String clientId, String secret, Map<String, String> params,
+                                         Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, true);
-        UserDirectory.OrgUser user = users.byUsername(params.get(P_USERNAME))
+        UserDirectory.OrgUser user = authenticate(params.get(P_USERNAME), params.get(P_PASSWORD))
                 .orElseThrow(TokenService::authenticationFailure);
-        String expected = user.password() + (user.securityToken() == null ? "" : user.securityToken());
-        String given = params.get(P_PASSWORD);
-        if (given == null || !constantTimeEquals(given, expected)) {
-            throw authenticationFailure();
-        }
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
     }
 
-    private Map<String, Object> refresh(String clientId, String secret, Map<String, String> params) {
+    /** The user whose password plus security token is {@code given} (password grant and SOAP login()). */
+    public java.util.Optional<UserDirectory.OrgUser> authenticate(String username, String given) {
+        return users.byUsername(username).filter(u -> given != null && constantTimeEquals(given,
+                u.password() + (u.securityToken() == null ? "" : u.securityToken())));
+    }
+
+    /** A session for a SOAP login(): an access token of the org's first connected app. */
+    public String issueSession(UserDirectory.OrgUser user) {
+        return sessions.issueAccessToken(user.id(), apps.defaultApp().clientId());
+    }
+
+    private Map<String, Object> refresh(String clientId, String secret, Map<String, String> params,
+                                        Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, false);
         String token = params.get(P_REFRESH_TOKEN);
         SessionStore.RefreshGrant grant = sessions.refreshGrant(token)
@@ -118,20 +127,20 @@ public final class TokenService {
             sessions.revokeRefresh(token);
             newRefresh = sessions.issueRefreshToken(user.id(), app.clientId());
         }
-        return response(app, user, "api refresh_token", newRefresh);
+        return response(app, user, "api refresh_token", newRefresh, endpoints);
     }
 
-    private Map<String, Object> clientCredentials(String clientId, String secret) {
+    private Map<String, Object> clientCredentials(String clientId, String secret, Endpoints endpoints) {
         ConnectedApps.App app = client(clientId, secret, true);
         if (app.runAsUsername() == null) {
             throw new OAuthError("invalid_grant", "no client credentials user enabled");
         }
         UserDirectory.OrgUser user = users.byUsername(app.runAsUsername())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "no client credentials user enabled"));
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
     }
 
-    private Map<String, Object> jwtBearer(String assertion) {
+    private Map<String, Object> jwtBearer(String assertion, Endpoints endpoints) {
         if (assertion == null || assertion.isBlank()) {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
@@ -139,7 +148,7 @@ public final class TokenService {
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(assertion);
-            claims = jwt.getJWTClaimsSet();
+            claims = claimsWithNumericExp(jwt);
         } catch (ParseException e) {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
@@ -159,8 +168,9 @@ public final class TokenService {
             throw new OAuthError("invalid_grant", "invalid assertion");
         }
         List<String> audience = claims.getAudience();
-        List<String> accepted = List.of("https://login.salesforce.com", "https://test.salesforce.com",
-                loginUrl.get(), instanceUrl.get());
+        List<String> accepted = new java.util.ArrayList<>(List.of("https://login.salesforce.com",
+                "https://test.salesforce.com"));
+        accepted.addAll(loginUrls.get());
         if (audience == null || audience.stream().map(TokenService::trimSlash).noneMatch(accepted::contains)) {
             throw new OAuthError("invalid_grant", "Audience validation failed");
         }
@@ -170,7 +180,28 @@ public final class TokenService {
         }
         UserDirectory.OrgUser user = users.byUsername(claims.getSubject())
                 .orElseThrow(() -> new OAuthError("invalid_grant", "user hasn't approved this consumer"));
-        return response(app, user, "api", null);
+        return response(app, user, "api", null, endpoints);
+    }
+
+    /**
+     * The claims, with an {@code exp} given as a numeric string ({@code "exp": "1333685628"}, as in
+     * Salesforce's own JWT bearer example) read as the number it spells; any other string fails.
+     */
+    private static JWTClaimsSet claimsWithNumericExp(SignedJWT jwt) throws ParseException {
+        Map<String, Object> json = jwt.getPayload().toJSONObject();
+        if (json == null) {
+            throw new ParseException("payload is not a JSON object", 0);
+        }
+        Object exp = json.get(JWTClaimNames.EXPIRATION_TIME);
+        if (exp instanceof String s) {
+            if (!NUMERIC_DATE.matcher(s.trim()).matches()) {
+                throw new ParseException("exp is not a NumericDate", 0);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>(json);
+            copy.put(JWTClaimNames.EXPIRATION_TIME, (long) Double.parseDouble(s.trim()));
+            return JWTClaimsSet.parse(copy);
+        }
+        return JWTClaimsSet.parse(json);
     }
 
     private static String trimSlash(String s) {
@@ -190,13 +221,13 @@ public final class TokenService {
         return sessions.issueRefreshToken(user.id(), app.clientId());
     }
 
-    public String identityUrl(String userId) {
-        return loginUrl.get() + "/id/" + orgId18 + "/" + userId;
+    public String identityUrl(String userId, Endpoints endpoints) {
+        return endpoints.loginUrl() + "/id/" + orgId18 + "/" + userId;
     }
 
     private Map<String, Object> response(ConnectedApps.App app, UserDirectory.OrgUser user, String scope,
-                                         String refreshToken) {
-        String id = identityUrl(user.id());
+                                         String refreshToken, Endpoints endpoints) {
+        String id = identityUrl(user.id(), endpoints);
         String issuedAt = Long.toString(clock.millis());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token", sessions.issueAccessToken(user.id(), app.clientId()));
@@ -205,7 +236,7 @@ public final class TokenService {
         }
         out.put("signature", sign(id + issuedAt, app.clientSecret()));
         out.put("scope", scope);
-        out.put("instance_url", instanceUrl.get());
+        out.put("instance_url", endpoints.instanceUrl());
         out.put("id", id);
         out.put("token_type", "Bearer");
         out.put("issued_at", issuedAt);

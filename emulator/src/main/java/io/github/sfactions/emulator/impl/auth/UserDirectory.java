@@ -49,6 +49,11 @@ public final class UserDirectory {
         return Ids.normalize(id).map(byId::get);
     }
 
+    /** Every user, in configuration order. */
+    public Collection<OrgUser> all() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
+    }
+
     /** The first configured user: owner of seeded records and bulk work without a session. */
     public OrgUser defaultUser() {
         return byName.values().iterator().next();

@@ -30,6 +30,8 @@ public final class Call {
     private String operation;
     private java.io.InputStream upload;
     private final List<String> segments;
+    private boolean secure;
+    private io.github.sfactions.emulator.impl.store.UndoLog undo;
 
     public Call(String rawMethod, String path, String rawQuery, Headers headers, byte[] body) {
         this.rawMethod = rawMethod;
@@ -82,6 +84,16 @@ public final class Call {
     }
 
     public List<String> segments() { return segments; }
+
+    /** True when the request came in on an HTTPS listener. */
+    public boolean secure() { return secure; }
+
+    void secure(boolean s) { this.secure = s; }
+
+    /** The all-or-none composite transaction this subrequest belongs to, or null. */
+    public io.github.sfactions.emulator.impl.store.UndoLog undo() { return undo; }
+
+    void undo(io.github.sfactions.emulator.impl.store.UndoLog log) { this.undo = log; }
 
     /** The streamed request body of a bulk upload (other calls are buffered in {@link #body()}). */
     public java.io.InputStream upload() {

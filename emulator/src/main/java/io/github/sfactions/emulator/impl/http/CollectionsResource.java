@@ -352,7 +352,7 @@ final class CollectionsResource {
                 locks.add(core.store().table(n).lock());
             }
         }
-        UndoLog undo = allOrNone ? new UndoLog() : null;
+        UndoLog undo = allOrNone ? new UndoLog(call.undo()) : call.undo();
         String dupHeader = call.header(SObjectResource.DUPLICATE_RULE_HEADER);
         boolean allowDup = dupHeader != null && dupHeader.replace(" ", "").toLowerCase(Locale.ROOT)
                 .contains("allowsave=true");

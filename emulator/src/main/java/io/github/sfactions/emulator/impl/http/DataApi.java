@@ -28,6 +28,8 @@ public final class DataApi {
     private final CollectionsResource collections;
     private final QueryResource query;
     private final DescribeResource describe;
+    private final CompositeResource composite;
+    private final QueryJobsResource queryJobs;
     private volatile BulkEndpoint bulk;
 
     /** Bulk API 2.0 ingest handler, plugged in by the emulator. */
@@ -42,6 +44,13 @@ public final class DataApi {
         this.sobjects = new SObjectResource(core, describe);
         this.collections = new CollectionsResource(core);
         this.query = new QueryResource(core);
+        this.composite = new CompositeResource(core, this, collections);
+        this.queryJobs = new QueryJobsResource(core);
+    }
+
+    /** Drops every Bulk API 2.0 query job (emulator reset). */
+    public void resetQueryJobs() {
+        queryJobs.reset();
     }
 
     public void bulk(BulkEndpoint endpoint) {
@@ -101,19 +110,29 @@ public final class DataApi {
             call.describe(first.isEmpty() ? "resources" : first, objectHint, "fault");
             return fault.get();
         }
+        return route(call, version, rest);
+    }
+
+    /** The resource a path names; also runs composite subrequests (no session check, counting or faults of their own). */
+    Reply route(Call call, String version, List<String> rest) {
+        String first = rest.isEmpty() ? "" : rest.get(0);
         return switch (first) {
             case "" -> {
                 call.describe("resources", null, "resources");
-                yield call.method().equals("GET") ? Reply.json(200, resources(version)) : methodNotAllowed(call, "GET");
+                yield call.method().equals("GET") ? Reply.json(200, resources(version, call.secure()))
+                        : methodNotAllowed(call, "GET");
             }
             case "sobjects" -> sobjects.handle(call, version, rest.subList(1, rest.size()));
             case "query", "queryAll" -> query.handle(call, version, first.equals("queryAll"), rest.subList(1, rest.size()));
-            case "composite" -> collections.handle(call, version, rest.subList(1, rest.size()));
+            case "composite" -> composite.handle(call, version, rest.subList(1, rest.size()));
             case "limits" -> {
                 call.describe("limits", null, "limits");
                 yield call.method().equals("GET") ? Reply.json(200, limits()) : methodNotAllowed(call, "GET");
             }
             case "jobs" -> {
+                if (rest.size() >= 2 && rest.get(1).equals("query")) {
+                    yield queryJobs.handle(call, version, rest.subList(2, rest.size()));
+                }
                 call.describe("jobs/ingest", null, "bulk");
                 BulkEndpoint b = bulk;
                 if (b == null || rest.size() < 2 || !rest.get(1).equals("ingest")) {
@@ -181,7 +200,7 @@ public final class DataApi {
         return out;
     }
 
-    private Map<String, Object> resources(String version) {
+    private Map<String, Object> resources(String version, boolean secure) {
         String base = "/services/data/v" + version;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sobjects", base + "/sobjects");
@@ -190,7 +209,7 @@ public final class DataApi {
         m.put("composite", base + "/composite");
         m.put("limits", base + "/limits");
         m.put("jobs", base + "/jobs");
-        m.put("identity", core.tokens().identityUrl(core.currentUserId()));
+        m.put("identity", core.tokens().identityUrl(core.currentUserId(), core.endpoints(secure)));
         return m;
     }
 

@@ -4,6 +4,7 @@ import io.github.sfactions.emulator.impl.EmulatorCore;
 import io.github.sfactions.emulator.impl.meta.FieldDef;
 import io.github.sfactions.emulator.impl.meta.FieldType;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.StandardObjects;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,10 +75,11 @@ final class DescribeResource {
         String base = "/services/data/v" + version + "/sobjects/" + def.name();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("activateable", false);
-        m.put("createable", true);
+        boolean writable = !StandardObjects.orgManaged(def);
+        m.put("createable", writable);
         m.put("custom", def.custom());
         m.put("customSetting", false);
-        m.put("deletable", true);
+        m.put("deletable", writable);
         m.put("deprecatedAndHidden", false);
         m.put("feedEnabled", false);
         m.put("keyPrefix", def.keyPrefix());
@@ -91,8 +93,8 @@ final class DescribeResource {
         m.put("retrieveable", true);
         m.put("searchable", true);
         m.put("triggerable", true);
-        m.put("undeletable", true);
-        m.put("updateable", true);
+        m.put("undeletable", writable);
+        m.put("updateable", writable);
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("sobject", base);
         urls.put("describe", base + "/describe");

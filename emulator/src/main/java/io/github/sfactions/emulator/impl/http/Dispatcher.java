@@ -39,8 +39,18 @@ public final class Dispatcher implements HttpHandler {
     private final OAuthRoutes oauth;
     private final DataApi data;
     private final AdminRoutes admin;
+    private final boolean secure;
+    private final SoapLoginRoutes soap;
 
     public Dispatcher(Role role, EmulatorCore core, OAuthRoutes oauth, DataApi data, AdminRoutes admin) {
+        this(role, false, core, oauth, data, admin);
+    }
+
+    /** @param secure true for an HTTPS listener: links and {@code instance_url} then use the HTTPS URLs */
+    public Dispatcher(Role role, boolean secure, EmulatorCore core, OAuthRoutes oauth, DataApi data,
+                      AdminRoutes admin) {
+        this.secure = secure;
+        this.soap = new SoapLoginRoutes(core);
         this.role = role;
         this.core = core;
         this.oauth = oauth;
@@ -60,6 +70,7 @@ public final class Dispatcher implements HttpHandler {
             boolean stream = data.isStreamingUpload(method, rawPath);
             byte[] body = stream ? new byte[0] : readBounded(exchange.getRequestBody(), core.maxBodyBytes());
             call = new Call(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
+            call.secure(secure);
             if (stream) {
                 CapturingInputStream in = new CapturingInputStream(exchange.getRequestBody(),
                         core.requestLog().maxBodyChars());
@@ -109,6 +120,9 @@ public final class Dispatcher implements HttpHandler {
         }
         if (path.startsWith("/services/oauth2/") || path.startsWith("/id/")) {
             return oauth.handle(call);
+        }
+        if (SoapLoginRoutes.handles(path)) {
+            return soap.handle(call);
         }
         if (path.startsWith("/services/data")) {
             if (role == Role.LOGIN && !DataApi.isVersionsList(path)) {

@@ -1,6 +1,7 @@
 package io.github.sfactions.emulator.impl.http;
 
 import io.github.sfactions.emulator.impl.EmulatorCore;
+import io.github.sfactions.emulator.impl.auth.Endpoints;
 import io.github.sfactions.emulator.impl.auth.OAuthError;
 import io.github.sfactions.emulator.impl.auth.SessionStore;
 import io.github.sfactions.emulator.impl.auth.UserDirectory;
@@ -52,7 +53,8 @@ public final class OAuthRoutes {
         }
         Map<String, String> params = new LinkedHashMap<>(formParams(call));
         call.query().forEach(params::putIfAbsent);
-        return Reply.json(200, core.tokens().token(params, basicCredentials(call.header("Authorization"))));
+        return Reply.json(200, core.tokens().token(params, basicCredentials(call.header("Authorization")),
+                core.endpoints(call.secure())));
     }
 
     private static Map<String, String> formParams(Call call) {
@@ -100,7 +102,8 @@ public final class OAuthRoutes {
             return Reply.error(403, "Forbidden", "Bad_Id");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        String idUrl = core.tokens().identityUrl(user.id());
+        Endpoints ep = core.endpoints(call.secure());
+        String idUrl = core.tokens().identityUrl(user.id(), ep);
         if (userinfo) {
             out.put("sub", idUrl);
             out.put("user_id", user.id());
@@ -126,8 +129,9 @@ public final class OAuthRoutes {
             out.put("utcOffset", 0);
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        String base = core.instanceUrl() + "/services/data/v{version}/";
-        urls.put("enterprise", core.instanceUrl() + "/services/Soap/c/{version}/" + core.orgId18().substring(0, 15));
+        String base = ep.instanceUrl() + "/services/data/v{version}/";
+        urls.put("enterprise", ep.instanceUrl() + "/services/Soap/c/{version}/" + core.orgId18().substring(0, 15));
+        urls.put("partner", ep.instanceUrl() + "/services/Soap/u/{version}/" + core.orgId18().substring(0, 15));
         urls.put("rest", base);
         urls.put("sobjects", base + "sobjects/");
         urls.put("query", base + "query/");

@@ -30,10 +30,12 @@ final class SObjectResource {
 
     private final EmulatorCore core;
     private final DescribeResource describe;
+    private final ReplicationResource replication;
 
     SObjectResource(EmulatorCore core, DescribeResource describe) {
         this.core = core;
         this.describe = describe;
+        this.replication = new ReplicationResource(core);
     }
 
     Reply handle(Call call, String version, List<String> seg) {
@@ -61,6 +63,9 @@ final class SObjectResource {
                 return m.equals("GET") ? describe.describe(def, version, call.header("If-Modified-Since"))
                         : DataApi.methodNotAllowed(call, "GET");
             }
+            if (second.equals(ReplicationResource.UPDATED) || second.equals(ReplicationResource.DELETED)) {
+                return replication.handle(call, def, second);
+            }
             if (second.equalsIgnoreCase("Id") && (m.equals("POST") || m.equals("PATCH"))) {
                 return create(call, def, version);
             }
@@ -75,7 +80,7 @@ final class SObjectResource {
     private static WriteOptions options(Call call, String version) {
         String h = call.header(DUPLICATE_RULE_HEADER);
         boolean allow = h != null && h.replace(" ", "").toLowerCase(Locale.ROOT).contains("allowsave=true");
-        return new WriteOptions(allow, null, version);
+        return new WriteOptions(allow, call.undo(), version);
     }
 
     private Reply create(Call call, ObjectDef def, String version) {

@@ -13,12 +13,50 @@ public final class StandardObjects {
     public static final String OPPORTUNITY = "Opportunity";
     public static final String CASE = "Case";
     public static final String USER = "User";
+    public static final String ORGANIZATION = "Organization";
+    /** Objects the org maintains itself: readable through every API, never written through them. */
+    public static final java.util.Set<String> ORG_MANAGED = java.util.Set.of(USER, ORGANIZATION);
 
     private StandardObjects() {
     }
 
     public static List<ObjectDef> all() {
-        return List.of(lead(), account(), contact(), opportunity(), caseObject());
+        return List.of(lead(), account(), contact(), opportunity(), caseObject(), user(), organization());
+    }
+
+    /** True for {@link #ORG_MANAGED} objects. */
+    public static boolean orgManaged(ObjectDef def) {
+        return ORG_MANAGED.contains(def.name());
+    }
+
+    static ObjectDef user() {
+        List<FieldDef> f = systemFields(false);
+        f.add(FieldDef.builder("Username", STRING).label("Username").length(80).nillable(false).unique(true)
+                .idLookup(true).build());
+        f.add(FieldDef.builder("FirstName", STRING).label("First Name").length(40).build());
+        f.add(FieldDef.builder("LastName", STRING).label("Last Name").length(80).nillable(false).build());
+        f.add(FieldDef.builder("Name", STRING).label("Full Name").length(121).readOnly().idLookup(true).build());
+        f.add(FieldDef.builder("Alias", STRING).label("Alias").length(8).build());
+        f.add(FieldDef.builder("Email", EMAIL).label("Email").nillable(false).build());
+        f.add(FieldDef.builder("IsActive", BOOLEAN).label("Active").build());
+        f.add(picklist("UserType", "User Type", List.of("Standard", "PowerPartner", "CsnOnly", "Guest")));
+        f.add(FieldDef.builder("TimeZoneSidKey", STRING).label("Time Zone").length(40).build());
+        f.add(FieldDef.builder("LocaleSidKey", STRING).label("Locale").length(40).build());
+        f.add(FieldDef.builder("LanguageLocaleKey", STRING).label("Language").length(40).build());
+        return new ObjectDef(USER, "User", "Users", "005", false, f);
+    }
+
+    static ObjectDef organization() {
+        List<FieldDef> f = systemFields(false);
+        f.add(FieldDef.builder("Name", STRING).label("Name").length(80).nillable(false).build());
+        f.add(FieldDef.builder("IsSandbox", BOOLEAN).label("Is Sandbox").readOnly().build());
+        f.add(FieldDef.builder("OrganizationType", STRING).label("Edition").length(40).readOnly().build());
+        f.add(FieldDef.builder("InstanceName", STRING).label("Instance Name").length(5).readOnly().build());
+        f.add(FieldDef.builder("NamespacePrefix", STRING).label("Namespace Prefix").length(15).readOnly().build());
+        f.add(FieldDef.builder("TimeZoneSidKey", STRING).label("Default Time Zone").length(40).build());
+        f.add(FieldDef.builder("LanguageLocaleKey", STRING).label("Language").length(40).build());
+        f.add(FieldDef.builder("DefaultLocaleSidKey", STRING).label("Locale").length(40).build());
+        return new ObjectDef(ORGANIZATION, "Organization", "Organizations", "00D", false, f);
     }
 
     /** Id, audit fields and IsDeleted, which every object has and nobody may write. */

@@ -8,6 +8,7 @@ import io.github.sfactions.emulator.impl.Ids;
 import io.github.sfactions.emulator.impl.meta.FieldDef;
 import io.github.sfactions.emulator.impl.meta.FieldType;
 import io.github.sfactions.emulator.impl.meta.ObjectDef;
+import io.github.sfactions.emulator.impl.meta.StandardObjects;
 import io.github.sfactions.emulator.impl.meta.Schema;
 
 import java.time.Clock;
@@ -65,9 +66,34 @@ public final class RecordService {
         return ids;
     }
 
+    /** User and Organization come from the org's configuration; the data APIs only read them. */
+    private static void refuseOrgManaged(ObjectDef def, String verb) {
+        if (StandardObjects.orgManaged(def)) {
+            throw ApiException.badRequest(ErrorCodes.INVALID_TYPE_FOR_OPERATION,
+                    "entity type cannot be " + verb + ": " + def.name(), List.of());
+        }
+    }
+
+    /** Puts an org-managed record (User, Organization) as the org defines it, replacing an earlier copy. */
+    public void putOrgRecord(ObjectDef def, Map<String, Object> fields) {
+        ObjectTable table = store.table(def.name());
+        table.lock().lock();
+        try {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (FieldDef f : def.fields().values()) {
+                row.put(f.name(), fields.get(f.name()));
+            }
+            row.put(ObjectTable.IS_DELETED, Boolean.FALSE);
+            table.put((String) fields.get(ID), Collections.unmodifiableMap(row));
+        } finally {
+            table.lock().unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- create
 
     public SaveOutcome create(ObjectDef def, Map<String, Object> input, WriteOptions opts) {
+        refuseOrgManaged(def, "inserted");
         Map<String, Object> values = resolveRelationships(input);
         if (values.containsKey(ID)) {
             throw ApiException.badRequest(ErrorCodes.INVALID_FIELD_FOR_INSERT_UPDATE,
@@ -129,6 +155,7 @@ public final class RecordService {
     // ---------------------------------------------------------------- update
 
     public SaveOutcome update(ObjectDef def, String rawId, Map<String, Object> values, WriteOptions opts) {
+        refuseOrgManaged(def, "updated");
         String id = requireId(def, rawId);
         Map<String, Object> changes = resolveRelationships(values);
         Object bodyId = changes.remove(ID);
@@ -186,6 +213,7 @@ public final class RecordService {
      */
     public SaveOutcome upsert(ObjectDef def, FieldDef extField, String extValueText, Map<String, Object> values,
                               WriteOptions opts) {
+        refuseOrgManaged(def, "upserted");
         ObjectTable table = store.table(def.name());
         Object extValue = FieldValues.fromText(extField, extValueText);
         Map<String, Object> body = resolveRelationships(values);
@@ -283,6 +311,7 @@ public final class RecordService {
     // ---------------------------------------------------------------- delete
 
     public SaveOutcome delete(ObjectDef def, String rawId, boolean hard, WriteOptions opts) {
+        refuseOrgManaged(def, "deleted");
         String id = requireId(def, rawId);
         ObjectTable table = store.table(def.name());
         table.lock().lock();

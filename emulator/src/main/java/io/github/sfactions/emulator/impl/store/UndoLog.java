@@ -10,9 +10,22 @@ public final class UndoLog {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final UndoLog enclosing;
+
+    public UndoLog() {
+        this(null);
+    }
+
+    /** A log inside an enclosing transaction (a collection in an all-or-none composite): both see every change. */
+    public UndoLog(UndoLog enclosing) {
+        this.enclosing = enclosing;
+    }
 
     public void record(ObjectTable table, String id, Map<String, Object> previous) {
         entries.add(new Entry(table, id, previous));
+        if (enclosing != null) {
+            enclosing.record(table, id, previous);
+        }
     }
 
     /** Restores every touched record, newest change first. */

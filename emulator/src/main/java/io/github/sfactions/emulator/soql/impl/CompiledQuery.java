@@ -11,9 +11,10 @@ import java.util.function.Predicate;
  * @param selectFields canonical field names in select order; empty for {@code COUNT()}
  * @param count        whether the query is {@code SELECT COUNT()}
  * @param limit        the LIMIT, or null
+ * @param offset       rows skipped before LIMIT counts (OFFSET; 0 without one)
  * @param filter       the compiled WHERE clause (always true without one)
  * @param ordering     the compiled ORDER BY, or null
  */
 public record CompiledQuery(String objectName, List<String> selectFields, boolean count, Integer limit,
-                            Predicate<Map<String, Object>> filter, RecordOrdering ordering) {
+                            int offset, Predicate<Map<String, Object>> filter, RecordOrdering ordering) {
 }

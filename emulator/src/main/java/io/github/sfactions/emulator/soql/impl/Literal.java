@@ -10,5 +10,5 @@ package io.github.sfactions.emulator.soql.impl;
 record Literal(Kind kind, Token token, String text) {
 
     /** Lexical kinds of SOQL filter values. */
-    public enum Kind { STRING, NUMBER, TRUE, FALSE, NULL, DATE, DATETIME }
+    public enum Kind { STRING, NUMBER, TRUE, FALSE, NULL, DATE, DATETIME, DATE_LITERAL }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param where        the filter, or null
  * @param orderBy      sort keys, most significant first
  * @param limit        the LIMIT, or null
+ * @param offset       the OFFSET (0 without one)
  */
 record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
-                       List<OrderItem> orderBy, Integer limit) {
+                       List<OrderItem> orderBy, Integer limit, int offset) {
 
     /** One ORDER BY key. */
     public record OrderItem(Token field, boolean descending, boolean nullsFirst) {

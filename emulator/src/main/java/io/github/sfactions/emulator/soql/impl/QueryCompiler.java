@@ -3,6 +3,8 @@ package io.github.sfactions.emulator.soql.impl;
 import io.github.sfactions.emulator.soql.SoqlException;
 import io.github.sfactions.emulator.soql.SoqlSchema;
 import io.github.sfactions.emulator.soql.SoqlSchema.FieldInfo;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,6 +20,9 @@ import java.util.function.Predicate;
  * report.
  */
 public final class QueryCompiler {
+
+    /** Date literals are relative to the current day. */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private final FieldResolver fields;
     private final FilterValues values;
@@ -45,7 +50,7 @@ public final class QueryCompiler {
     private CompiledQuery compile(QueryAst ast, String object) {
         Set<String> selected = new LinkedHashSet<>();
         for (Token token : ast.selectFields()) {
-            String name = fields.resolve(token).name();
+            String name = fields.resolveSelect(token);
             if (!selected.add(name)) {
                 // Salesforce reports this one without a position.
                 throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
@@ -53,7 +58,8 @@ public final class QueryCompiler {
         }
         Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
         RecordOrdering ordering = ast.orderBy().isEmpty() ? null : compileOrdering(ast.orderBy());
-        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), filter, ordering);
+        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(), filter,
+                ordering);
     }
 
     private RecordOrdering compileOrdering(List<QueryAst.OrderItem> items) {
@@ -107,12 +113,51 @@ public final class QueryCompiler {
             }
             return RecordPredicates.isNull(field.name(), kind, equals);
         }
+        if (comparison.value().kind() == Literal.Kind.DATE_LITERAL) {
+            return dateRange(field, kind, operator, comparison);
+        }
         Comparable<?> key = values.key(comparison.value(), field);
         if (key == null) {
             // Empty text: Salesforce stores '' as null, so = '' and != '' are null tests; nothing orders below it.
             return operator.isOrdering() ? record -> false : RecordPredicates.isNull(field.name(), kind, equals);
         }
         return RecordPredicates.compare(field.name(), kind, operator, key);
+    }
+
+    /**
+     * {@code field op DATE_LITERAL}: compares with the literal's day range, on dates directly and on datetimes
+     * from the range's first instant (UTC, the emulator org's time zone).
+     */
+    private Predicate<Map<String, Object>> dateRange(FieldInfo field, ValueKind kind, ComparisonOperator operator,
+                                                     Condition.Comparison comparison) {
+        if (kind != ValueKind.DATE && kind != ValueKind.DATETIME) {
+            throw new SoqlException(SoqlException.INVALID_QUERY_FILTER_OPERATOR, "value of filter criterion for"
+                    + " field '" + field.name() + "' must be of type " + ValueKind.messageTypeName(field.type())
+                    + "; the date literal " + comparison.value().text() + " needs a date or datetime field");
+        }
+        DateLiterals.Range r = DateLiterals.range(comparison.value().text(), CLOCK).orElseThrow();
+        Comparable<?> start = kind == ValueKind.DATE ? r.start() : r.start().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Comparable<?> end = kind == ValueKind.DATE ? r.end() : r.end().atStartOfDay().toInstant(ZoneOffset.UTC);
+        String name = field.name();
+        Predicate<Map<String, Object>> inside = rec -> {
+            Comparable<?> v = kind.key(rec.get(name));
+            return v != null && RecordPredicates.compareKeys(v, start) >= 0 && RecordPredicates.compareKeys(v, end) < 0;
+        };
+        return switch (operator) {
+            case EQUALS -> inside;
+            case NOT_EQUALS -> inside.negate();
+            default -> {
+                // < before the start, <= before the end, > from the end, >= from the start.
+                boolean below = operator == ComparisonOperator.LESS || operator == ComparisonOperator.LESS_OR_EQUAL;
+                Comparable<?> bound = operator == ComparisonOperator.LESS
+                        || operator == ComparisonOperator.GREATER_OR_EQUAL ? start : end;
+                yield rec -> {
+                    Comparable<?> v = kind.key(rec.get(name));
+                    return v != null && (below ? RecordPredicates.compareKeys(v, bound) < 0
+                            : RecordPredicates.compareKeys(v, bound) >= 0);
+                };
+            }
+        };
     }
 
     private Predicate<Map<String, Object>> compileIn(Condition.In in) {

@@ -85,6 +85,13 @@ final class SoqlLexer {
         while (pos < source.length() && isIdentifierPart(source.charAt(pos))) {
             pos++;
         }
+        // Date literals with a count are one token: LAST_N_DAYS:30.
+        if (pos + 1 < source.length() && source.charAt(pos) == ':' && Character.isDigit(source.charAt(pos + 1))) {
+            pos++;
+            while (pos < source.length() && Character.isDigit(source.charAt(pos))) {
+                pos++;
+            }
+        }
         add(TokenType.IDENTIFIER, start, pos, null);
     }
 

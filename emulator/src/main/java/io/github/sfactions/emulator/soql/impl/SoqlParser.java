@@ -9,7 +9,7 @@ import java.util.Set;
  * Recursive-descent parser for the SOQL subset:
  * <pre>
  * query     := SELECT (COUNT '(' ')' | field (',' field)*) FROM object [WHERE cond]
- *              [ORDER BY field [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer]
+ *              [ORDER BY field [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
  * simple    := '(' cond ')' | NOT simple | field op value | field LIKE string | field [NOT] IN '(' value, ... ')'
  * </pre>
@@ -22,6 +22,9 @@ final class SoqlParser {
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "BY", "DESC", "EXCLUDES", "FALSE", "FIRST",
             "FROM", "GROUP", "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OFFSET",
             "OR", "ORDER", "SELECT", "TRUE", "WHERE", "WITH");
+
+    /** Salesforce's largest OFFSET. */
+    static final int MAX_OFFSET = 2000;
 
     /** Parentheses and NOTs nested deeper than this are refused rather than risking the stack. */
     static final int MAX_NESTING = 100;
@@ -73,10 +76,19 @@ final class SoqlParser {
         if (acceptKeyword("LIMIT")) {
             limit = limitValue();
         }
+        int offset = 0;
+        if (acceptKeyword("OFFSET")) {
+            Token offsetToken = peek();
+            offset = limitValue();
+            if (offset > MAX_OFFSET) {
+                throw sourceText.error(offsetToken, SoqlException.NUMBER_OUTSIDE_VALID_RANGE,
+                        "Maximum SOQL offset allowed is " + MAX_OFFSET);
+            }
+        }
         if (peek().type() != TokenType.EOF) {
             throw sourceText.unexpected(peek());
         }
-        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit);
+        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset);
     }
 
     private Condition condition() {
@@ -178,12 +190,21 @@ final class SoqlParser {
         return new Literal(kind, token, token.text());
     }
 
-    private static Literal keywordValue(Token token) {
+    private Literal keywordValue(Token token) {
         return switch (token.upperText()) {
             case "TRUE" -> new Literal(Literal.Kind.TRUE, token, token.text());
             case "FALSE" -> new Literal(Literal.Kind.FALSE, token, token.text());
             case "NULL" -> new Literal(Literal.Kind.NULL, token, token.text());
-            default -> null;
+            default -> {
+                if (DateLiterals.range(token.text(), java.time.Clock.systemUTC()).isPresent()) {
+                    yield new Literal(Literal.Kind.DATE_LITERAL, token, token.upperText());
+                }
+                if (DateLiterals.looksLikeOne(token.text())) {
+                    throw sourceText.error(token, SoqlException.MALFORMED_QUERY,
+                            "Unsupported date literal: " + token.text());
+                }
+                yield null;
+            }
         };
     }
 
