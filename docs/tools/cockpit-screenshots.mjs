@@ -37,7 +37,8 @@ async function settle(page) {
   // Cockpit fills its tables and diagrams after the page has loaded; wait until no "Loading..." is left
   await page.waitForFunction(() => !document.body.innerText.includes('Loading...'), null, { timeout: 20000 })
     .catch(() => console.warn(`still loading: ${page.url()}`));
-  await page.waitForTimeout(1000);
+  // the diagram's instance badges and the variables table arrive after the last "Loading..." is gone
+  await page.waitForTimeout(8000);
 }
 
 async function shot(page, url, file) {
