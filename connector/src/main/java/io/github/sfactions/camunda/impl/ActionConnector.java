@@ -5,7 +5,7 @@ import io.github.sfactions.action.ActionExecutor;
 import io.github.sfactions.action.ActionRequest;
 import io.github.sfactions.action.ActionResult;
 import io.github.sfactions.action.ActionType;
-import io.github.sfactions.action.BulkBatchBuilder;
+import io.github.sfactions.action.BulkRecords;
 import io.github.sfactions.action.BulkRecord;
 import io.github.sfactions.action.Delivery;
 import io.github.sfactions.action.Outcome;
@@ -71,7 +71,7 @@ public class ActionConnector extends AbstractSalesforceConnector {
   }
 
   private Map<String, Object> enqueue(ActionRequest request, Delivery delivery, String connection) {
-    BulkRecord record = BulkBatchBuilder.record(request.toBuilder().delivery(delivery.value()).build());
+    BulkRecord record = BulkRecords.of(request.toBuilder().delivery(delivery.value()).build());
     BulkQueue queue = BulkQueues.current().orElseThrow(() -> new SalesforceConfigurationException(
         connectorId + ": delivery=" + delivery.value() + " needs a BulkQueue, and none is registered (register one"
             + " with io.github.sfactions.camunda.BulkQueues.register, or use delivery=rest)"));
