@@ -2,7 +2,6 @@ package io.github.sfactions.action;
 
 import io.github.sfactions.action.impl.JsTruthiness;
 import io.github.sfactions.action.impl.ObjectNames;
-import io.github.sfactions.action.impl.OperationResolver;
 import io.github.sfactions.action.impl.RecordBody;
 import io.github.sfactions.action.impl.RequiredFields;
 import io.github.sfactions.action.impl.SalesforceErrors;

@@ -114,6 +114,14 @@ public final class InputValues {
     throw invalid(name, "a string", value);
   }
 
+  /**
+   * The parameter as text like {@link #text(String, Object)}, but an empty string stays empty: for inputs where
+   * "given without a value" is its own case (an empty {@code syncMode} is the reference's "Sync mode is required").
+   */
+  public static String textKeepingEmpty(String name, Object value) {
+    return "".equals(value) ? "" : text(name, value);
+  }
+
   /** The parameter as a boolean ({@code true}/{@code false} text accepted), or null when absent or empty. */
   public static Boolean bool(String name, Object value) {
     if (value == null || "".equals(value)) {
