@@ -1,10 +1,7 @@
 package io.github.sfactions.action;
 
 import io.github.sfactions.action.impl.JsTruthiness;
-import io.github.sfactions.action.impl.ObjectNames;
 import io.github.sfactions.action.impl.RecordBody;
-import io.github.sfactions.action.impl.RequiredFields;
-import io.github.sfactions.action.impl.SalesforceErrors;
 import io.github.sfactions.client.JsNumbers;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;

@@ -1,8 +1,6 @@
 package io.github.sfactions.action;
 
-import io.github.sfactions.action.impl.ObjectNames;
 import io.github.sfactions.action.impl.RecordBody;
-import io.github.sfactions.action.impl.RequiredFields;
 import io.github.sfactions.client.BulkCsvWriter;
 import io.github.sfactions.client.BulkOperation;
 import io.github.sfactions.client.SoqlBuildException;

@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.ActionParameters.BULK_UPDATE_RECORD_ID;
 import static io.github.sfactions.camunda.ActionParameters.BULK_UPSERT_EXTERNAL_ID;
 import static io.github.sfactions.camunda.ActionParameters.CONNECTION;

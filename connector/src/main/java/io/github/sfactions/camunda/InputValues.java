@@ -1,4 +1,4 @@
-package io.github.sfactions.camunda.impl;
+package io.github.sfactions.camunda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.camunda.impl.SpinSupport;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
