@@ -105,6 +105,14 @@ class ConnectionSettingsFrontEndsTest {
     assertThat(ConnectionProperties.KNOWN).containsExactlyElementsOf(ConnectionSettings.PROPERTIES);
   }
 
+  @Test
+  void aConnectionNamedWithoutPropertiesGetsTheSameRule() {
+    SalesforceProperties properties = new SalesforceProperties();
+    properties.getConnections().put("empty", null);
+    assertThat(SalesforceConnectionRegistrar.problems(properties)).containsExactly(
+        "sfactions.connections.empty.auth.flow is required: password, refresh-token, client-credentials or jwt-bearer");
+  }
+
   private static void assertSettings(ConnectionSettings s, Map<String, String> expect) {
     Map<String, String> actual = new LinkedHashMap<>();
     actual.put("loginUrl", s.loginUrl());
