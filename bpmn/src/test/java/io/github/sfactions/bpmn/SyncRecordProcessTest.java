@@ -183,6 +183,15 @@ class SyncRecordProcessTest extends SyncProcessTestSupport {
   }
 
   @Test
+  void anEmptySyncModeIsRejectedByTheSameRuleAsTheConnectors() {
+    Map<String, Object> out = run("syncMode", "", "{\"Email\": \"a@b.io\"}", null, null, SyncCaller.REJECTED);
+
+    assertThat(out).containsEntry(SyncCaller.ERROR_MESSAGE, "Sync mode is required for this operation.")
+        .containsEntry(SyncCaller.ERROR_CODE, "400");
+    assertThat(TestSalesforce.dataCalls()).isEmpty();
+  }
+
+  @Test
   void anUnknownOnNoMatchValueIsRejected() {
     assertThat(run("operation", "delete", "{\"Email\": \"a@b.io\"}", null, "ignore", SyncCaller.REJECTED))
         .containsEntry(SyncCaller.ERROR_MESSAGE, "Invalid onNoMatch - ignore (expected error or skip)");

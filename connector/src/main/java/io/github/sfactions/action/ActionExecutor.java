@@ -1,18 +1,14 @@
 package io.github.sfactions.action;
 
-import java.util.Collection;
-import io.github.sfactions.action.impl.NumberText;
 import io.github.sfactions.action.impl.JsTruthiness;
-import io.github.sfactions.action.impl.ObjectNames;
-import io.github.sfactions.action.impl.OperationResolver;
 import io.github.sfactions.action.impl.RecordBody;
-import io.github.sfactions.action.impl.RequiredFields;
-import io.github.sfactions.action.impl.SalesforceErrors;
+import io.github.sfactions.client.JsNumbers;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;
 import io.github.sfactions.client.SaveResult;
 import io.github.sfactions.client.SoqlBuildException;
 import io.github.sfactions.client.UpsertResult;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +115,7 @@ public final class ActionExecutor {
     }
     Map<String, Object> fields = new LinkedHashMap<>(body);
     fields.keySet().removeIf(k -> k.equalsIgnoreCase(externalIdField));
-    String text = value instanceof Number n ? NumberText.format(n) : value.toString();
+    String text = value instanceof Number n ? JsNumbers.format(n) : value.toString();
     try {
       UpsertResult result = client.upsert(sobject, externalIdField, text, fields);
       return new Written(result.id(), result.created() ? Outcome.CREATED : Outcome.UPDATED,

@@ -1,6 +1,5 @@
 package io.github.sfactions.action;
 
-import io.github.sfactions.action.impl.ObjectNames;
 import io.github.sfactions.client.Soql;
 import io.github.sfactions.client.SoqlBuildException;
 import java.util.Map;

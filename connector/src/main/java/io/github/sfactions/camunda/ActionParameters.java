@@ -36,6 +36,11 @@ public final class ActionParameters {
   /** Name of a configured connection; {@code default} when absent. */
   public static final String CONNECTION = "connection";
 
+  /** Output of a queued record (batched delivery): the queue's id for it. */
+  public static final String QUEUE_ENTRY_ID = "queueEntryId";
+  /** Output {@code statusCode} of a queued record (batched delivery). */
+  public static final int STATUS_QUEUED = 202;
+
   /** Output: Id of the record written. */
   public static final String RECORD_ID = "recordId";
   /** Output: {@code created}, {@code updated}, {@code deleted}, {@code skipped} or {@code queued}. */

@@ -1,7 +1,6 @@
 package io.github.sfactions.camunda;
 
 import io.github.sfactions.camunda.impl.ConnectionProperties;
-import io.github.sfactions.camunda.impl.FailedJobHandling;
 import io.github.sfactions.client.ConnectionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;

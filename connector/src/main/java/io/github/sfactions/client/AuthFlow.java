@@ -1,5 +1,7 @@
 package io.github.sfactions.client;
 
+import java.util.List;
+
 /**
  * How the client obtains an access token from the Salesforce OAuth 2.0 token endpoint.
  *
@@ -13,4 +15,10 @@ public sealed interface AuthFlow permits PasswordFlow, RefreshTokenFlow, ClientC
 
     /** The connected app's consumer key (OAuth {@code client_id}). */
     String clientId();
+
+    /**
+     * The secret values this flow sends (client secret, password, tokens), for {@link SecretScrubber}: no message
+     * may carry one of them.
+     */
+    List<String> secrets();
 }

@@ -1,7 +1,6 @@
 package io.github.sfactions.client;
 
 import io.github.sfactions.client.impl.ApiNames;
-import io.github.sfactions.client.impl.JsNumbers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -122,11 +121,10 @@ public final class BulkCsvWriter {
             return b ? "true" : "false";
         }
         if (value instanceof Number n) {
-            try {
-                return JsNumbers.format(n);
-            } catch (IllegalArgumentException notFinite) {
-                throw new IllegalArgumentException("Bulk CSV column " + column + ": " + notFinite.getMessage());
+            if (!JsNumbers.isFinite(n)) {
+                throw new IllegalArgumentException("Bulk CSV column " + column + ": not a finite number: " + n);
             }
+            return JsNumbers.format(n);
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof LocalDate
                 || value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof Instant) {

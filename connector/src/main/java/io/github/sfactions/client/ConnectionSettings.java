@@ -1,11 +1,16 @@
 package io.github.sfactions.client;
 
+import io.github.sfactions.client.impl.ConnectionPropertyRules;
 import io.github.sfactions.client.impl.InstanceUrlRules;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Immutable settings of one Salesforce connection. Build with {@link #builder()}; {@link #toString()} never prints
@@ -33,6 +38,15 @@ public final class ConnectionSettings {
      * balancers and proxies on the way, and costs a new TLS handshake only after 20 s without a call.
      */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(20);
+
+    /** The credential properties of {@link #fromProperties(Map, UnaryOperator)}; which are used depends on the flow. */
+    public static final List<String> AUTH_PROPERTIES = List.of("clientId", "clientSecret", "username", "password",
+            "securityToken", "refreshToken", "privateKey", "privateKeyPath", "audience");
+
+    /** Every property {@link #fromProperties(Map, UnaryOperator)} understands, in the order they are checked. */
+    public static final List<String> PROPERTIES = Stream.concat(Stream.of("loginUrl", "sandbox", "allowLocalInstance",
+            "apiVersion", "connectTimeout", "readTimeout", "keepAlive", "userAgent", "proxyHost", "proxyPort",
+            "proxyType", "authFlow"), AUTH_PROPERTIES.stream()).toList();
 
     private static final Pattern API_VERSION = Pattern.compile("v[1-9][0-9]*\\.0");
 
@@ -68,6 +82,39 @@ public final class ConnectionSettings {
             throw new IllegalArgumentException(name + " must be positive, got " + d);
         }
         return d;
+    }
+
+    /**
+     * Settings from text properties, with every rule a front end (the engine plugin, Spring Boot) applies:
+     * <ul>
+     *   <li>{@code loginUrl} (a Salesforce host, or localhost with {@code allowLocalInstance=true}), or
+     *       {@code sandbox=true|false}; both given must agree;</li>
+     *   <li>{@code apiVersion} {@code 62}, {@code 62.0}, {@code v62} or {@code v62.0} (→ {@code v62.0});</li>
+     *   <li>{@code connectTimeout}, {@code readTimeout}, {@code keepAlive}: milliseconds or ISO-8601
+     *       ({@code PT30S}), positive;</li>
+     *   <li>{@code proxyHost} + {@code proxyPort} (1..65535), {@code proxyType} {@code http} (default) or
+     *       {@code socks};</li>
+     *   <li>{@code authFlow} {@code password}, {@code refresh-token}, {@code client-credentials} or
+     *       {@code jwt-bearer} (any case, dashes optional; inferred from the credentials when absent), each with its
+     *       required credentials and no unused ones; client-credentials needs a My Domain login URL; jwt-bearer
+     *       exactly one of {@code privateKey} (PEM PKCS#8) and {@code privateKeyPath}.</li>
+     * </ul>
+     * Blank values count as absent.
+     *
+     * @param properties property ({@link #PROPERTIES}) → value
+     * @param propertyName how the caller spells a property in its messages, e.g.
+     *                     {@code sfactions.connections.eu.auth.client-id} for {@code clientId}
+     * @throws InvalidConnectionSettingsException listing every problem, never a secret value
+     * @throws IllegalArgumentException for a property not in {@link #PROPERTIES} (a front end's mistake)
+     */
+    public static ConnectionSettings fromProperties(Map<String, String> properties,
+            UnaryOperator<String> propertyName) {
+        return ConnectionPropertyRules.apply(properties, propertyName);
+    }
+
+    /** {@link #fromProperties(Map, UnaryOperator)} with the properties named as they are given. */
+    public static ConnectionSettings fromProperties(Map<String, String> properties) {
+        return fromProperties(properties, UnaryOperator.identity());
     }
 
     /** A new builder with the defaults (production login URL, {@value #DEFAULT_API_VERSION}, 10 s / 60 s timeouts, 20 s keep-alive). */

@@ -1,5 +1,6 @@
 package io.github.sfactions.client;
 
+import java.util.List;
 import java.security.PrivateKey;
 import java.util.Objects;
 
@@ -42,5 +43,11 @@ public record JwtBearerFlow(String clientId, String username, PrivateKey private
     public String toString() {
         return "JwtBearerFlow[clientId=" + clientId + ", username=" + username + ", privateKey=***"
                 + (audience == null ? "" : ", audience=" + audience) + "]";
+    }
+
+    /** None as text: the private key never leaves the JVM; each signed assertion is a secret of its own login. */
+    @Override
+    public List<String> secrets() {
+        return List.of();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.sfactions.client;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * OAuth 2.0 username-password flow ({@code grant_type=password}). The security token, when present, is
@@ -43,5 +45,11 @@ public record PasswordFlow(String clientId, String clientSecret, String username
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
+    }
+
+    /** The combined form first: it contains the password, which would otherwise be masked only in part. */
+    @Override
+    public List<String> secrets() {
+        return Stream.of(passwordWithSecurityToken(), clientSecret, password, securityToken).filter(Objects::nonNull).toList();
     }
 }

@@ -1,5 +1,9 @@
 package io.github.sfactions.client;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
 /**
  * OAuth 2.0 refresh token flow ({@code grant_type=refresh_token}).
  *
@@ -23,5 +27,10 @@ public record RefreshTokenFlow(String clientId, String clientSecret, String refr
     public String toString() {
         return "RefreshTokenFlow[clientId=" + clientId + (clientSecret == null ? "" : ", clientSecret=***")
                 + ", refreshToken=***]";
+    }
+
+    @Override
+    public List<String> secrets() {
+        return Stream.of(refreshToken, clientSecret).filter(Objects::nonNull).toList();
     }
 }

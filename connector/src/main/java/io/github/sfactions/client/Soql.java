@@ -1,7 +1,6 @@
 package io.github.sfactions.client;
 
 import io.github.sfactions.client.impl.ApiNames;
-import io.github.sfactions.client.impl.JsNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -67,12 +66,11 @@ public final class Soql {
             return b ? "true" : "false";
         }
         if (value instanceof Number n) {
-            try {
-                return JsNumbers.format(n);
-            } catch (IllegalArgumentException notFinite) {
+            if (!JsNumbers.isFinite(n)) {
                 throw new SoqlBuildException(SoqlBuildException.INVALID_NUMBER,
                         "Invalid number for a SOQL literal: " + n);
             }
+            return JsNumbers.format(n);
         }
         throw new SoqlBuildException(SoqlBuildException.UNSUPPORTED_TYPE, UNSUPPORTED_TYPE_MESSAGE);
     }

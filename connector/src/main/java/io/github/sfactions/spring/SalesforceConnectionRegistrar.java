@@ -70,11 +70,9 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
   private static Map<String, ConnectionSettings> settings(SalesforceProperties properties, List<String> problems) {
     Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
     properties.getConnections().forEach((name, connection) -> {
-      if (connection == null) {
-        problems.add(ConnectionSettingsFactory.property(name, "auth.flow") + " is required");
-        return;
-      }
-      ConnectionSettingsFactory.create(name, connection, problems).ifPresent(s -> settings.put(name, s));
+      // a connection named without properties gets the client's rules like any other ("auth.flow is required")
+      SalesforceProperties.Connection given = connection == null ? new SalesforceProperties.Connection() : connection;
+      ConnectionSettingsFactory.create(name, given, problems).ifPresent(s -> settings.put(name, s));
     });
     return settings;
   }

@@ -1,6 +1,6 @@
 package io.github.sfactions.spring;
 
-import io.github.sfactions.camunda.impl.FailedJobHandling;
+import io.github.sfactions.camunda.FailedJobHandling;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

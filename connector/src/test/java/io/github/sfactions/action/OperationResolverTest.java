@@ -3,7 +3,6 @@ package io.github.sfactions.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sfactions.action.impl.OperationResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +48,22 @@ class OperationResolverTest {
   void operationAndSyncModeTogetherAreRejected() {
     assertThatThrownBy(() -> OperationResolver.resolve(ActionRequest.builder(ActionType.LEAD).operation("create")
         .syncMode("add").build())).hasMessageContaining("not both");
+  }
+
+  @ParameterizedTest(name = "operation={0} syncMode={1} -> {2}")
+  @CsvSource(nullValues = "null", value = {
+      "null, '', Sync mode is required for this operation.",
+      "'', '', Sync mode is required for this operation.",
+      "null, null, Missing operation or syncMode value",
+      "'', null, Missing operation or syncMode value"})
+  void anEmptySyncModeIsAMissingSyncModeAndA400(String operation, String syncMode, String message) {
+    assertThatThrownBy(() -> OperationResolver.resolve(operation, syncMode)).isInstanceOf(ActionException.class)
+        .hasMessageStartingWith(message).extracting("code", "status").containsExactly("PAYLOAD_VALIDATION_FAILED", 400);
+  }
+
+  @Test
+  void anEmptySyncModeNextToAnOperationIsNotGiven() {
+    assertThat(OperationResolver.resolve("create", "")).isEqualTo(Operation.CREATE);
+    assertThat(OperationResolver.resolve("", "add")).isEqualTo(Operation.CREATE);
   }
 }

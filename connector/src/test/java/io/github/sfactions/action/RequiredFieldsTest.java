@@ -3,7 +3,6 @@ package io.github.sfactions.action;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sfactions.action.impl.RequiredFields;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -57,12 +57,13 @@ class ConnectionPropertiesTest {
 
   @Test
   void flowsAreInferredOrChosen() {
-    assertThat(properties.toSettings("a", Map.of("clientId", "c", "clientSecret", "s")).auth())
-        .isInstanceOf(ClientCredentialsFlow.class);
+    assertThat(properties.toSettings("a", Map.of("loginUrl", "https://acme.my.salesforce.com", "clientId", "c",
+        "clientSecret", "s")).auth()).isInstanceOf(ClientCredentialsFlow.class);
     assertThat(properties.toSettings("a", Map.of("clientId", "c", "refreshToken", "r")).auth())
         .isInstanceOf(RefreshTokenFlow.class);
     assertThat(properties.toSettings("a", Map.of("authFlow", "client-credentials", "clientId", "c",
-        "clientSecret", "s")).auth()).isInstanceOf(ClientCredentialsFlow.class);
+        "clientSecret", "s", "loginUrl", "https://acme.my.salesforce.com")).auth())
+        .isInstanceOf(ClientCredentialsFlow.class);
     assertThatThrownBy(() -> properties.toSettings("a", Map.of("authFlow", "magic")))
         .hasMessageContaining("Unknown authFlow 'magic'");
   }

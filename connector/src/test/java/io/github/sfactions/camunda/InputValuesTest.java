@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sfactions.action.ActionException;
-import io.github.sfactions.camunda.impl.InputValues;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -26,7 +26,7 @@ class SalesforceConnectorPluginTest {
   @Test
   void bpmPlatformStylePropertiesConfigureTheDefaultAndNamedConnections() {
     Map<String, String> xmlProperties = new LinkedHashMap<>();
-    xmlProperties.put("loginUrl", "https://login.salesforce.com");
+    xmlProperties.put("loginUrl", "https://acme.my.salesforce.com");
     xmlProperties.put("clientId", "default-client");
     xmlProperties.put("clientSecret", "default-secret");
     xmlProperties.put("read-timeout", "PT20S");
@@ -90,7 +90,8 @@ class SalesforceConnectorPluginTest {
   @Test
   void springXmlMapPropertiesWork() {
     SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
-    plugin.setProperties(Map.of("default.clientId", "c", "default.clientSecret", "s"));
+    plugin.setProperties(Map.of("default.loginUrl", "https://acme.my.salesforce.com", "default.clientId", "c",
+        "default.clientSecret", "s"));
     assertThat(plugin.connectionSettings()).containsOnlyKeys("default");
   }
 
@@ -121,7 +122,7 @@ class SalesforceConnectorPluginTest {
     plugin.setRegistry(new SalesforceConnections());
 
     assertThatThrownBy(() -> plugin.preInit(null))
-        .hasMessage("Salesforce connection 'eu': Invalid Salesforce login URL (loginUrl): the login URL host"
+        .hasMessage("Salesforce connection 'eu': loginUrl: Invalid Salesforce login URL (loginUrl): the login URL host"
             + " acme.my.salesforce.com.attacker.io is not a Salesforce host (a name under .salesforce.com,"
             + " .force.com, .salesforce.mil, .sfcrmproducts.cn); use https://login.salesforce.com,"
             + " https://test.salesforce.com or the org's My Domain (https://<name>.my.salesforce.com)")

@@ -136,7 +136,7 @@ class SalesforcePropertiesTest {
     runner.withPropertyValues(app).withPropertyValues("sfactions.connections.props-ka.keep-alive=0s")
         .run(context -> assertThat(((InvalidSalesforcePropertiesException) rootCause(context.getStartupFailure()))
             .problems()).containsExactly(
-                "sfactions.connections.props-ka.keep-alive must be a positive duration such as 30s, got PT0S"));
+                "sfactions.connections.props-ka.keep-alive must be a positive duration such as PT30S, got PT0S"));
   }
 
   @Test
@@ -163,7 +163,7 @@ class SalesforcePropertiesTest {
           assertThat(failure).isInstanceOf(InvalidSalesforcePropertiesException.class);
           assertThat(((InvalidSalesforcePropertiesException) failure).problems()).containsExactly(
               "sfactions.connections.props-bad.api-version must look like v62.0, got 'latest'",
-              "sfactions.connections.props-bad.read-timeout must be a positive duration such as 30s, got PT0S",
+              "sfactions.connections.props-bad.read-timeout must be a positive duration such as PT30S, got PT0S",
               "sfactions.connections.props-bad.proxy.host is required when sfactions.connections.props-bad.proxy.port"
                   + " is set",
               "sfactions.connections.props-bad.auth.client-secret is required for the password flow",

@@ -1,6 +1,6 @@
 package io.github.sfactions.examples;
 
-import io.github.sfactions.spring.impl.SalesforceSettingsProblems;
+import io.github.sfactions.spring.SalesforceSettingsProblems;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

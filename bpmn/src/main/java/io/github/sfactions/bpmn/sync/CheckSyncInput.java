@@ -26,9 +26,10 @@ import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ActionType;
 import io.github.sfactions.action.Operation;
-import io.github.sfactions.action.impl.RequiredFields;
+import io.github.sfactions.action.OperationResolver;
+import io.github.sfactions.action.RequiredFields;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceErrorCodes;
-import io.github.sfactions.camunda.impl.InputValues;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -37,7 +38,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * First step of "Sync one record": checks the call's input the way Segment's action does before any API call
- * (operation or sync mode, object, record matchers for update / upsert / delete, the required fields of Lead,
+ * (operation or sync mode by the connectors' own {@link OperationResolver}, object, record matchers for update / upsert / delete, the required fields of Lead,
  * Account, Contact and Opportunity for create and upsert), then sets every optional
  * input that was not passed to null so the later steps' expressions can read it, and resets the outputs.
  * Bad input ends the process with BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
@@ -50,7 +51,9 @@ public class CheckSyncInput implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     try {
-      Operation operation = operation(text(execution, OPERATION), text(execution, SYNC_MODE));
+      Operation operation = OperationResolver.resolve(
+          InputValues.text(OPERATION, execution.getVariable(OPERATION)),
+          InputValues.textKeepingEmpty(SYNC_MODE, execution.getVariable(SYNC_MODE)));
       String sobject = text(execution, SOBJECT);
       if (sobject == null) {
         throw rejected("Missing sobject value: the sync process needs the object API name, e.g. Lead or Invoice__c",
@@ -81,22 +84,6 @@ public class CheckSyncInput implements JavaDelegate {
     }
     execution.setVariable(API_CALLS, 0);
     execution.setVariable(VAR_FIND_API_CALLS, 0);
-  }
-
-  /** The operation named by exactly one of {@code operation} (V1) and {@code syncMode} (V2). */
-  static Operation operation(String v1, String v2) {
-    if (v1 != null && v2 != null) {
-      throw rejected("Give either operation (V1) or syncMode (V2), not both", ActionMessages.CODE_INVALID_OPERATION);
-    }
-    if (v1 != null) {
-      return Operation.fromV1(v1).orElseThrow(() -> rejected("Invalid operation - " + v1
-          + " (expected create, update, upsert or delete)", ActionMessages.CODE_INVALID_OPERATION));
-    }
-    if (v2 != null) {
-      return Operation.fromV2(v2).orElseThrow(() -> rejected("Invalid sync mode - " + v2
-          + " (expected add, update, upsert or delete)", ActionMessages.CODE_INVALID_OPERATION));
-    }
-    throw rejected(ActionMessages.MISSING_OPERATION, ActionMessages.CODE_PAYLOAD_VALIDATION);
   }
 
   private static void checkMatchers(Operation operation, Object value) {

@@ -5,7 +5,7 @@ import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_IDS;
 import static io.github.sfactions.bpmn.SyncRecordProcess.SKIP_RECORD;
 import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_TARGET_RECORD_ID;
 
-import io.github.sfactions.camunda.impl.InputValues;
+import io.github.sfactions.camunda.InputValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -3,6 +3,7 @@ package io.github.sfactions.action.impl;
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.StandardField;
+import io.github.sfactions.client.JsNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -59,7 +60,7 @@ public final class FieldValues {
       return value;
     }
     if (value instanceof Number n) {
-      return NumberText.format(n);
+      return JsNumbers.format(n);
     }
     return value.toString();
   }

@@ -1,2 +1,2 @@
-/** Implementation of the action rules: field coercion, body building, required fields, error classification. */
+/** Implementation of the action rules: field coercion, body building, JavaScript truthiness. */
 package io.github.sfactions.action.impl;

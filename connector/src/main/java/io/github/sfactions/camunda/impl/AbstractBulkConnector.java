@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.BulkParameters.API_CALLS;
 import static io.github.sfactions.camunda.BulkParameters.CONNECTION;
 import static io.github.sfactions.camunda.BulkParameters.JOB_ID;

@@ -1,8 +1,9 @@
 package io.github.sfactions.camunda.impl;
 
-import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ActionException;
+import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.camunda.ActionParameters;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.camunda.SalesforceConnector;
 import io.github.sfactions.camunda.SalesforceRequest;

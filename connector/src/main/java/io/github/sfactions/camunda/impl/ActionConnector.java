@@ -1,19 +1,20 @@
 package io.github.sfactions.camunda.impl;
 
-import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.action.ActionExecutor;
 import io.github.sfactions.action.ActionRequest;
 import io.github.sfactions.action.ActionResult;
 import io.github.sfactions.action.ActionType;
-import io.github.sfactions.action.BulkBatchBuilder;
 import io.github.sfactions.action.BulkRecord;
+import io.github.sfactions.action.BulkRecords;
 import io.github.sfactions.action.Delivery;
 import io.github.sfactions.action.Outcome;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueueEntry;
 import io.github.sfactions.camunda.BulkQueues;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceConfigurationException;
+import io.github.sfactions.camunda.SalesforceConnections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +26,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  * {@link BulkQueue}.
  */
 public class ActionConnector extends AbstractSalesforceConnector {
-
-  /** Status reported for a queued record. */
-  public static final int STATUS_QUEUED = 202;
-  /** Extra output of a queued record: the queue's id for it. */
-  public static final String QUEUE_ENTRY_ID = "queueEntryId";
 
   private final ActionType type;
   private final Set<String> inputNames;
@@ -71,7 +67,7 @@ public class ActionConnector extends AbstractSalesforceConnector {
   }
 
   private Map<String, Object> enqueue(ActionRequest request, Delivery delivery, String connection) {
-    BulkRecord record = BulkBatchBuilder.record(request.toBuilder().delivery(delivery.value()).build());
+    BulkRecord record = BulkRecords.of(request.toBuilder().delivery(delivery.value()).build());
     BulkQueue queue = BulkQueues.current().orElseThrow(() -> new SalesforceConfigurationException(
         connectorId + ": delivery=" + delivery.value() + " needs a BulkQueue, and none is registered (register one"
             + " with io.github.sfactions.camunda.BulkQueues.register, or use delivery=rest)"));
@@ -87,9 +83,9 @@ public class ActionConnector extends AbstractSalesforceConnector {
     out.put(ActionParameters.RECORD_ID, null);
     out.put(ActionParameters.RESULT, Outcome.QUEUED.value());
     out.put(ActionParameters.MATCH_COUNT, null);
-    out.put(ActionParameters.STATUS_CODE, STATUS_QUEUED);
+    out.put(ActionParameters.STATUS_CODE, ActionParameters.STATUS_QUEUED);
     out.put(ActionParameters.API_CALLS, 0);
-    out.put(QUEUE_ENTRY_ID, entryId);
+    out.put(ActionParameters.QUEUE_ENTRY_ID, entryId);
     return out;
   }
 }

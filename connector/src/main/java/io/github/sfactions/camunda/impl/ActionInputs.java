@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.ActionParameters.BULK_UPDATE_RECORD_ID;
 import static io.github.sfactions.camunda.ActionParameters.BULK_UPSERT_EXTERNAL_ID;
 import static io.github.sfactions.camunda.ActionParameters.CONNECTION;
@@ -50,7 +51,8 @@ public final class ActionInputs {
   public static ActionRequest toRequest(ActionType type, Map<String, Object> params) {
     ActionRequest.Builder b = ActionRequest.builder(type)
         .operation(InputValues.text(OPERATION, params.get(OPERATION)))
-        .syncMode(syncMode(params))
+        // kept empty when given empty, so the reference's "Sync mode is required" applies
+        .syncMode(InputValues.textKeepingEmpty(SYNC_MODE, params.get(SYNC_MODE)))
         .otherFields(InputValues.map(OTHER_FIELDS, params.get(OTHER_FIELDS)))
         .recordMatchers(InputValues.map(RECORD_MATCHERS, params.get(RECORD_MATCHERS)))
         .recordMatchersOperator(InputValues.text(RECORD_MATCHERS_OPERATOR, params.get(RECORD_MATCHERS_OPERATOR)))
@@ -72,15 +74,6 @@ public final class ActionInputs {
       }
     }
     return b.build();
-  }
-
-  /** An input given as an empty string is kept empty (so the reference's "Sync mode is required" applies). */
-  private static String syncMode(Map<String, Object> params) {
-    Object v = params.get(SYNC_MODE);
-    if (v == null) {
-      return null;
-    }
-    return v instanceof String s ? s : InputValues.text(SYNC_MODE, v);
   }
 
   /**

@@ -1,12 +1,13 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.BulkParameters.EXTERNAL_ID_FIELD_NAME;
 import static io.github.sfactions.camunda.BulkParameters.OPERATION;
 import static io.github.sfactions.camunda.BulkParameters.SOBJECT;
 
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
-import io.github.sfactions.action.impl.ObjectNames;
+import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkJobRequest;

@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.BulkParameters.CSV;
 import static io.github.sfactions.camunda.BulkParameters.JOB_ID;
 import static io.github.sfactions.camunda.BulkParameters.RECORDS;

@@ -1,6 +1,7 @@
 package io.github.sfactions.camunda.impl;
 
 import io.github.sfactions.action.RecordMatchers;
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.FindRecordsParameters.API_CALLS;
 import static io.github.sfactions.camunda.FindRecordsParameters.CONNECTION;
 import static io.github.sfactions.camunda.FindRecordsParameters.DEFAULT_MAX_RECORDS;
@@ -18,8 +19,8 @@ import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.action.LookupResult;
+import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.action.RecordLookup;
-import io.github.sfactions.action.impl.ObjectNames;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -39,7 +39,7 @@ public final class QuietSalesforceFailures {
   }
 
   /** Wraps the job executor's exception logging (a JVM-wide hook of the engine) once. */
-  static synchronized void installJobExecutorLogging() {
+  public static synchronized void installJobExecutorLogging() {
     if (!(ExecuteJobHelper.LOGGING_HANDLER instanceof JobExecutorLogging)) {
       ExecuteJobHelper.LOGGING_HANDLER = new JobExecutorLogging(ExecuteJobHelper.LOGGING_HANDLER);
     }

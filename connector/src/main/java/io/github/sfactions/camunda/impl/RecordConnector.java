@@ -1,5 +1,6 @@
 package io.github.sfactions.camunda.impl;
 
+import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.RecordParameters.API_CALLS;
 import static io.github.sfactions.camunda.RecordParameters.CONNECTION;
 import static io.github.sfactions.camunda.RecordParameters.EXTERNAL_ID_FIELD;
@@ -14,9 +15,9 @@ import static io.github.sfactions.camunda.RecordParameters.STATUS_CODE;
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ApiCallCounter;
+import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.action.Outcome;
-import io.github.sfactions.action.impl.ObjectNames;
-import io.github.sfactions.action.impl.SalesforceErrors;
+import io.github.sfactions.action.SalesforceErrors;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;

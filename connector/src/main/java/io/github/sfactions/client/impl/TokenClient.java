@@ -9,9 +9,8 @@ import io.github.sfactions.client.JwtBearerFlow;
 import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.client.RefreshTokenFlow;
 import io.github.sfactions.client.SalesforceApiException;
+import io.github.sfactions.client.SecretScrubber;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,6 @@ public final class TokenClient {
     /** Salesforce's concurrent-refresh signals: the same request will succeed if retried. */
     private static final Set<String> RETRYABLE_INVALID_GRANT =
             Set.of("token request is already being processed", "expired authorization code");
-    private static final int MIN_SCRUBBED_SECRET_LENGTH = 6;
     /** Fields of a token endpoint body that hold a credential. */
     private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "id_token", "signature");
     /** Spec §1.4: the message of Salesforce's concurrent-refresh answers. */
@@ -110,32 +108,29 @@ public final class TokenClient {
             SalesforceApiException io = ErrorBodies.fromIoError(POST, OAuthPaths.TOKEN, e);
             notifier.notify(POST, OAuthPaths.TOKEN, null, ApiOperation.TOKEN, SalesforceApiException.NO_RESPONSE,
                     start, true);
-            throw SalesforceApiException.builder(io.status(), scrub("Salesforce login failed (" + flow.flowName()
-                            + " flow): " + io.getMessage(), secrets))
+            throw SalesforceApiException.builder(io.status(), SecretScrubber.scrub("Salesforce login failed ("
+                            + flow.flowName() + " flow): " + io.getMessage(), secrets))
                     .errorCode(io.errorCode()).method(POST).path(OAuthPaths.TOKEN).authFlow(flow.flowName())
                     .clientId(flow.clientId()).retryable(true).build();
         }
     }
 
     FormBody form(AuthFlow flow, List<String> secrets) {
+        secrets.addAll(flow.secrets());
         FormBody.Builder form = new FormBody.Builder();
         if (flow instanceof PasswordFlow p) {
             form.add(P_GRANT_TYPE, GRANT_PASSWORD).add(P_CLIENT_ID, p.clientId())
                     .add(P_CLIENT_SECRET, p.clientSecret()).add(P_USERNAME, p.username())
                     .add(P_PASSWORD, p.passwordWithSecurityToken());
-            secrets.addAll(List.of(p.clientSecret(), p.password(), p.securityToken(), p.passwordWithSecurityToken()));
         } else if (flow instanceof RefreshTokenFlow r) {
             form.add(P_GRANT_TYPE, GRANT_REFRESH_TOKEN).add(P_REFRESH_TOKEN, r.refreshToken())
                     .add(P_CLIENT_ID, r.clientId());
             if (r.clientSecret() != null) {
                 form.add(P_CLIENT_SECRET, r.clientSecret());
-                secrets.add(r.clientSecret());
             }
-            secrets.add(r.refreshToken());
         } else if (flow instanceof ClientCredentialsFlow c) {
             form.add(P_GRANT_TYPE, GRANT_CLIENT_CREDENTIALS).add(P_CLIENT_ID, c.clientId())
                     .add(P_CLIENT_SECRET, c.clientSecret());
-            secrets.add(c.clientSecret());
         } else if (flow instanceof JwtBearerFlow j) {
             String assertion = JwtAssertions.create(j, settings.loginUrl(), clock);
             form.add(P_GRANT_TYPE, GRANT_JWT).add(P_ASSERTION, assertion);
@@ -171,8 +166,8 @@ public final class TokenClient {
      * OAuth fields are read from the body: any other content (tokens, HTML) never reaches a message.
      */
     private static SalesforceApiException loginError(AuthFlow flow, int status, JsonNode json, List<String> secrets) {
-        String error = scrub(Json.text(json, "error"), secrets);
-        String description = scrub(Json.text(json, "error_description"), secrets);
+        String error = SecretScrubber.scrub(Json.text(json, "error"), secrets);
+        String description = SecretScrubber.scrub(Json.text(json, "error_description"), secrets);
         boolean concurrentRefresh = "invalid_grant".equals(error) && description != null
                 && RETRYABLE_INVALID_GRANT.contains(description.trim());
         SalesforceApiException.Builder b;
@@ -212,20 +207,5 @@ public final class TokenClient {
             }
         }
         return tokens;
-    }
-
-    /** Defence in depth: a message must never carry a secret, even if Salesforce echoed one. */
-    static String scrub(String text, List<String> secrets) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String secret : secrets) {
-            if (secret != null && secret.length() >= MIN_SCRUBBED_SECRET_LENGTH) {
-                result = result.replace(secret, "***")
-                        .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
-            }
-        }
-        return result;
     }
 }

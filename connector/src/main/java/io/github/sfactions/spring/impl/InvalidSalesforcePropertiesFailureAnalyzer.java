@@ -1,6 +1,7 @@
 package io.github.sfactions.spring.impl;
 
 import io.github.sfactions.spring.InvalidSalesforcePropertiesException;
+import io.github.sfactions.spring.SalesforceSettingsProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -19,7 +19,6 @@ import io.github.sfactions.bpmn.templates.TemplateProperty;
 import io.github.sfactions.bpmn.templates.TemplateScope;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
-import io.github.sfactions.camunda.impl.ActionConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +217,7 @@ public final class ActionTemplates {
       outputs.add(output("Queue entry Id into variable", "Process variable that receives the queue's id of the "
           + "record (queueEntryId). Call \"Await bulk outcome\" (sfactions-bulk-await) next: it waits for this "
           + "record's outcome (recordId on success, BPMN error 400 with Salesforce's error on failure).",
-          ActionConnector.QUEUE_ENTRY_ID, BULK_ENTRY_VARIABLE));
+          ActionParameters.QUEUE_ENTRY_ID, BULK_ENTRY_VARIABLE));
     }
     if (!bulk && operation.needsLookup()) {
       outputs.add(output("Match count into variable", "Process variable that receives how many records the "

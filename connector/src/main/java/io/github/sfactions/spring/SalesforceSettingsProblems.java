@@ -1,7 +1,5 @@
-package io.github.sfactions.spring.impl;
+package io.github.sfactions.spring;
 
-import io.github.sfactions.spring.SalesforceConnectionRegistrar;
-import io.github.sfactions.spring.SalesforceProperties;
 import io.github.sfactions.spring.intake.SegmentIntakeProperties;
 import java.util.ArrayList;
 import java.util.List;

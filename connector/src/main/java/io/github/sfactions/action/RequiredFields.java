@@ -1,8 +1,6 @@
-package io.github.sfactions.action.impl;
+package io.github.sfactions.action;
 
-import io.github.sfactions.action.ActionException;
-import io.github.sfactions.action.ActionMessages;
-import io.github.sfactions.action.ActionType;
+import io.github.sfactions.action.impl.JsTruthiness;
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
-package io.github.sfactions.camunda.impl;
+package io.github.sfactions.camunda;
 
+import io.github.sfactions.camunda.impl.QuietSalesforceFailures;
+import io.github.sfactions.camunda.impl.RetryAwareFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.slf4j.Logger;

@@ -1,8 +1,5 @@
-package io.github.sfactions.action.impl;
+package io.github.sfactions.action;
 
-import io.github.sfactions.action.ActionException;
-import io.github.sfactions.action.ActionMessages;
-import io.github.sfactions.action.ActionRequest;
 import io.github.sfactions.client.Soql;
 import io.github.sfactions.client.SoqlBuildException;
 

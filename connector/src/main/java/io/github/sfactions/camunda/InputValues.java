@@ -1,4 +1,4 @@
-package io.github.sfactions.camunda.impl;
+package io.github.sfactions.camunda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.camunda.impl.SpinSupport;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +113,14 @@ public final class InputValues {
       return value.toString();
     }
     throw invalid(name, "a string", value);
+  }
+
+  /**
+   * The parameter as text like {@link #text(String, Object)}, but an empty string stays empty: for inputs where
+   * "given without a value" is its own case (an empty {@code syncMode} is the reference's "Sync mode is required").
+   */
+  public static String textKeepingEmpty(String name, Object value) {
+    return "".equals(value) ? "" : text(name, value);
   }
 
   /** The parameter as a boolean ({@code true}/{@code false} text accepted), or null when absent or empty. */
