@@ -32,17 +32,16 @@ public final class BulkSender {
    * closed (Salesforce processes them) and the error is thrown.
    */
   public BulkSendResult send(BulkJobPlan plan) {
-    try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
-      List<BulkJobInfo> jobs = new ArrayList<>();
-      for (BulkBatch<Map<String, Object>> batch : plan.batches()) {
-        jobs.add(sendOne(plan, batch));
-      }
-      return new BulkSendResult(jobs, calls.count());
+    ApiCallCounter calls = new ApiCallCounter();
+    BulkIngest bulk = calls.on(client).bulk();
+    List<BulkJobInfo> jobs = new ArrayList<>();
+    for (BulkBatch<Map<String, Object>> batch : plan.batches()) {
+      jobs.add(sendOne(bulk, plan, batch));
     }
+    return new BulkSendResult(jobs, calls.count());
   }
 
-  private BulkJobInfo sendOne(BulkJobPlan plan, BulkBatch<Map<String, Object>> batch) {
-    BulkIngest bulk = client.bulk();
+  private static BulkJobInfo sendOne(BulkIngest bulk, BulkJobPlan plan, BulkBatch<Map<String, Object>> batch) {
     BulkJobInfo job = bulk.createJob(plan.job().toJobRequest());
     if (job == null || job.id() == null || job.id().isEmpty()) {
       throw new ActionException(ActionMessages.CREATE_JOB_FAILED, ActionMessages.CODE_CREATE_JOB_FAILED, 500);

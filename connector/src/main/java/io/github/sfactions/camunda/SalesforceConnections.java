@@ -1,6 +1,5 @@
 package io.github.sfactions.camunda;
 
-import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.ApiCall;
 import io.github.sfactions.client.ApiCallListener;
 import io.github.sfactions.client.ConnectionSettings;
@@ -155,9 +154,8 @@ public final class SalesforceConnections implements AutoCloseable {
     Entry(String name, ConnectionSettings settings, ConnectionCallListener registryListeners) {
       this.name = name;
       this.settings = settings;
-      // bound to this name so the registry's listeners learn which connection made each call;
-      // the action layer's per-action counting comes first, as before
-      this.listener = ApiCallCounter.listenerThen(call -> registryListeners.onCall(name, call));
+      // bound to this name so the registry's listeners learn which connection made each call
+      this.listener = call -> registryListeners.onCall(name, call);
     }
 
     synchronized SalesforceClient client() {

@@ -28,7 +28,7 @@ class BulkSenderTest {
 
   @BeforeAll
   static void connect() {
-    client = SalesforceClient.create(TestOrg.settings(EMULATOR.get()), ApiCallCounter.listener());
+    client = SalesforceClient.create(TestOrg.settings(EMULATOR.get()));
   }
 
 

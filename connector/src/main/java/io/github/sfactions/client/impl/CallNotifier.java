@@ -16,6 +16,15 @@ public final class CallNotifier {
         this.listener = listener == null ? ApiCallListener.NONE : listener;
     }
 
+    /** A notifier that reports to this one's listener, then to {@code extra}. */
+    public CallNotifier with(ApiCallListener extra) {
+        ApiCallListener first = listener;
+        return new CallNotifier(call -> {
+            first.onCall(call);
+            extra.onCall(call);
+        });
+    }
+
     void notify(String method, String pathTemplate, String sobject, ApiOperation operation, int status,
             long startNanos, boolean retryable) {
         long duration = System.nanoTime() - startNanos;
