@@ -171,7 +171,10 @@ class ClientExtensionPointsTest {
     void eachViewCountsOnlyItsOwnCallsWhileThreadsShareOneClient() throws Exception {
         List<ApiCall> all = new CopyOnWriteArrayList<>();
         SalesforceClient shared = SalesforceClient.create(EmulatorClients.settings(EMULATOR.get(),
-                EmulatorClients.demoPassword()).build(), all::add);
+                EmulatorClients.demoPassword()).build(), call -> {
+                    all.add(call);
+                    throw new IllegalStateException("a failing client listener must not stop the views' counting");
+                });
         clients.add(shared);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
