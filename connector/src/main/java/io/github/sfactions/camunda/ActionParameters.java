@@ -44,6 +44,8 @@ public final class ActionParameters {
   public static final String MATCH_COUNT = "matchCount";
   /** Output: HTTP status of the write. */
   public static final String STATUS_CODE = "statusCode";
+  /** Output of a queued record: the queue's id for the entry. */
+  public static final String QUEUE_ENTRY_ID = "queueEntryId";
   /** Output: Salesforce API calls the action made. */
   public static final String API_CALLS = "apiCalls";
 

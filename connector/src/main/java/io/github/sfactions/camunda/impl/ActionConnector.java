@@ -29,7 +29,7 @@ public class ActionConnector extends AbstractSalesforceConnector {
   /** Status reported for a queued record. */
   public static final int STATUS_QUEUED = 202;
   /** Extra output of a queued record: the queue's id for it. */
-  public static final String QUEUE_ENTRY_ID = "queueEntryId";
+  public static final String QUEUE_ENTRY_ID = ActionParameters.QUEUE_ENTRY_ID;
 
   private final ActionType type;
   private final Set<String> inputNames;
