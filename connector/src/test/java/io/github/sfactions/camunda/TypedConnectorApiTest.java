@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.connect.Connectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,27 @@ class TypedConnectorApiTest {
     assertThat(updated.getApiCalls()).isEqualTo(1);
     assertThat(updated.getJobId()).isNull();
     assertThat(updated.getRecordIds()).isNull();
+  }
+
+  @Test
+  void aConnectionRegisteredWithABaseHttpClientRunsTheConnectorsThroughIt() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient base = new OkHttpClient.Builder().addInterceptor(chain -> {
+      seen.add(chain.request().method() + " " + chain.request().url().encodedPath());
+      return chain.proceed(chain.request());
+    }).build();
+    SalesforceConnections.global().register("audited", TestOrg.settings(org), base);
+    try {
+      SalesforceResponse r = request(SalesforceConnectorIds.RECORD).connection("audited").sobject("Invoice__c")
+          .operation("create").fields(Map.of("Status__c", "Open")).execute();
+      assertThat(r.getResult()).isEqualTo("created");
+      assertThat(seen).hasSize(2).first().isEqualTo("POST /services/oauth2/token");
+      assertThat(seen.get(1)).endsWith("/sobjects/Invoice__c");
+    } finally {
+      SalesforceConnections.global().remove("audited");
+    }
+    // the base client is the caller's: the connection's removal left it usable
+    assertThat(base.dispatcher().executorService().isShutdown()).isFalse();
   }
 
   @Test
