@@ -118,6 +118,21 @@ class ClientExtensionPointsTest {
     }
 
     @Test
+    void aProxyInTheSettingsReplacesTheBaseClients() throws Exception {
+        try (ServerSocket deadEnd = new ServerSocket(0)) {
+            OkHttpClient base = new OkHttpClient.Builder().proxy(new Proxy(Proxy.Type.HTTP,
+                    new InetSocketAddress("127.0.0.1", deadEnd.getLocalPort()))).build();
+            SalesforceClient sf = SalesforceClient.builder(EmulatorClients.settings(EMULATOR.get(),
+                    EmulatorClients.demoPassword()).proxy(Proxy.NO_PROXY).build()).httpClient(base).build();
+            clients.add(sf);
+
+            sf.authenticate();
+            assertThat(EMULATOR.get().requests()).singleElement()
+                    .satisfies(r -> assertThat(r.path()).isEqualTo("/services/oauth2/token"));
+        }
+    }
+
+    @Test
     void theSettingsTimeoutsReplaceTheBaseClients() {
         EMULATOR.get().faults().latency(Duration.ofMillis(400));
         OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(50)).build();
