@@ -31,7 +31,7 @@ public final class ActionExecutor {
   private final SalesforceClient client;
   private final RecordLookup lookup;
 
-  /** An executor over this client (create the client with {@link ApiCallCounter#listener()} to count calls). */
+  /** An executor over this client; each action counts its own API calls ({@link ActionResult#apiCalls()}). */
   public ActionExecutor(SalesforceClient client) {
     this.client = Objects.requireNonNull(client, "client");
     this.lookup = new RecordLookup(client);
@@ -44,8 +44,10 @@ public final class ActionExecutor {
    * @throws SalesforceApiException for technical failures
    */
   public ActionResult execute(ActionRequest request) {
-    try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
-      Written written = write(request);
+    ApiCallCounter calls = new ApiCallCounter();
+    try {
+      // an executor over a view of the client that counts this action's calls only
+      Written written = new ActionExecutor(calls.on(client)).write(request);
       return new ActionResult(written.recordId, written.outcome, written.matchCount, written.status, calls.count());
     } catch (SoqlBuildException e) {
       // an object name, field name or record Id that is not valid: rejected before any HTTP call (deviation 11)

@@ -1,6 +1,5 @@
 package io.github.sfactions.camunda;
 
-import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.ApiCall;
 import io.github.sfactions.client.ApiCallListener;
 import io.github.sfactions.client.ConnectionSettings;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
 
 /**
  * Named Salesforce connections (one per org), shared by every connector. Camunda's connector registry is
@@ -43,9 +43,18 @@ public final class SalesforceConnections implements AutoCloseable {
 
   /** Registers (or replaces) a connection. The client is created lazily. */
   public void register(String name, ConnectionSettings settings) {
+    register(name, settings, null);
+  }
+
+  /**
+   * Registers (or replaces) a connection whose client derives its HTTP client from {@code httpClient} (your
+   * interceptors, proxy selector, certificate pinning, event listener; see {@link SalesforceClient.Builder} for
+   * what the client sets on top). The base client stays yours: closing the connection does not close it.
+   */
+  public void register(String name, ConnectionSettings settings, OkHttpClient httpClient) {
     String key = requireName(name);
     Objects.requireNonNull(settings, "settings");
-    Entry old = entries.put(key, new Entry(key, settings, this::dispatch));
+    Entry old = entries.put(key, new Entry(key, settings, httpClient, this::dispatch));
     if (old != null) {
       old.retire();
     }
@@ -147,17 +156,19 @@ public final class SalesforceConnections implements AutoCloseable {
   private static final class Entry {
     private final String name;
     private final ConnectionSettings settings;
+    private final OkHttpClient httpClient;
     private final ApiCallListener listener;
     private SalesforceClient client;
     private boolean closed;
     private boolean retired;
 
-    Entry(String name, ConnectionSettings settings, ConnectionCallListener registryListeners) {
+    Entry(String name, ConnectionSettings settings, OkHttpClient httpClient,
+        ConnectionCallListener registryListeners) {
       this.name = name;
       this.settings = settings;
-      // bound to this name so the registry's listeners learn which connection made each call;
-      // the action layer's per-action counting comes first, as before
-      this.listener = ApiCallCounter.listenerThen(call -> registryListeners.onCall(name, call));
+      this.httpClient = httpClient;
+      // bound to this name so the registry's listeners learn which connection made each call
+      this.listener = call -> registryListeners.onCall(name, call);
     }
 
     synchronized SalesforceClient client() {
@@ -167,7 +178,8 @@ public final class SalesforceConnections implements AutoCloseable {
             + "' was reconfigured while in use; retry to use the new settings");
       }
       if (client == null || closed) {
-        client = SalesforceClient.create(settings, listener);
+        SalesforceClient.Builder builder = SalesforceClient.builder(settings).callListener(listener);
+        client = (httpClient == null ? builder : builder.httpClient(httpClient)).build();
         closed = false;
       }
       return client;

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -50,42 +51,85 @@ public final class SalesforceClient implements AutoCloseable {
     private final TokenManager tokens;
     private final RestExecutor rest;
     private final BulkIngest bulk;
-    private final Map<String, SObjectDescribe> describeCache = new ConcurrentHashMap<>();
-    private final AtomicReference<List<GlobalSObject>> globalCache = new AtomicReference<>();
+    private final Map<String, SObjectDescribe> describeCache;
+    private final AtomicReference<List<GlobalSObject>> globalCache;
+    /** False for a {@link #withCallListener view}: the pool and dispatcher belong to the client it came from. */
+    private final boolean owner;
 
-    private SalesforceClient(ConnectionSettings settings, ApiCallListener listener, Clock clock) {
+    private SalesforceClient(ConnectionSettings settings, OkHttpClient base, ApiCallListener listener, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                // Idle connections go before the server's idle timeout closes them under a request.
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, settings.keepAlive().toMillis(),
-                        TimeUnit.MILLISECONDS))
-                // OkHttp's own retry replays any method on a recycled connection, a POST too, which could create
-                // a record twice: off. RestExecutor replays only what StaleConnections allows.
-                .retryOnConnectionFailure(false)
-                .eventListenerFactory(StaleConnections.LISTENER)
-                // 300 is an upsert answer, not a redirect; and a token must never follow a redirect.
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .socketFactory(new NoDelaySocketFactory());
-        settings.proxy().ifPresent(builder::proxy);
-        this.http = builder.build();
+        this.http = httpClient(settings, base);
         CallNotifier notifier = new CallNotifier(listener);
         TokenClient tokenClient = new TokenClient(http, settings, notifier, clock);
         this.tokens = new TokenManager(tokenClient::login);
         this.rest = new RestExecutor(http, tokens, settings.apiVersion(), settings.userAgent(), notifier);
         this.bulk = new BulkIngest(rest);
+        this.describeCache = new ConcurrentHashMap<>();
+        this.globalCache = new AtomicReference<>();
+        this.owner = true;
+    }
+
+    private SalesforceClient(SalesforceClient shared, RestExecutor rest) {
+        this.settings = shared.settings;
+        this.http = shared.http;
+        this.tokens = shared.tokens;
+        this.rest = rest;
+        this.bulk = new BulkIngest(rest);
+        this.describeCache = shared.describeCache;
+        this.globalCache = shared.globalCache;
+        this.owner = false;
+    }
+
+    /**
+     * Our HTTP client, derived from the user's base client: its interceptors, network interceptors, event
+     * listener, proxy selector, authenticators, certificate pinner, SSL and socket factories, DNS and cookie jar
+     * apply. What this client's correctness needs is set on top and replaces the base's choice.
+     */
+    private static OkHttpClient httpClient(ConnectionSettings settings, OkHttpClient base) {
+        OkHttpClient.Builder builder = base.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                // Idle connections go before the server's idle timeout closes them under a request. Our own pool
+                // (and dispatcher) also means close() never shuts down what the base client shares with others.
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, settings.keepAlive().toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .dispatcher(new Dispatcher())
+                // OkHttp's own retry replays any method on a recycled connection, a POST too, which could create
+                // a record twice: off. RestExecutor replays only what StaleConnections allows.
+                .retryOnConnectionFailure(false)
+                .eventListenerFactory(StaleConnections.listener(base.eventListenerFactory()))
+                // 300 is an upsert answer, not a redirect; and a token must never follow a redirect.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .socketFactory(new NoDelaySocketFactory(base.socketFactory()));
+        settings.proxy().ifPresent(builder::proxy);
+        return builder.build();
     }
 
     public static SalesforceClient create(ConnectionSettings settings) {
-        return new SalesforceClient(settings, ApiCallListener.NONE, Clock.systemUTC());
+        return builder(settings).build();
     }
 
     /** A client that reports every HTTP call to {@code listener}. */
     public static SalesforceClient create(ConnectionSettings settings, ApiCallListener listener) {
-        return new SalesforceClient(settings, listener, Clock.systemUTC());
+        return builder(settings).callListener(listener).build();
+    }
+
+    /** A builder for a client of this connection, e.g. over a base {@link OkHttpClient} of your own. */
+    public static Builder builder(ConnectionSettings settings) {
+        return new Builder(settings);
+    }
+
+    /**
+     * A view of this client whose calls are also reported to {@code listener} (after this client's listener):
+     * same token, connection pool, caches and {@link #lastApiUsage()}; only the calls made through the view
+     * reach {@code listener}, so a caller can count the calls of one unit of work while other threads use the
+     * client. Token requests are reported to this client's listener only. Closing a view does nothing.
+     */
+    public SalesforceClient withCallListener(ApiCallListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return new SalesforceClient(this, rest.reportingTo(rest.notifier().with(listener)));
     }
 
     public ConnectionSettings settings() {
@@ -335,10 +379,13 @@ public final class SalesforceClient implements AutoCloseable {
         return bulk;
     }
 
+    /** Releases this client's connections; the base client given to the {@link Builder} stays usable. */
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (owner) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 
     private static void checkCollection(Collection<?> records, boolean allOrNone) {
@@ -375,5 +422,48 @@ public final class SalesforceClient implements AutoCloseable {
             results.addAll(call.apply(items.subList(from, Math.min(items.size(), from + COLLECTION_LIMIT))));
         }
         return results;
+    }
+
+    /**
+     * Builds a {@link SalesforceClient}. The {@linkplain #httpClient base client} is where interceptors, a proxy
+     * selector, certificate pinning, an event listener, DNS or SSL settings of your own go; the client derives
+     * its HTTP client from it with {@link OkHttpClient#newBuilder()} and sets on top, replacing the base's value:
+     * <ul>
+     *   <li>connect, read and write timeouts: from {@link ConnectionSettings} (one place to configure them);</li>
+     *   <li>its own connection pool (idle connections live {@link ConnectionSettings#keepAlive()}, below the
+     *       server's idle timeout) and dispatcher, so closing the client leaves the base client intact;</li>
+     *   <li>{@code retryOnConnectionFailure(false)}: OkHttp would resend a POST and create a record twice; the
+     *       client resends only idempotent calls that met a stale pooled connection;</li>
+     *   <li>no redirects: a 300 is an upsert answer, and a token must never follow a redirect;</li>
+     *   <li>the proxy, when {@link ConnectionSettings#proxy()} names one (else the base's proxy stays);</li>
+     *   <li>sockets with {@code TCP_NODELAY}, made by the base's socket factory.</li>
+     * </ul>
+     * The base's event listener still receives every event.
+     */
+    public static final class Builder {
+        private final ConnectionSettings settings;
+        private OkHttpClient base;
+        private ApiCallListener listener = ApiCallListener.NONE;
+
+        private Builder(ConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The base HTTP client to derive from (default: a new {@code OkHttpClient}). */
+        public Builder httpClient(OkHttpClient base) {
+            this.base = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
+        /** Notified of every HTTP call, token requests included (default: none). */
+        public Builder callListener(ApiCallListener listener) {
+            this.listener = listener == null ? ApiCallListener.NONE : listener;
+            return this;
+        }
+
+        public SalesforceClient build() {
+            return new SalesforceClient(settings, base == null ? new OkHttpClient() : base, listener,
+                    Clock.systemUTC());
+        }
     }
 }

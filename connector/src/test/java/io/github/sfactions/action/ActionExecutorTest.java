@@ -31,7 +31,7 @@ class ActionExecutorTest {
 
   @BeforeAll
   static void connect() {
-    client = SalesforceClient.create(TestOrg.settings(EMULATOR.get()), ApiCallCounter.listener());
+    client = SalesforceClient.create(TestOrg.settings(EMULATOR.get()));
     executor = new ActionExecutor(client);
   }
 

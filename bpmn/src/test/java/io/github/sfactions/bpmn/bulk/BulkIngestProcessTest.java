@@ -58,6 +58,9 @@ class BulkIngestProcessTest extends BulkProcessTestSupport {
     assertThat(variable(run.getId(), "numberRecordsProcessed")).isEqualTo(3L);
     assertThat(variable(run.getId(), "numberRecordsFailed")).isEqualTo(0L);
     assertThat(variable(run.getId(), "reportedCount")).isEqualTo(3);
+    // the run's steps counted their own calls: all the calls Salesforce saw (the callers make none)
+    assertThat(variable(run.getId(), BulkIngestVariables.API_CALLS)).isEqualTo((int) sf.stats().totalApiCalls());
+    assertThat(sf.stats().totalApiCalls()).isPositive();
     assertThat(queueSize()).isZero();
   }
 

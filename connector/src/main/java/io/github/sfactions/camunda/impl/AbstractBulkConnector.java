@@ -41,8 +41,9 @@ public abstract class AbstractBulkConnector extends AbstractSalesforceConnector 
 
   @Override
   protected final Map<String, Object> perform(Map<String, Object> params) {
-    try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
-      Map<String, Object> out = new LinkedHashMap<>(step(client(params).bulk(), params));
+    ApiCallCounter calls = new ApiCallCounter();
+    try {
+      Map<String, Object> out = new LinkedHashMap<>(step(calls.on(client(params)).bulk(), params));
       out.put(API_CALLS, calls.count());
       return out;
     } catch (SoqlBuildException e) {

@@ -67,20 +67,19 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
       throw new ActionException(ActionMessages.UNDEFINED_TRAITS_PREFIX + "find operation",
           ActionMessages.CODE_UNDEFINED_TRAITS, ActionMessages.STATUS_BAD_REQUEST);
     }
-    try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
-      LookupResult found = new RecordLookup(client(params)).find(sobject, matchers, operator, maxRecords);
-      if (found.matchCount() > 0 && found.recordIds().isEmpty()) {
-        // matches reported but no Id among them: as malformed as a missing totalSize (spec §6), never a result
-        throw new ActionException(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
-            ActionMessages.STATUS_BAD_REQUEST);
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put(MATCH_COUNT, found.matchCount());
-      out.put(RECORD_IDS, OutputValues.json(found.recordIds()));
-      out.put(RECORD_IDS_JSON, OutputValues.jsonText(found.recordIds()));
-      out.put(RECORD_ID, found.matchCount() == 1 && !found.recordIds().isEmpty() ? found.recordIds().get(0) : null);
-      out.put(API_CALLS, calls.count());
-      return out;
+    ApiCallCounter calls = new ApiCallCounter();
+    LookupResult found = new RecordLookup(calls.on(client(params))).find(sobject, matchers, operator, maxRecords);
+    if (found.matchCount() > 0 && found.recordIds().isEmpty()) {
+      // matches reported but no Id among them: as malformed as a missing totalSize (spec §6), never a result
+      throw new ActionException(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
+          ActionMessages.STATUS_BAD_REQUEST);
     }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(MATCH_COUNT, found.matchCount());
+    out.put(RECORD_IDS, OutputValues.json(found.recordIds()));
+    out.put(RECORD_IDS_JSON, OutputValues.jsonText(found.recordIds()));
+    out.put(RECORD_ID, found.matchCount() == 1 && !found.recordIds().isEmpty() ? found.recordIds().get(0) : null);
+    out.put(API_CALLS, calls.count());
+    return out;
   }
 }

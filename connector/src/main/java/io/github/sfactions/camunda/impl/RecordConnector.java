@@ -58,8 +58,9 @@ public class RecordConnector extends AbstractSalesforceConnector {
     String operation = InputValues.text(OPERATION, params.get(OPERATION));
     Map<String, Object> fields = InputValues.map(FIELDS, params.get(FIELDS));
     String recordId = InputValues.text(RECORD_ID, params.get(RECORD_ID));
-    try (ApiCallCounter.Scope calls = ApiCallCounter.start()) {
-      SalesforceClient client = client(params);
+    ApiCallCounter calls = new ApiCallCounter();
+    try {
+      SalesforceClient client = calls.on(client(params));
       Map<String, Object> out = switch (operation == null ? "" : operation) {
         case "create" -> {
           SaveResult r = client.create(sobject, require(fields, FIELDS));

@@ -3,6 +3,8 @@ package io.github.sfactions.client.impl;
 import io.github.sfactions.client.ApiCall;
 import io.github.sfactions.client.ApiCallListener;
 import io.github.sfactions.client.ApiOperation;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,10 +12,21 @@ import org.slf4j.LoggerFactory;
 public final class CallNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallNotifier.class);
-    private final ApiCallListener listener;
+    private final List<ApiCallListener> listeners;
 
     public CallNotifier(ApiCallListener listener) {
-        this.listener = listener == null ? ApiCallListener.NONE : listener;
+        this(List.of(listener == null ? ApiCallListener.NONE : listener));
+    }
+
+    private CallNotifier(List<ApiCallListener> listeners) {
+        this.listeners = listeners;
+    }
+
+    /** A notifier that reports to this one's listeners, then to {@code extra}; one failing does not stop the next. */
+    public CallNotifier with(ApiCallListener extra) {
+        List<ApiCallListener> all = new ArrayList<>(listeners);
+        all.add(extra);
+        return new CallNotifier(List.copyOf(all));
     }
 
     void notify(String method, String pathTemplate, String sobject, ApiOperation operation, int status,
@@ -24,10 +37,12 @@ public final class CallNotifier {
             LOG.debug("Salesforce {} {} ({}) -> {} in {} ms", method, pathTemplate, operation, status,
                     duration / 1_000_000);
         }
-        try {
-            listener.onCall(call);
-        } catch (RuntimeException e) {
-            LOG.warn("ApiCallListener failed for {} {}: {}", method, pathTemplate, e.toString());
+        for (ApiCallListener listener : listeners) {
+            try {
+                listener.onCall(call);
+            } catch (RuntimeException e) {
+                LOG.warn("ApiCallListener failed for {} {}: {}", method, pathTemplate, e.toString());
+            }
         }
     }
 }

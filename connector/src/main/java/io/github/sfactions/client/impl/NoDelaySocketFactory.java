@@ -12,7 +12,17 @@ import javax.net.SocketFactory;
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 
-    private final SocketFactory delegate = SocketFactory.getDefault();
+    private final SocketFactory delegate;
+
+    /** Over the JDK's default socket factory. */
+    public NoDelaySocketFactory() {
+        this(SocketFactory.getDefault());
+    }
+
+    /** Over {@code delegate} (e.g. the socket factory of a user's base {@code OkHttpClient}). */
+    public NoDelaySocketFactory(SocketFactory delegate) {
+        this.delegate = delegate;
+    }
 
     @Override
     public Socket createSocket() throws IOException {

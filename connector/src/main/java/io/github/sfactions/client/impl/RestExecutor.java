@@ -32,15 +32,30 @@ public final class RestExecutor {
     private final String apiVersion;
     private final String userAgent;
     private final CallNotifier notifier;
-    private final AtomicReference<ApiUsage> lastUsage = new AtomicReference<>();
+    private final AtomicReference<ApiUsage> lastUsage;
 
     public RestExecutor(OkHttpClient http, TokenManager tokens, String apiVersion, String userAgent,
             CallNotifier notifier) {
+        this(http, tokens, apiVersion, userAgent, notifier, new AtomicReference<>());
+    }
+
+    private RestExecutor(OkHttpClient http, TokenManager tokens, String apiVersion, String userAgent,
+            CallNotifier notifier, AtomicReference<ApiUsage> lastUsage) {
         this.http = http;
         this.tokens = tokens;
         this.apiVersion = apiVersion;
         this.userAgent = userAgent;
         this.notifier = notifier;
+        this.lastUsage = lastUsage;
+    }
+
+    /** An executor sharing everything with this one (token, pool, last usage) that reports to {@code notifier}. */
+    public RestExecutor reportingTo(CallNotifier notifier) {
+        return new RestExecutor(http, tokens, apiVersion, userAgent, notifier, lastUsage);
+    }
+
+    public CallNotifier notifier() {
+        return notifier;
     }
 
     public String apiVersion() {

@@ -42,10 +42,16 @@ public final class StaleConnections {
      * Install on the client: for each request tagged with an {@link Attempt} it records whether the connection the
      * request went out on came from the pool.
      */
-    public static final EventListener.Factory LISTENER = call -> {
-        Attempt attempt = call.request().tag(Attempt.class);
-        return attempt == null ? EventListener.NONE : new Tracker(attempt);
-    };
+    public static final EventListener.Factory LISTENER = listener(call -> EventListener.NONE);
+
+    /** As {@link #LISTENER}, and every event also goes to the listener {@code user} creates for the call. */
+    public static EventListener.Factory listener(EventListener.Factory user) {
+        return call -> {
+            EventListener theirs = user.create(call);
+            Attempt attempt = call.request().tag(Attempt.class);
+            return attempt == null ? theirs : new Tracker(attempt, theirs);
+        };
+    }
 
     private StaleConnections() {
     }
@@ -82,17 +88,19 @@ public final class StaleConnections {
     }
 
     /** Per call: a connection acquired without a connect before it is a pooled one. */
-    private static final class Tracker extends EventListener {
+    private static final class Tracker extends ForwardingEventListener {
         private final Attempt attempt;
         private boolean connecting;
 
-        Tracker(Attempt attempt) {
+        Tracker(Attempt attempt, EventListener delegate) {
+            super(delegate);
             this.attempt = attempt;
         }
 
         @Override
         public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
             connecting = true;
+            super.connectStart(call, address, proxy);
         }
 
         @Override
@@ -100,6 +108,7 @@ public final class StaleConnections {
             // OkHttp may take a pooled connection, find it unhealthy and connect anew: the last acquisition counts.
             attempt.pooled = !connecting;
             connecting = false;
+            super.connectionAcquired(call, connection);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILURE_REASON;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkJobInfo;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -14,12 +15,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class AbortJobStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     String jobId = jobId(execution);
     String lastState = (String) execution.getVariable(JOB_STATE);
     String outcome;
     try {
-      BulkJobInfo job = bulk(execution, runtime).abortJob(jobId);
+      BulkJobInfo job = bulk(execution, runtime, calls).abortJob(jobId);
       execution.setVariable(JOB_STATE, job.state() == null ? null : job.state().apiValue());
       outcome = "it was aborted";
     } catch (RuntimeException e) {

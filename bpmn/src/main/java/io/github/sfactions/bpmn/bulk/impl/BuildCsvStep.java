@@ -4,6 +4,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.BATCH_FAILED_ERR
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.CSV_BYTES;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORD_COUNT;
 
+import io.github.sfactions.action.ApiCallCounter;
 import java.sql.Connection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class BuildCsvStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     Connection c = connection();
     String claimId = claimId(execution);
     ClaimedBatch batch;

@@ -22,20 +22,20 @@ public abstract class BulkStep implements JavaDelegate {
   @Override
   public final void execute(DelegateExecution execution) throws Exception {
     BulkIngestRuntime runtime = BulkIngestRuntime.current();
-    ApiCallCounter.Scope calls = ApiCallCounter.start();
+    ApiCallCounter calls = new ApiCallCounter();
     try {
-      run(execution, runtime);
+      run(execution, runtime, calls);
     } finally {
       int count = calls.count();
-      calls.close();
       if (count > 0) {
         execution.setVariable(API_CALLS, intVariable(execution, API_CALLS) + count);
       }
     }
   }
 
-  /** The step's work. */
-  protected abstract void run(DelegateExecution execution, BulkIngestRuntime runtime) throws Exception;
+  /** The step's work; Salesforce calls go through {@link #bulk} with {@code calls} to be counted. */
+  protected abstract void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls)
+      throws Exception;
 
   /** The engine transaction's connection. */
   protected static Connection connection() {
@@ -52,9 +52,9 @@ public abstract class BulkStep implements JavaDelegate {
     return (String) execution.getVariable(JOB_ID_VAR);
   }
 
-  /** The Bulk API client of the batch's connection. */
-  protected static BulkIngest bulk(DelegateExecution execution, BulkIngestRuntime runtime) {
-    return runtime.connections().client((String) execution.getVariable(CONNECTION)).bulk();
+  /** The Bulk API client of the batch's connection, its calls counted by {@code calls}. */
+  protected static BulkIngest bulk(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
+    return calls.on(runtime.connections().client((String) execution.getVariable(CONNECTION))).bulk();
   }
 
   /**

@@ -8,6 +8,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_TIMED_OUT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORDS_FAILED;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORDS_PROCESSED;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkJobInfo;
 import io.github.sfactions.client.BulkJobState;
 import java.util.Date;
@@ -21,9 +22,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public class CheckJobStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     String jobId = jobId(execution);
-    BulkJobInfo job = bulk(execution, runtime).jobInfo(jobId);
+    BulkJobInfo job = bulk(execution, runtime, calls).jobInfo(jobId);
     BulkJobState state = job.state();
     execution.setVariable(POLL_COUNT, intVariable(execution, POLL_COUNT) + 1);
     execution.setVariable(JOB_STATE, state == null ? null : state.apiValue());

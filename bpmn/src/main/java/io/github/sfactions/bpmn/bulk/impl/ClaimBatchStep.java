@@ -12,6 +12,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORD_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.SOBJECT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UPLOAD_ATTEMPTS;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.bpmn.bulk.BulkIngestSettings;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import java.sql.Connection;
@@ -35,7 +36,7 @@ public class ClaimBatchStep extends BulkStep {
   private static final Logger LOG = LoggerFactory.getLogger(ClaimBatchStep.class);
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     BulkIngestSettings settings = runtime.settings();
     BulkEntryStore store = runtime.store();
     Connection c = connection();

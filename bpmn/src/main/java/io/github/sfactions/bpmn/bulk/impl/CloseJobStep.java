@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_DEADLINE;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkJobInfo;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +13,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public class CloseJobStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
-    BulkJobInfo job = bulk(execution, runtime).closeJob(jobId(execution));
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
+    BulkJobInfo job = bulk(execution, runtime, calls).closeJob(jobId(execution));
     execution.setVariable(JOB_STATE, job.state() == null ? null : job.state().apiValue());
     execution.setVariable(POLL_DEADLINE,
         new Date(ClockUtil.getCurrentTime().getTime() + runtime.settings().maxWait().toMillis()));

@@ -4,6 +4,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.BATCH_FAILED_ERR
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_ID_VAR;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkJobInfo;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -14,12 +15,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class CreateJobStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     GroupKey group = runtime.store().groupOfClaim(connection(), claimId(execution)).orElseThrow(
         () -> new IllegalStateException("Bulk claim " + claimId(execution) + " holds no records"));
     BulkJobInfo job;
     try {
-      job = bulk(execution, runtime).createJob(group.jobRequest());
+      job = bulk(execution, runtime, calls).createJob(group.jobRequest());
     } catch (RuntimeException e) {
       if (SalesforceFailures.isRejection(e)) {
         throw batchError(execution, BATCH_FAILED_ERROR_CODE, "Salesforce rejected the bulk job for " + group.sobject()

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REPORTED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UNDELIVERED_COUNT;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ public class DeliverLateOutcomesStep extends BulkStep {
   private static final int NAMED_IN_MESSAGE = 10;
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, true, Integer.MAX_VALUE);
     List<PendingOutcome> left = pass.notWaiting();
     if (!left.isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILURE_REASON;
 
+import io.github.sfactions.action.ApiCallCounter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -16,7 +17,7 @@ public class FailBatchStep extends BulkStep {
   static final String BATCH_FAILED = "BULK_BATCH_FAILED";
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     String reason = (String) execution.getVariable(FAILURE_REASON);
     int failed = runtime.store().failUnresolved(connection(), claimId(execution), jobId(execution), BATCH_FAILED,
         reason == null ? "The bulk batch failed" : reason);

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.SUCCESSFUL_COUNT;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkRecordResult;
@@ -25,12 +26,12 @@ public class FetchResultsStep extends BulkStep {
   private static final Logger LOG = LoggerFactory.getLogger(FetchResultsStep.class);
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     Connection c = connection();
     String claimId = claimId(execution);
     String jobId = jobId(execution);
     ClaimedBatch batch = ClaimedBatch.of(runtime.store().claimedWithoutOutcome(c, claimId), runtime.settings());
-    BulkIngest bulk = bulk(execution, runtime);
+    BulkIngest bulk = bulk(execution, runtime, calls);
     ResultMatcher matcher = new ResultMatcher(batch.batch().columns(), batch.records());
     List<RecordOutcome> outcomes = new ArrayList<>(batch.records().size());
     int successful = 0;

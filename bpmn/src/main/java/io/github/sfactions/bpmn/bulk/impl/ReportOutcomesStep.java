@@ -4,6 +4,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REMAINING_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.REPORTED_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UNDELIVERED_COUNT;
 
+import io.github.sfactions.action.ApiCallCounter;
 import java.sql.Connection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class ReportOutcomesStep extends BulkStep {
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, false, runtime.settings().reportChunkSize());
     Connection c = connection();
     String claimId = claimId(execution);

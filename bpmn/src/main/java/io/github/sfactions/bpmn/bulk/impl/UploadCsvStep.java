@@ -5,6 +5,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.MAX_UPLOAD_ATTEM
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UPLOAD_ATTEMPTS;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.UPLOAD_FAILED_ERROR_CODE;
 
+import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkJobState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,11 +23,11 @@ public class UploadCsvStep extends BulkStep {
   private static final Logger LOG = LoggerFactory.getLogger(UploadCsvStep.class);
 
   @Override
-  protected void run(DelegateExecution execution, BulkIngestRuntime runtime) {
+  protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     ClaimedBatch batch = ClaimedBatch.of(runtime.store().claimedWithoutOutcome(connection(), claimId(execution)),
         runtime.settings());
     String jobId = jobId(execution);
-    BulkIngest bulk = bulk(execution, runtime);
+    BulkIngest bulk = bulk(execution, runtime, calls);
     int attempt = intVariable(execution, UPLOAD_ATTEMPTS) + 1;
     execution.setVariable(UPLOAD_ATTEMPTS, attempt);
     try {
