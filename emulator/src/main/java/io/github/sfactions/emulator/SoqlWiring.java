@@ -53,6 +53,13 @@ final class SoqlWiring implements SoqlSchema {
                 .map(f -> new Relationship(f.relationshipName(), f.name(), f.referenceTo().get(0)));
     }
 
+    /** Child relationships are named as {@code /composite/tree} names them (see {@link ObjectDef#childRelationship}). */
+    @Override
+    public Optional<ChildRelationship> childRelationship(String canonicalObject, String relationshipName) {
+        return schema.object(canonicalObject).flatMap(parent -> ObjectDef.childRelationship(schema.objects(), parent,
+                relationshipName)).map(c -> new ChildRelationship(c.name(), c.child().name(), c.referenceField().name()));
+    }
+
     private record Plan(SoqlQuery query) implements QueryPlan {
         @Override
         public String objectName() {
@@ -72,6 +79,15 @@ final class SoqlWiring implements SoqlSchema {
         @Override
         public OptionalInt limit() {
             return query.limit();
+        }
+
+        @Override
+        public List<Child> children() {
+            List<Child> children = new java.util.ArrayList<>();
+            for (SoqlQuery.Child c : query.children()) {
+                children.add(new Child(c.relationshipName(), c.referenceField(), new Plan(c.query())));
+            }
+            return children;
         }
 
         @Override

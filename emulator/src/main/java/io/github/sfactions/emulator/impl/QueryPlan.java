@@ -19,6 +19,18 @@ public interface QueryPlan {
     /** The LIMIT clause, when given. */
     OptionalInt limit();
 
+    /** Child relationship subqueries of the select list; none by default. */
+    default List<Child> children() {
+        return List.of();
+    }
+
+    /**
+     * A child subquery: its records are those of {@code plan.objectName()} whose {@code referenceField} holds the
+     * parent's id, then filtered, sorted and limited by {@code plan}.
+     */
+    record Child(String relationshipName, String referenceField, QueryPlan plan) {
+    }
+
     /** WHERE filter, ORDER BY and LIMIT applied; the input maps, unprojected. */
     List<Map<String, Object>> apply(Collection<Map<String, Object>> records);
 }

@@ -4,6 +4,7 @@ import io.github.sfactions.emulator.impl.store.ObjectTable;
 import io.github.sfactions.emulator.impl.store.OrgStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class QueryService {
     private static final String LOCATOR_PREFIX = "01g";
 
     /** The matched snapshots of a query; pages are projected when they are served. */
-    private record Cursor(List<Map<String, Object>> rows, String object, List<String> fields) {
+    private record Cursor(List<Map<String, Object>> rows, String object, List<String> fields,
+                          List<QueryPlan.Child> children) {
     }
 
     private final OrgStore store;
@@ -70,7 +72,7 @@ public final class QueryService {
             out.put("records", List.of());
             return new Result(plan.objectName(), out);
         }
-        Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields());
+        Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields(), plan.children());
         return new Result(plan.objectName(), page(cursor, 0, batchSize, apiVersion, null));
     }
 
@@ -112,12 +114,52 @@ public final class QueryService {
             String locator = existingLocator != null ? existingLocator : register(cursor);
             out.put("nextRecordsUrl", "/services/data/v" + apiVersion + "/query/" + locator + "-" + end);
         }
+        List<Map<String, Object>> pageRows = rows.subList(offset, end);
         List<Map<String, Object>> records = new ArrayList<>(end - offset);
-        for (Map<String, Object> r : rows.subList(offset, end)) {
+        for (Map<String, Object> r : pageRows) {
             records.add(projectWithParents(cursor.object(), cursor.fields(), r, apiVersion));
+        }
+        for (QueryPlan.Child child : cursor.children()) {
+            addChildren(child, pageRows, records, apiVersion);
         }
         out.put("records", records);
         return out;
+    }
+
+    /**
+     * Nests one child subquery's result under each record of a page, as Salesforce does:
+     * {@code "Contacts": {"totalSize": n, "done": true, "records": [...]}}, or null when a parent has none.
+     * The child table is scanned once per page, not once per parent.
+     */
+    private void addChildren(QueryPlan.Child child, List<Map<String, Object>> pageRows,
+                             List<Map<String, Object>> records, String apiVersion) {
+        Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+        for (Map<String, Object> r : pageRows) {
+            byParent.put((String) r.get("Id"), new ArrayList<>());
+        }
+        String childObject = child.plan().objectName();
+        for (Map<String, Object> c : store.table(childObject).live()) {
+            Object parentId = c.get(child.referenceField());
+            List<Map<String, Object>> siblings = parentId == null ? null : byParent.get(parentId.toString());
+            if (siblings != null) {
+                siblings.add(c);
+            }
+        }
+        for (int i = 0; i < pageRows.size(); i++) {
+            List<Map<String, Object>> matched = child.plan().apply(byParent.get((String) pageRows.get(i).get("Id")));
+            Map<String, Object> nested = null;
+            if (!matched.isEmpty()) {
+                List<Map<String, Object>> childRecords = new ArrayList<>(matched.size());
+                for (Map<String, Object> c : matched) {
+                    childRecords.add(projectWithParents(childObject, child.plan().selectFields(), c, apiVersion));
+                }
+                nested = new LinkedHashMap<>();
+                nested.put("totalSize", childRecords.size());
+                nested.put("done", true);
+                nested.put("records", childRecords);
+            }
+            records.get(i).put(child.relationshipName(), nested);
+        }
     }
 
     /** Keeps the cursor for later pages; the oldest cursors go when too many or too many rows are held. */

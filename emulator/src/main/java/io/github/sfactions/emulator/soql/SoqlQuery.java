@@ -51,6 +51,26 @@ public final class SoqlQuery {
         return compiled.count();
     }
 
+    /** Child relationship subqueries of the select list, in select order; empty for most queries. */
+    public List<Child> children() {
+        List<Child> children = new ArrayList<>(compiled.children().size());
+        for (CompiledQuery.Child child : compiled.children()) {
+            children.add(new Child(child.relationshipName(), child.referenceField(), new SoqlQuery(child.query())));
+        }
+        return children;
+    }
+
+    /**
+     * A child relationship subquery, {@code (SELECT Id FROM Contacts)}.
+     *
+     * @param relationshipName canonical relationship name, the key of the nested result
+     * @param referenceField   the child object's field holding the parent's id
+     * @param query            the subquery over the child object (its {@link #apply} filters, sorts and limits
+     *                         one parent's children)
+     */
+    public record Child(String relationshipName, String referenceField, SoqlQuery query) {
+    }
+
     /** The LIMIT, if any. */
     public OptionalInt limit() {
         Integer limit = compiled.limit();

@@ -14,7 +14,19 @@ import java.util.function.Predicate;
  * @param offset       rows skipped before LIMIT counts (OFFSET; 0 without one)
  * @param filter       the compiled WHERE clause (always true without one)
  * @param ordering     the compiled ORDER BY, or null
+ * @param children     child relationship subqueries in select order
  */
 public record CompiledQuery(String objectName, List<String> selectFields, boolean count, Integer limit,
-                            int offset, Predicate<Map<String, Object>> filter, RecordOrdering ordering) {
+                            int offset, Predicate<Map<String, Object>> filter, RecordOrdering ordering,
+                            List<Child> children) {
+
+    /**
+     * A compiled child subquery.
+     *
+     * @param relationshipName canonical child relationship name, the key of the nested result
+     * @param referenceField   the child's field holding the parent id
+     * @param query            the subquery against the child object
+     */
+    public record Child(String relationshipName, String referenceField, CompiledQuery query) {
+    }
 }

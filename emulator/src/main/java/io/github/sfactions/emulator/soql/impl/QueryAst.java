@@ -12,9 +12,11 @@ import java.util.List;
  * @param orderBy      sort keys, most significant first
  * @param limit        the LIMIT, or null
  * @param offset       the OFFSET (0 without one)
+ * @param subqueries   child relationship subqueries of the select list ({@code (SELECT ... FROM Contacts)}),
+ *                     their {@code object} being the relationship name
  */
 record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
-                       List<OrderItem> orderBy, Integer limit, int offset) {
+                       List<OrderItem> orderBy, Integer limit, int offset, List<QueryAst> subqueries) {
 
     /** One ORDER BY key. */
     public record OrderItem(Token field, boolean descending, boolean nullsFirst) {

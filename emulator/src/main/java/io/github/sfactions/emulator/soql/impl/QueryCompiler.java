@@ -24,12 +24,16 @@ public final class QueryCompiler {
     /** Date literals are relative to the current day. */
     private static final Clock CLOCK = Clock.systemUTC();
 
+    private final SourceText sourceText;
+    private final SoqlSchema schema;
     private final FieldResolver fields;
     private final FilterValues values;
 
-    private QueryCompiler(FieldResolver fields, FilterValues values) {
-        this.fields = fields;
-        this.values = values;
+    private QueryCompiler(SourceText sourceText, SoqlSchema schema, String object) {
+        this.sourceText = sourceText;
+        this.schema = schema;
+        this.fields = new FieldResolver(sourceText, schema, object);
+        this.values = new FilterValues(sourceText);
     }
 
     /** Parses, validates and compiles; throws {@link SoqlException} with Salesforce's code and text. */
@@ -43,8 +47,7 @@ public final class QueryCompiler {
                         + " supported. If you are attempting to use a custom object, be sure to append the '__c'"
                         + " after the entity name. Please reference your WSDL or the describe call for the"
                         + " appropriate names."));
-        return new QueryCompiler(new FieldResolver(sourceText, schema, object), new FilterValues(sourceText))
-                .compile(ast, object);
+        return new QueryCompiler(sourceText, schema, object).compile(ast, object);
     }
 
     private CompiledQuery compile(QueryAst ast, String object) {
@@ -58,8 +61,36 @@ public final class QueryCompiler {
         }
         Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
         RecordOrdering ordering = ast.orderBy().isEmpty() ? null : compileOrdering(ast.orderBy());
+        List<CompiledQuery.Child> children = new ArrayList<>();
+        Set<String> childNames = new HashSet<>();
+        for (QueryAst subquery : ast.subqueries()) {
+            CompiledQuery.Child child = compileChild(object, subquery);
+            if (!childNames.add(child.relationshipName())) {
+                throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: "
+                        + child.relationshipName());
+            }
+            children.add(child);
+        }
         return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(), filter,
-                ordering);
+                ordering, List.copyOf(children));
+    }
+
+    /** {@code (SELECT ... FROM Contacts)}: the FROM names a child relationship of the outer object. */
+    private CompiledQuery.Child compileChild(String parent, QueryAst subquery) {
+        Token relationship = subquery.object();
+        SoqlSchema.ChildRelationship rel = schema.childRelationship(parent, relationship.text())
+                .orElseThrow(() -> sourceText.error(relationship, SoqlException.INVALID_TYPE, "Didn't understand"
+                        + " relationship '" + relationship.text() + "' in FROM part of query call. If you are"
+                        + " attempting to use a custom relationship, be sure to append the '__r' after the custom"
+                        + " relationship name. Please reference your WSDL or the describe call for the appropriate"
+                        + " names."));
+        if (subquery.count()) {
+            throw sourceText.error(relationship, SoqlException.MALFORMED_QUERY,
+                    "COUNT() is not supported in a child relationship subquery");
+        }
+        CompiledQuery query = new QueryCompiler(sourceText, schema, rel.childObject())
+                .compile(subquery, rel.childObject());
+        return new CompiledQuery.Child(rel.name(), rel.referenceField(), query);
     }
 
     private RecordOrdering compileOrdering(List<QueryAst.OrderItem> items) {

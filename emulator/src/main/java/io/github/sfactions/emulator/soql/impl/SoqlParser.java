@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Recursive-descent parser for the SOQL subset:
  * <pre>
- * query     := SELECT (COUNT '(' ')' | field (',' field)*) FROM object [WHERE cond]
+ * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond]
  *              [ORDER BY field [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
+ * item      := field | '(' query ')'                          -- a child subquery, top level only
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
  * simple    := '(' cond ')' | NOT simple | field op value | field LIKE string | field [NOT] IN '(' value, ... ')'
  * </pre>
@@ -43,12 +44,14 @@ final class SoqlParser {
 
     /** Parses a whole query; throws {@link SoqlException} MALFORMED_QUERY on any syntax error. */
     public static QueryAst parse(SourceText sourceText) {
-        return new SoqlParser(sourceText).query();
+        return new SoqlParser(sourceText).query(false);
     }
 
-    private QueryAst query() {
+    /** A whole query, or with {@code subquery} one in parentheses of a select list, ending before its ')'. */
+    private QueryAst query(boolean subquery) {
         expectKeyword("SELECT");
         List<Token> fields = new ArrayList<>();
+        List<QueryAst> subqueries = new ArrayList<>();
         boolean count = false;
         if (peek().isKeyword("COUNT") && peekAt(1).type() == TokenType.LEFT_PAREN) {
             advance();
@@ -56,10 +59,19 @@ final class SoqlParser {
             expect(TokenType.RIGHT_PAREN);
             count = true;
         } else {
-            fields.add(name());
-            while (accept(TokenType.COMMA)) {
-                fields.add(name());
-            }
+            do {
+                if (peek().type() == TokenType.LEFT_PAREN && peekAt(1).isKeyword("SELECT")) {
+                    Token opening = advance();
+                    if (subquery) {
+                        throw sourceText.error(opening, SoqlException.MALFORMED_QUERY, "Nested subqueries are not"
+                                + " supported by the emulator: child relationship subqueries go one level deep");
+                    }
+                    subqueries.add(query(true));
+                    expect(TokenType.RIGHT_PAREN);
+                } else {
+                    fields.add(name());
+                }
+            } while (accept(TokenType.COMMA));
         }
         expectKeyword("FROM");
         Token object = name();
@@ -85,10 +97,11 @@ final class SoqlParser {
                         "Maximum SOQL offset allowed is " + MAX_OFFSET);
             }
         }
-        if (peek().type() != TokenType.EOF) {
+        if (peek().type() != (subquery ? TokenType.RIGHT_PAREN : TokenType.EOF)) {
             throw sourceText.unexpected(peek());
         }
-        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset);
+        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset,
+                List.copyOf(subqueries));
     }
 
     private Condition condition() {
