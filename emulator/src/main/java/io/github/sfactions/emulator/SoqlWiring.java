@@ -82,6 +82,16 @@ final class SoqlWiring implements SoqlSchema {
         }
 
         @Override
+        public boolean isAggregate() {
+            return query.isAggregate();
+        }
+
+        @Override
+        public List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records) {
+            return query.aggregate(records);
+        }
+
+        @Override
         public List<Child> children() {
             List<Child> children = new java.util.ArrayList<>();
             for (SoqlQuery.Child c : query.children()) {

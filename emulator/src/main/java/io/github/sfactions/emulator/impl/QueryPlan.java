@@ -19,6 +19,16 @@ public interface QueryPlan {
     /** The LIMIT clause, when given. */
     OptionalInt limit();
 
+    /** GROUP BY or aggregate functions: the answer is {@link #aggregate}'s rows, as AggregateResults. */
+    default boolean isAggregate() {
+        return false;
+    }
+
+    /** For an aggregate query, one row per group keyed by the answer's keys; unsupported otherwise. */
+    default List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records) {
+        throw new UnsupportedOperationException("not an aggregate query");
+    }
+
     /** Child relationship subqueries of the select list; none by default. */
     default List<Child> children() {
         return List.of();

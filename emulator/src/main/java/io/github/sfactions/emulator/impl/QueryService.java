@@ -64,6 +64,9 @@ public final class QueryService {
         QueryPlan plan = parser.parse(soql);
         ObjectTable table = store.table(plan.objectName());
         List<Map<String, Object>> source = includeDeleted ? table.all() : table.live();
+        if (plan.isAggregate()) {
+            return new Result(plan.objectName(), aggregateAnswer(plan.aggregate(source)));
+        }
         List<Map<String, Object>> matched = plan.apply(source);
         if (plan.isCount()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -74,6 +77,29 @@ public final class QueryService {
         }
         Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields(), plan.children());
         return new Result(plan.objectName(), page(cursor, 0, batchSize, apiVersion, null));
+    }
+
+    /**
+     * The answer of a GROUP BY / aggregate query: all rows at once as {@code AggregateResult}s, since Salesforce
+     * gives aggregate queries no query locator; more rows than one batch is an error.
+     */
+    private static Map<String, Object> aggregateAnswer(List<Map<String, Object>> rows) {
+        if (rows.size() > DEFAULT_BATCH) {
+            throw ApiException.badRequest(ErrorCodes.EXCEEDED_ID_LIMIT, "Aggregate query does not support"
+                    + " queryMore(), use LIMIT to restrict the results to a single batch", List.of());
+        }
+        List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("attributes", Map.of("type", "AggregateResult"));
+            record.putAll(row);
+            records.add(record);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totalSize", records.size());
+        out.put("done", true);
+        out.put("records", records);
+        return out;
     }
 
     /** The next page behind a {@code locator-offset} segment. */

@@ -1,5 +1,6 @@
 package io.github.sfactions.emulator.soql;
 
+import io.github.sfactions.emulator.soql.impl.Aggregation;
 import io.github.sfactions.emulator.soql.impl.CompiledQuery;
 import io.github.sfactions.emulator.soql.impl.QueryCompiler;
 import java.util.ArrayList;
@@ -69,6 +70,42 @@ public final class SoqlQuery {
      *                         one parent's children)
      */
     public record Child(String relationshipName, String referenceField, SoqlQuery query) {
+    }
+
+    /** Whether the query aggregates (GROUP BY or an aggregate function): run it with {@link #aggregate}. */
+    public boolean isAggregate() {
+        return compiled.aggregation() != null;
+    }
+
+    /**
+     * Runs an aggregate query: filters by WHERE, groups, sorts by ORDER BY and cuts at OFFSET and LIMIT.
+     *
+     * @param records the object's records
+     * @return one row per group, keyed by the answer's keys ({@link #selectFields()}: grouped field names,
+     *         aliases, {@code expr0}, {@code expr1}, ...) in select order
+     * @throws IllegalStateException when the query does not aggregate
+     */
+    public List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records) {
+        Aggregation aggregation = compiled.aggregation();
+        if (aggregation == null) {
+            throw new IllegalStateException("not an aggregate query: " + this);
+        }
+        List<Map<String, Object>> matched = new ArrayList<>();
+        for (Map<String, Object> record : records) {
+            if (compiled.filter().test(record)) {
+                matched.add(record);
+            }
+        }
+        List<Map<String, Object>> rows = aggregation.group(matched);
+        if (compiled.ordering() != null) {
+            rows = compiled.ordering().sort(rows);
+        }
+        long end = compiled.limit() == null ? Long.MAX_VALUE : (long) compiled.offset() + compiled.limit();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = compiled.offset(); i < rows.size() && i < end; i++) {
+            out.add(aggregation.project(rows.get(i)));
+        }
+        return out;
     }
 
     /** The LIMIT, if any. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A syntactically valid query, names not yet resolved.
  *
- * @param selectFields field tokens in select order (empty for {@code COUNT()})
+ * @param select       select items in order (empty for {@code COUNT()}), subqueries aside
  * @param count        whether the select list is {@code COUNT()}
  * @param object       the FROM object token
  * @param where        the filter, or null
@@ -14,11 +14,28 @@ import java.util.List;
  * @param offset       the OFFSET (0 without one)
  * @param subqueries   child relationship subqueries of the select list ({@code (SELECT ... FROM Contacts)}),
  *                     their {@code object} being the relationship name
+ * @param groupBy      GROUP BY fields (empty without one)
  */
-record QueryAst(List<Token> selectFields, boolean count, Token object, Condition where,
-                       List<OrderItem> orderBy, Integer limit, int offset, List<QueryAst> subqueries) {
+record QueryAst(List<SelectItem> select, boolean count, Token object, Condition where,
+                       List<OrderItem> orderBy, Integer limit, int offset, List<QueryAst> subqueries,
+                       List<Token> groupBy) {
 
-    /** One ORDER BY key. */
-    public record OrderItem(Token field, boolean descending, boolean nullsFirst) {
+    /** Whether the query aggregates: an aggregate function in the select list, or GROUP BY. */
+    boolean aggregated() {
+        return !groupBy.isEmpty() || select.stream().anyMatch(i -> i.function() != null);
+    }
+
+    /**
+     * One select list entry: a field, or an aggregate function of a field ({@code COUNT(Id) cnt}).
+     *
+     * @param function the function name token ({@code COUNT}, {@code SUM}, ...), or null for a plain field
+     * @param field    the field token
+     * @param alias    the alias token, or null
+     */
+    public record SelectItem(Token function, Token field, Token alias) {
+    }
+
+    /** One ORDER BY key: a field, or in an aggregate query an aggregate function of a field. */
+    public record OrderItem(Token function, Token field, boolean descending, boolean nullsFirst) {
     }
 }

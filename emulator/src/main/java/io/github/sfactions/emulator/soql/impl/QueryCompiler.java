@@ -51,9 +51,20 @@ public final class QueryCompiler {
     }
 
     private CompiledQuery compile(QueryAst ast, String object) {
+        if (ast.aggregated()) {
+            return compileAggregate(ast, object);
+        }
+        if (ast.count() && !ast.groupBy().isEmpty()) {
+            throw sourceText.error(ast.groupBy().get(0), SoqlException.MALFORMED_QUERY,
+                    "COUNT() with GROUP BY is not supported by the emulator; select COUNT(Id) instead");
+        }
         Set<String> selected = new LinkedHashSet<>();
-        for (Token token : ast.selectFields()) {
-            String name = fields.resolveSelect(token);
+        for (QueryAst.SelectItem item : ast.select()) {
+            if (item.alias() != null) {
+                // Aliases exist only in aggregate queries.
+                throw sourceText.unexpected(item.alias());
+            }
+            String name = fields.resolveSelect(item.field());
             if (!selected.add(name)) {
                 // Salesforce reports this one without a position.
                 throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
@@ -72,7 +83,96 @@ public final class QueryCompiler {
             children.add(child);
         }
         return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(), filter,
-                ordering, List.copyOf(children));
+                ordering, List.copyOf(children), null);
+    }
+
+    /** A query with GROUP BY or aggregate functions: its answer is one AggregateResult per group. */
+    private CompiledQuery compileAggregate(QueryAst ast, String object) {
+        if (!ast.subqueries().isEmpty()) {
+            throw sourceText.error(ast.subqueries().get(0).object(), SoqlException.MALFORMED_QUERY,
+                    "Child relationship subqueries can not be combined with GROUP BY or aggregate functions");
+        }
+        List<String> groupFields = new ArrayList<>();
+        List<ValueKind> groupKinds = new ArrayList<>();
+        for (Token token : ast.groupBy()) {
+            FieldInfo field = fields.resolve(token);
+            if (!groupFields.contains(field.name())) {
+                groupFields.add(field.name());
+                groupKinds.add(ValueKind.of(field.type()));
+            }
+        }
+        List<Aggregation.Aggregate> aggregates = new ArrayList<>();
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        Set<String> lowerKeys = new HashSet<>();
+        int unnamed = 0;
+        for (QueryAst.SelectItem item : ast.select()) {
+            String key;
+            String rowKey;
+            if (item.function() == null) {
+                FieldInfo field = fields.resolve(item.field());
+                if (!groupFields.contains(field.name())) {
+                    throw sourceText.error(item.field(), SoqlException.MALFORMED_QUERY,
+                            "Field must be grouped or aggregated: " + field.name());
+                }
+                rowKey = field.name();
+                key = item.alias() != null ? item.alias().text() : field.name();
+            } else {
+                Aggregation.Aggregate aggregate = aggregate(item.function(), item.field(),
+                        item.alias() != null ? item.alias().text() : "expr" + unnamed++);
+                aggregates.add(aggregate);
+                rowKey = aggregate.key();
+                key = aggregate.key();
+            }
+            if (!lowerKeys.add(key.toLowerCase(java.util.Locale.ROOT))) {
+                throw sourceText.error(item.alias() != null ? item.alias() : item.field(),
+                        SoqlException.MALFORMED_QUERY, "duplicate alias: " + key);
+            }
+            outputs.put(key, rowKey);
+        }
+        List<RecordOrdering.Key> keys = new ArrayList<>();
+        for (QueryAst.OrderItem item : ast.orderBy()) {
+            if (item.function() == null) {
+                FieldInfo field = fields.sortable(item.field());
+                if (!groupFields.contains(field.name())) {
+                    throw sourceText.error(item.field(), SoqlException.MALFORMED_QUERY,
+                            "Ordered field must be grouped or aggregated: " + field.name());
+                }
+                keys.add(new RecordOrdering.Key(field.name(), ValueKind.of(field.type()), item.descending(),
+                        item.nullsFirst()));
+                continue;
+            }
+            Aggregation.Aggregate wanted = aggregate(item.function(), item.field(), "\0order" + keys.size());
+            Aggregation.Aggregate same = aggregates.stream().filter(a -> a.function() == wanted.function()
+                    && a.field().equals(wanted.field())).findFirst().orElse(null);
+            if (same == null) {
+                aggregates.add(wanted);
+                same = wanted;
+            }
+            ValueKind kind = same.function() == Aggregation.Function.MIN || same.function() == Aggregation.Function.MAX
+                    ? same.kind() : ValueKind.NUMBER;
+            keys.add(new RecordOrdering.Key(same.key(), kind, item.descending(), item.nullsFirst()));
+        }
+        Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
+        Aggregation aggregation = new Aggregation(groupFields, groupKinds, aggregates, outputs);
+        return new CompiledQuery(object, aggregation.outputKeys(), false, ast.limit(), ast.offset(), filter,
+                keys.isEmpty() ? null : new RecordOrdering(keys), List.of(), aggregation);
+    }
+
+    /** {@code FUNCTION(field)}, checked against the field's type as Salesforce does. */
+    private Aggregation.Aggregate aggregate(Token functionToken, Token fieldToken, String key) {
+        Aggregation.Function function = Aggregation.Function.valueOf(functionToken.upperText());
+        FieldInfo field = fields.resolve(fieldToken);
+        ValueKind kind = ValueKind.of(field.type());
+        boolean supported = switch (function) {
+            case SUM, AVG -> kind == ValueKind.NUMBER;
+            case MIN, MAX -> kind != ValueKind.BOOLEAN;
+            default -> true;
+        };
+        if (!supported) {
+            throw sourceText.error(fieldToken, SoqlException.INVALID_FIELD,
+                    "field " + field.name() + " does not support aggregate operator " + function);
+        }
+        return new Aggregation.Aggregate(key, function, field.name(), kind);
     }
 
     /** {@code (SELECT ... FROM Contacts)}: the FROM names a child relationship of the outer object. */
@@ -96,6 +196,10 @@ public final class QueryCompiler {
     private RecordOrdering compileOrdering(List<QueryAst.OrderItem> items) {
         List<RecordOrdering.Key> keys = new ArrayList<>();
         for (QueryAst.OrderItem item : items) {
+            if (item.function() != null) {
+                throw sourceText.error(item.function(), SoqlException.MALFORMED_QUERY, "Aggregate functions in"
+                        + " ORDER BY need an aggregate query (GROUP BY or an aggregate function in the select list)");
+            }
             FieldInfo field = fields.sortable(item.field());
             keys.add(new RecordOrdering.Key(field.name(), ValueKind.of(field.type()), item.descending(),
                     item.nullsFirst()));

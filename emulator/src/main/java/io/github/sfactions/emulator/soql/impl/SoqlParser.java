@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * Recursive-descent parser for the SOQL subset:
  * <pre>
- * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond]
- *              [ORDER BY field [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
- * item      := field | '(' query ')'                          -- a child subquery, top level only
+ * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond] [GROUP BY field (',' field)*]
+ *              [ORDER BY key [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
+ * item      := (field | function '(' field ')') [alias] | '(' query ')'   -- a child subquery, top level only
+ * key       := field | function '(' field ')'
+ * function  := COUNT | COUNT_DISTINCT | SUM | AVG | MIN | MAX
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
  * simple    := '(' cond ')' | NOT simple | field op value | field LIKE string | field [NOT] IN '(' value, ... ')'
  * </pre>
@@ -23,6 +25,9 @@ final class SoqlParser {
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "BY", "DESC", "EXCLUDES", "FALSE", "FIRST",
             "FROM", "GROUP", "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OFFSET",
             "OR", "ORDER", "SELECT", "TRUE", "WHERE", "WITH");
+
+    /** The aggregate functions of the select list. */
+    static final Set<String> FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX");
 
     /** Salesforce's largest OFFSET. */
     static final int MAX_OFFSET = 2000;
@@ -50,10 +55,11 @@ final class SoqlParser {
     /** A whole query, or with {@code subquery} one in parentheses of a select list, ending before its ')'. */
     private QueryAst query(boolean subquery) {
         expectKeyword("SELECT");
-        List<Token> fields = new ArrayList<>();
+        List<QueryAst.SelectItem> fields = new ArrayList<>();
         List<QueryAst> subqueries = new ArrayList<>();
         boolean count = false;
-        if (peek().isKeyword("COUNT") && peekAt(1).type() == TokenType.LEFT_PAREN) {
+        if (peek().isKeyword("COUNT") && peekAt(1).type() == TokenType.LEFT_PAREN
+                && peekAt(2).type() == TokenType.RIGHT_PAREN) {
             advance();
             advance();
             expect(TokenType.RIGHT_PAREN);
@@ -69,7 +75,7 @@ final class SoqlParser {
                     subqueries.add(query(true));
                     expect(TokenType.RIGHT_PAREN);
                 } else {
-                    fields.add(name());
+                    fields.add(selectItem());
                 }
             } while (accept(TokenType.COMMA));
         }
@@ -78,6 +84,13 @@ final class SoqlParser {
         Condition where = null;
         if (acceptKeyword("WHERE")) {
             where = condition();
+        }
+        List<Token> groupBy = new ArrayList<>();
+        if (acceptKeyword("GROUP")) {
+            expectKeyword("BY");
+            do {
+                groupBy.add(name());
+            } while (accept(TokenType.COMMA));
         }
         List<QueryAst.OrderItem> orderBy = List.of();
         if (acceptKeyword("ORDER")) {
@@ -101,7 +114,35 @@ final class SoqlParser {
             throw sourceText.unexpected(peek());
         }
         return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset,
-                List.copyOf(subqueries));
+                List.copyOf(subqueries), List.copyOf(groupBy));
+    }
+
+    /** {@code field [alias]} or {@code function(field) [alias]}. */
+    private QueryAst.SelectItem selectItem() {
+        Token function = null;
+        Token field;
+        if (isFunctionCall()) {
+            function = advance();
+            advance();
+            field = name();
+            expect(TokenType.RIGHT_PAREN);
+        } else {
+            field = name();
+        }
+        Token alias = null;
+        // A word after a plain field is an alias only where one can end the item, so that a misspelt FROM is
+        // reported as itself.
+        boolean endsItem = peekAt(1).type() == TokenType.COMMA || peekAt(1).isKeyword("FROM");
+        if (peek().type() == TokenType.IDENTIFIER && !RESERVED.contains(peek().upperText())
+                && (function != null || endsItem)) {
+            alias = advance();
+        }
+        return new QueryAst.SelectItem(function, field, alias);
+    }
+
+    private boolean isFunctionCall() {
+        return peek().type() == TokenType.IDENTIFIER && FUNCTIONS.contains(peek().upperText())
+                && peekAt(1).type() == TokenType.LEFT_PAREN;
     }
 
     private Condition condition() {
@@ -224,7 +265,15 @@ final class SoqlParser {
     private List<QueryAst.OrderItem> orderItems() {
         List<QueryAst.OrderItem> items = new ArrayList<>();
         do {
+            Token function = null;
+            if (isFunctionCall()) {
+                function = advance();
+                advance();
+            }
             Token field = name();
+            if (function != null) {
+                expect(TokenType.RIGHT_PAREN);
+            }
             boolean descending = false;
             if (acceptKeyword("DESC")) {
                 descending = true;
@@ -241,7 +290,7 @@ final class SoqlParser {
                     nullsFirst = false;
                 }
             }
-            items.add(new QueryAst.OrderItem(field, descending, nullsFirst));
+            items.add(new QueryAst.OrderItem(function, field, descending, nullsFirst));
         } while (accept(TokenType.COMMA));
         return List.copyOf(items);
     }
