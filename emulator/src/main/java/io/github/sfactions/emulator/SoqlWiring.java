@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** Connects the SOQL package to the query endpoint: the schema it validates against and the plan it yields. */
 final class SoqlWiring implements SoqlSchema {
@@ -87,8 +88,9 @@ final class SoqlWiring implements SoqlSchema {
         }
 
         @Override
-        public List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records) {
-            return query.aggregate(records);
+        public List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records,
+                                                   Function<String, Collection<Map<String, Object>>> tables) {
+            return query.aggregate(records, tables::apply);
         }
 
         @Override
@@ -101,8 +103,9 @@ final class SoqlWiring implements SoqlSchema {
         }
 
         @Override
-        public List<Map<String, Object>> apply(Collection<Map<String, Object>> records) {
-            return query.apply(records);
+        public List<Map<String, Object>> apply(Collection<Map<String, Object>> records,
+                                               Function<String, Collection<Map<String, Object>>> tables) {
+            return query.apply(records, tables::apply);
         }
     }
 }

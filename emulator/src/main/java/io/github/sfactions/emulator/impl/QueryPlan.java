@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** A parsed, validated SOQL query as the query endpoint needs it. */
 public interface QueryPlan {
@@ -25,7 +26,8 @@ public interface QueryPlan {
     }
 
     /** For an aggregate query, one row per group keyed by the answer's keys; unsupported otherwise. */
-    default List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records) {
+    default List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records,
+                                                Function<String, Collection<Map<String, Object>>> tables) {
         throw new UnsupportedOperationException("not an aggregate query");
     }
 
@@ -41,6 +43,12 @@ public interface QueryPlan {
     record Child(String relationshipName, String referenceField, QueryPlan plan) {
     }
 
-    /** WHERE filter, ORDER BY and LIMIT applied; the input maps, unprojected. */
-    List<Map<String, Object>> apply(Collection<Map<String, Object>> records);
+    /**
+     * WHERE filter, ORDER BY and LIMIT applied; the input maps, unprojected.
+     *
+     * @param records the FROM object's records
+     * @param tables  the live records of any object by canonical name, for semi-joins
+     */
+    List<Map<String, Object>> apply(Collection<Map<String, Object>> records,
+                                    Function<String, Collection<Map<String, Object>>> tables);
 }

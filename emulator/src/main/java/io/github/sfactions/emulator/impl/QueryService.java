@@ -53,7 +53,7 @@ public final class QueryService {
     /** The matching rows (unprojected), deleted ones too for {@code includeDeleted}. */
     public List<Map<String, Object>> rows(QueryPlan plan, boolean includeDeleted) {
         ObjectTable table = store.table(plan.objectName());
-        return plan.apply(includeDeleted ? table.all() : table.live());
+        return plan.apply(includeDeleted ? table.all() : table.live(), this::liveRecords);
     }
 
     /** Runs the SOQL; {@code includeDeleted} for queryAll. */
@@ -65,9 +65,9 @@ public final class QueryService {
         ObjectTable table = store.table(plan.objectName());
         List<Map<String, Object>> source = includeDeleted ? table.all() : table.live();
         if (plan.isAggregate()) {
-            return new Result(plan.objectName(), aggregateAnswer(plan.aggregate(source)));
+            return new Result(plan.objectName(), aggregateAnswer(plan.aggregate(source, this::liveRecords)));
         }
-        List<Map<String, Object>> matched = plan.apply(source);
+        List<Map<String, Object>> matched = plan.apply(source, this::liveRecords);
         if (plan.isCount()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("totalSize", matched.size());
@@ -172,7 +172,8 @@ public final class QueryService {
             }
         }
         for (int i = 0; i < pageRows.size(); i++) {
-            List<Map<String, Object>> matched = child.plan().apply(byParent.get((String) pageRows.get(i).get("Id")));
+            List<Map<String, Object>> matched = child.plan().apply(byParent.get((String) pageRows.get(i).get("Id")),
+                    this::liveRecords);
             Map<String, Object> nested = null;
             if (!matched.isEmpty()) {
                 List<Map<String, Object>> childRecords = new ArrayList<>(matched.size());
@@ -186,6 +187,11 @@ public final class QueryService {
             }
             records.get(i).put(child.relationshipName(), nested);
         }
+    }
+
+    /** The live records of an object, read by semi-joins. */
+    private java.util.Collection<Map<String, Object>> liveRecords(String object) {
+        return store.table(object).live();
     }
 
     /** Keeps the cursor for later pages; the oldest cursors go when too many or too many rows are held. */

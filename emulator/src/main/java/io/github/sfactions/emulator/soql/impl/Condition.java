@@ -26,6 +26,10 @@ sealed interface Condition {
     record In(Token field, boolean negated, List<Literal> values) implements Condition {
     }
 
+    /** {@code field [NOT] IN (SELECT refField FROM Object ...)}: a semi-join, or with NOT an anti-join. */
+    record SemiJoin(Token field, boolean negated, Token opening, QueryAst subquery) implements Condition {
+    }
+
     /** {@code field LIKE 'pattern'}; the pattern is already decoded with LIKE escapes. */
     record Like(Token field, Token operatorToken, Token patternToken, LikePattern pattern) implements Condition {
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +71,7 @@ public final class QueryCompiler {
                 throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
             }
         }
-        Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
+        Where where = compileWhere(ast.where());
         RecordOrdering ordering = ast.orderBy().isEmpty() ? null : compileOrdering(ast.orderBy());
         List<CompiledQuery.Child> children = new ArrayList<>();
         Set<String> childNames = new HashSet<>();
@@ -82,8 +83,8 @@ public final class QueryCompiler {
             }
             children.add(child);
         }
-        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(), filter,
-                ordering, List.copyOf(children), null);
+        return new CompiledQuery(object, List.copyOf(selected), ast.count(), ast.limit(), ast.offset(),
+                where.filter(), where.semiJoins(), ordering, List.copyOf(children), null);
     }
 
     /** A query with GROUP BY or aggregate functions: its answer is one AggregateResult per group. */
@@ -152,10 +153,10 @@ public final class QueryCompiler {
                     ? same.kind() : ValueKind.NUMBER;
             keys.add(new RecordOrdering.Key(same.key(), kind, item.descending(), item.nullsFirst()));
         }
-        Predicate<Map<String, Object>> filter = ast.where() == null ? record -> true : compileCondition(ast.where());
+        Where where = compileWhere(ast.where());
         Aggregation aggregation = new Aggregation(groupFields, groupKinds, aggregates, outputs);
-        return new CompiledQuery(object, aggregation.outputKeys(), false, ast.limit(), ast.offset(), filter,
-                keys.isEmpty() ? null : new RecordOrdering(keys), List.of(), aggregation);
+        return new CompiledQuery(object, aggregation.outputKeys(), false, ast.limit(), ast.offset(), where.filter(),
+                where.semiJoins(), keys.isEmpty() ? null : new RecordOrdering(keys), List.of(), aggregation);
     }
 
     /** {@code FUNCTION(field)}, checked against the field's type as Salesforce does. */
@@ -207,31 +208,100 @@ public final class QueryCompiler {
         return new RecordOrdering(keys);
     }
 
-    private Predicate<Map<String, Object>> compileCondition(Condition condition) {
-        if (condition instanceof Condition.And and) {
-            return RecordPredicates.and(compileAll(and.operands()));
-        }
-        if (condition instanceof Condition.Or or) {
-            return RecordPredicates.or(compileAll(or.operands()));
-        }
-        if (condition instanceof Condition.Not not) {
-            return compileCondition(not.operand()).negate();
-        }
-        if (condition instanceof Condition.Comparison comparison) {
-            return compileComparison(comparison);
-        }
-        if (condition instanceof Condition.In in) {
-            return compileIn(in);
-        }
-        return compileLike((Condition.Like) condition);
+    /** A compiled WHERE: the filter, or with semi-joins the filter's factory bound at each run. */
+    private record Where(Predicate<Map<String, Object>> filter, SemiJoins semiJoins) {
     }
 
-    private List<Predicate<Map<String, Object>>> compileAll(List<Condition> operands) {
-        List<Predicate<Map<String, Object>>> compiled = new ArrayList<>(operands.size());
+    private Where compileWhere(Condition where) {
+        if (where == null) {
+            return new Where(record -> true, null);
+        }
+        List<SemiJoins.Join> joins = new ArrayList<>();
+        Bound bound = compileCondition(where, joins);
+        if (joins.isEmpty()) {
+            return new Where(bound.apply(List.of()), null);
+        }
+        return new Where(record -> {
+            throw new IllegalStateException("a query with semi-joins runs only against an org's records");
+        }, new SemiJoins(joins, bound));
+    }
+
+    /** A condition given the id sets of the semi-joins; other conditions ignore them. */
+    private interface Bound extends Function<List<Set<Object>>, Predicate<Map<String, Object>>> {
+        static Bound of(Predicate<Map<String, Object>> predicate) {
+            return sets -> predicate;
+        }
+    }
+
+    private Bound compileCondition(Condition condition, List<SemiJoins.Join> joins) {
+        if (condition instanceof Condition.And and) {
+            List<Bound> operands = compileAll(and.operands(), joins);
+            return sets -> RecordPredicates.and(operands.stream().map(o -> o.apply(sets)).toList());
+        }
+        if (condition instanceof Condition.Or or) {
+            List<Bound> operands = compileAll(or.operands(), joins);
+            return sets -> RecordPredicates.or(operands.stream().map(o -> o.apply(sets)).toList());
+        }
+        if (condition instanceof Condition.Not not) {
+            Bound operand = compileCondition(not.operand(), joins);
+            return sets -> operand.apply(sets).negate();
+        }
+        if (condition instanceof Condition.Comparison comparison) {
+            return Bound.of(compileComparison(comparison));
+        }
+        if (condition instanceof Condition.In in) {
+            return Bound.of(compileIn(in));
+        }
+        if (condition instanceof Condition.SemiJoin semiJoin) {
+            return compileSemiJoin(semiJoin, joins);
+        }
+        return Bound.of(compileLike((Condition.Like) condition));
+    }
+
+    private List<Bound> compileAll(List<Condition> operands, List<SemiJoins.Join> joins) {
+        List<Bound> compiled = new ArrayList<>(operands.size());
         for (Condition operand : operands) {
-            compiled.add(compileCondition(operand));
+            compiled.add(compileCondition(operand, joins));
         }
         return compiled;
+    }
+
+    /**
+     * {@code field [NOT] IN (SELECT refField FROM Object ...)}, with Salesforce's restrictions: an id or reference
+     * field on both sides, one selected field, no aggregates or subqueries inside.
+     */
+    private Bound compileSemiJoin(Condition.SemiJoin semiJoin, List<SemiJoins.Join> joins) {
+        FieldInfo field = fields.filterable(semiJoin.field());
+        if (ValueKind.of(field.type()) != ValueKind.ID) {
+            throw sourceText.error(semiJoin.field(), SoqlException.MALFORMED_QUERY, "The left operand of a semi"
+                    + " join or anti-join must be an id or reference field, not: " + field.name());
+        }
+        QueryAst sub = semiJoin.subquery();
+        String subObject = schema.canonicalObjectName(sub.object().text()).orElseThrow(() -> sourceText.error(
+                sub.object(), SoqlException.INVALID_TYPE, "sObject type '" + sub.object().text() + "' is not"
+                        + " supported. If you are attempting to use a custom object, be sure to append the '__c'"
+                        + " after the entity name. Please reference your WSDL or the describe call for the"
+                        + " appropriate names."));
+        if (sub.count() || sub.aggregated() || sub.select().size() != 1 || !sub.subqueries().isEmpty()
+                || sub.select().get(0).alias() != null) {
+            throw sourceText.error(semiJoin.opening(), SoqlException.MALFORMED_QUERY, "A semi join sub-select"
+                    + " must select exactly one id or reference field, without aggregates or aliases");
+        }
+        Token selectToken = sub.select().get(0).field();
+        FieldInfo selected = new FieldResolver(sourceText, schema, subObject).resolve(selectToken);
+        if (ValueKind.of(selected.type()) != ValueKind.ID) {
+            throw sourceText.error(selectToken, SoqlException.MALFORMED_QUERY, "A semi join sub-select can only"
+                    + " select an id or reference field, not: " + selected.name());
+        }
+        CompiledQuery query = new QueryCompiler(sourceText, schema, subObject).compile(sub, subObject);
+        int slot = joins.size();
+        joins.add(new SemiJoins.Join(query, selected.name()));
+        String name = field.name();
+        boolean negated = semiJoin.negated();
+        return sets -> {
+            Set<Object> ids = sets.get(slot);
+            return record -> ids.contains(ValueKind.ID.key(record.get(name))) != negated;
+        };
     }
 
     private Predicate<Map<String, Object>> compileComparison(Condition.Comparison comparison) {

@@ -15,6 +15,7 @@ import java.util.Set;
  * function  := COUNT | COUNT_DISTINCT | SUM | AVG | MIN | MAX
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
  * simple    := '(' cond ')' | NOT simple | field op value | field LIKE string | field [NOT] IN '(' value, ... ')'
+ *            | field [NOT] IN '(' query ')'                   -- a semi-join (anti-join with NOT), not nested
  * </pre>
  * It only checks syntax; names and value types are resolved afterwards by {@link QueryCompiler}, so a syntax
  * error anywhere wins over an unknown field, as in Salesforce.
@@ -40,6 +41,7 @@ final class SoqlParser {
     private final StringLiteralDecoder decoder;
     private int next;
     private int nesting;
+    private boolean inSemiJoin;
 
     private SoqlParser(SourceText sourceText) {
         this.sourceText = sourceText;
@@ -181,12 +183,13 @@ final class SoqlParser {
             return nested;
         }
         Token field = name();
-        if (acceptKeyword("NOT")) {
+        boolean negatedIn = acceptKeyword("NOT");
+        if (negatedIn || peek().isKeyword("IN")) {
             expectKeyword("IN");
-            return new Condition.In(field, true, valueList());
-        }
-        if (acceptKeyword("IN")) {
-            return new Condition.In(field, false, valueList());
+            if (peek().type() == TokenType.LEFT_PAREN && peekAt(1).isKeyword("SELECT")) {
+                return semiJoin(field, negatedIn);
+            }
+            return new Condition.In(field, negatedIn, valueList());
         }
         if (peek().isKeyword("LIKE")) {
             Token operator = advance();
@@ -204,6 +207,19 @@ final class SoqlParser {
         }
         advance();
         return new Condition.Comparison(field, operator, operatorToken, value());
+    }
+
+    private Condition semiJoin(Token field, boolean negated) {
+        Token opening = advance();
+        if (inSemiJoin) {
+            throw sourceText.error(opening, SoqlException.MALFORMED_QUERY,
+                    "Nesting of semi join sub-selects is not supported");
+        }
+        inSemiJoin = true;
+        QueryAst subquery = query(true);
+        inSemiJoin = false;
+        expect(TokenType.RIGHT_PAREN);
+        return new Condition.SemiJoin(field, negated, opening, subquery);
     }
 
     private List<Literal> valueList() {
