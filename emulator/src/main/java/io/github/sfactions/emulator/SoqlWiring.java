@@ -48,6 +48,13 @@ final class SoqlWiring implements SoqlSchema {
     }
 
     @Override
+    public List<FieldInfo> fields(String canonicalObject) {
+        return schema.object(canonicalObject).map(o -> o.fields().values().stream()
+                .map(f -> new FieldInfo(f.name(), f.type().apiName(), f.filterable(), f.sortable())).toList())
+                .orElse(List.of());
+    }
+
+    @Override
     public Optional<Relationship> relationship(String canonicalObject, String relationshipName) {
         return schema.object(canonicalObject).flatMap(o -> o.relationship(relationshipName))
                 .filter(f -> !f.referenceTo().isEmpty())

@@ -33,6 +33,16 @@ public interface SoqlSchema {
     }
 
     /**
+     * All fields of the object in describe order, for {@code FIELDS(...)}; custom ones end in {@code __c}.
+     *
+     * @param canonicalObject an object name as returned by {@link #canonicalObjectName(String)}
+     * @return the fields (empty by default)
+     */
+    default java.util.List<FieldInfo> fields(String canonicalObject) {
+        return java.util.List.of();
+    }
+
+    /**
      * A child relationship of the object, e.g. {@code Contacts} on Account.
      *
      * @param canonicalObject  the parent object's canonical name

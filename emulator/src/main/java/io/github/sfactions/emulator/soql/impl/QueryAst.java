@@ -22,17 +22,23 @@ record QueryAst(List<SelectItem> select, boolean count, Token object, Condition 
 
     /** Whether the query aggregates: an aggregate function in the select list, or GROUP BY. */
     boolean aggregated() {
-        return !groupBy.isEmpty() || select.stream().anyMatch(i -> i.function() != null);
+        return !groupBy.isEmpty() || select.stream().anyMatch(i -> i.function() != null && !i.isFields());
     }
 
     /**
-     * One select list entry: a field, or an aggregate function of a field ({@code COUNT(Id) cnt}).
+     * One select list entry: a field, an aggregate function of a field ({@code COUNT(Id) cnt}), or a field group
+     * ({@code FIELDS(STANDARD)}).
      *
      * @param function the function name token ({@code COUNT}, {@code SUM}, ...), or null for a plain field
      * @param field    the field token
      * @param alias    the alias token, or null
      */
     public record SelectItem(Token function, Token field, Token alias) {
+
+        /** {@code FIELDS(ALL|STANDARD|CUSTOM)}, the group being the {@code field} token. */
+        boolean isFields() {
+            return function != null && function.isKeyword("FIELDS");
+        }
     }
 
     /** One ORDER BY key: a field, or in an aggregate query an aggregate function of a field. */

@@ -25,14 +25,19 @@ public final class QueryCompiler {
     /** Date literals are relative to the current day. */
     private static final Clock CLOCK = Clock.systemUTC();
 
+    /** The largest LIMIT of a query selecting {@code FIELDS(ALL)} or {@code FIELDS(CUSTOM)}. */
+    static final int MAX_FIELDS_LIMIT = 200;
+
     private final SourceText sourceText;
     private final SoqlSchema schema;
+    private final String object;
     private final FieldResolver fields;
     private final FilterValues values;
 
     private QueryCompiler(SourceText sourceText, SoqlSchema schema, String object) {
         this.sourceText = sourceText;
         this.schema = schema;
+        this.object = object;
         this.fields = new FieldResolver(sourceText, schema, object);
         this.values = new FilterValues(sourceText);
     }
@@ -65,10 +70,10 @@ public final class QueryCompiler {
                 // Aliases exist only in aggregate queries.
                 throw sourceText.unexpected(item.alias());
             }
-            String name = fields.resolveSelect(item.field());
-            if (!selected.add(name)) {
-                // Salesforce reports this one without a position.
-                throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
+            List<String> names = item.isFields() ? fieldGroup(item, ast.limit())
+                    : List.of(fields.resolveSelect(item.field()));
+            for (String name : names) {
+                addSelected(selected, name);
             }
         }
         Where where = compileWhere(ast.where());
@@ -109,6 +114,10 @@ public final class QueryCompiler {
         for (QueryAst.SelectItem item : ast.select()) {
             String key;
             String rowKey;
+            if (item.isFields()) {
+                throw sourceText.error(item.function(), SoqlException.MALFORMED_QUERY,
+                        "FIELDS() can not be combined with GROUP BY or aggregate functions");
+            }
             if (item.function() == null) {
                 FieldInfo field = fields.resolve(item.field());
                 if (!groupFields.contains(field.name())) {
@@ -174,6 +183,33 @@ public final class QueryCompiler {
                     "field " + field.name() + " does not support aggregate operator " + function);
         }
         return new Aggregation.Aggregate(key, function, field.name(), kind);
+    }
+
+    private static void addSelected(Set<String> selected, String name) {
+        if (!selected.add(name)) {
+            // Salesforce reports this one without a position.
+            throw new SoqlException(SoqlException.INVALID_FIELD, "duplicate field selected: " + name);
+        }
+    }
+
+    /**
+     * {@code FIELDS(STANDARD|CUSTOM|ALL)}: the object's fields of that group in describe order; CUSTOM and ALL
+     * only with a LIMIT of at most 200, as in Salesforce.
+     */
+    private List<String> fieldGroup(QueryAst.SelectItem item, Integer limit) {
+        String group = item.field().upperText();
+        if (!group.equals("STANDARD") && (limit == null || limit > MAX_FIELDS_LIMIT)) {
+            throw sourceText.error(item.function(), SoqlException.MALFORMED_QUERY,
+                    "The SOQL FIELDS function must have a LIMIT of at most " + MAX_FIELDS_LIMIT);
+        }
+        List<String> names = new ArrayList<>();
+        for (FieldInfo field : schema.fields(object)) {
+            boolean custom = field.name().endsWith("__c");
+            if (group.equals("ALL") || custom == group.equals("CUSTOM")) {
+                names.add(field.name());
+            }
+        }
+        return names;
     }
 
     /** {@code (SELECT ... FROM Contacts)}: the FROM names a child relationship of the outer object. */

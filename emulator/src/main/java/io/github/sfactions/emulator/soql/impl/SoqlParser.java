@@ -10,7 +10,8 @@ import java.util.Set;
  * <pre>
  * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond] [GROUP BY field (',' field)*]
  *              [ORDER BY key [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
- * item      := (field | function '(' field ')') [alias] | '(' query ')'   -- a child subquery, top level only
+ * item      := (field | function '(' field ')') [alias] | FIELDS '(' (ALL|STANDARD|CUSTOM) ')'
+ *            | '(' query ')'                                  -- a child subquery, top level only
  * key       := field | function '(' field ')'
  * function  := COUNT | COUNT_DISTINCT | SUM | AVG | MIN | MAX
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
@@ -121,6 +122,17 @@ final class SoqlParser {
 
     /** {@code field [alias]} or {@code function(field) [alias]}. */
     private QueryAst.SelectItem selectItem() {
+        if (peek().isKeyword("FIELDS") && peekAt(1).type() == TokenType.LEFT_PAREN) {
+            Token function = advance();
+            advance();
+            Token group = peek();
+            if (!group.isKeyword("ALL") && !group.isKeyword("STANDARD") && !group.isKeyword("CUSTOM")) {
+                throw sourceText.unexpected(group);
+            }
+            advance();
+            expect(TokenType.RIGHT_PAREN);
+            return new QueryAst.SelectItem(function, group, null);
+        }
         Token function = null;
         Token field;
         if (isFunctionCall()) {
