@@ -93,6 +93,31 @@ class AggregateQueryTest {
     }
 
     @Test
+    void havingFiltersGroupsByAggregatesAndGroupedFields(SalesforceEmulator sf) {
+        seed(sf);
+        SfHttp http = new SfHttp(sf).login();
+        JsonNode big = http.query("SELECT StageName, COUNT(Id) FROM Opportunity GROUP BY StageName"
+                + " HAVING COUNT(Id) > 2").json().get("records");
+        assertThat(big.size()).isEqualTo(1);
+        assertThat(big.get(0).get("StageName").asText()).isEqualTo("Closed Won");
+        // An aggregate only in HAVING is computed but not answered.
+        JsonNode rich = http.query("SELECT StageName FROM Opportunity GROUP BY StageName"
+                + " HAVING SUM(Amount) < 1000 AND StageName LIKE 'Pro%'").json().get("records");
+        assertThat(rich.size()).isEqualTo(1);
+        assertThat(rich.get(0).get("StageName").asText()).isEqualToIgnoringCase("prospecting");
+        assertThat(rich.get(0).has("expr0")).isFalse();
+        assertThat(http.query("SELECT StageName FROM Opportunity GROUP BY StageName HAVING MAX(Name) = 'E'").json()
+                .get("records").get(0).get("StageName").asText()).isEqualTo("Closed Won");
+        SfHttp.Res ungrouped = http.query("SELECT StageName FROM Opportunity GROUP BY StageName HAVING Name = 'A'");
+        assertThat(ungrouped.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(ungrouped.json().get(0).get("message").asText()).endsWith("Field must be grouped or aggregated: Name");
+        SfHttp.Res wrongType = http.query("SELECT StageName FROM Opportunity GROUP BY StageName HAVING COUNT(Id) > 'x'");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(http.query("SELECT COUNT(Id) FROM Opportunity HAVING COUNT(Id) > 1").errorCode())
+                .isEqualTo("MALFORMED_QUERY");
+    }
+
+    @Test
     void moreGroupsThanOneBatchIsRefusedAsSalesforceGivesNoLocator(SalesforceEmulator sf) {
         for (int i = 0; i < 2001; i++) {
             sf.createRecord("Account", Map.of("Name", "Acc" + i));

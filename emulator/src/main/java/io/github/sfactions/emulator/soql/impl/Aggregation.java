@@ -38,6 +38,7 @@ public final class Aggregation {
     private final List<ValueKind> groupKinds;
     private final List<Aggregate> aggregates;
     private final Map<String, String> outputs;
+    private final java.util.function.Predicate<Map<String, Object>> having;
 
     /**
      * @param groupFields canonical GROUP BY fields
@@ -45,9 +46,11 @@ public final class Aggregation {
      * @param aggregates  the computed columns
      * @param outputs     the answer's keys in select order, each with the row key it shows (a grouped field
      *                    under an alias shows the field)
+     * @param having      the HAVING filter over result rows, or null
      */
     Aggregation(List<String> groupFields, List<ValueKind> groupKinds, List<Aggregate> aggregates,
-                Map<String, String> outputs) {
+                Map<String, String> outputs, java.util.function.Predicate<Map<String, Object>> having) {
+        this.having = having;
         this.groupFields = List.copyOf(groupFields);
         this.groupKinds = List.copyOf(groupKinds);
         this.aggregates = List.copyOf(aggregates);
@@ -59,7 +62,10 @@ public final class Aggregation {
         return List.copyOf(outputs.keySet());
     }
 
-    /** One row per group, in order of each group's first record; keys are grouped fields and aggregate keys. */
+    /**
+     * One row per group passing HAVING, in order of each group's first record; keys are grouped fields and
+     * aggregate keys.
+     */
     public List<Map<String, Object>> group(List<Map<String, Object>> records) {
         Map<List<Object>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> record : records) {
@@ -83,7 +89,9 @@ public final class Aggregation {
             for (Aggregate aggregate : aggregates) {
                 row.put(aggregate.key(), compute(aggregate, members));
             }
-            rows.add(row);
+            if (having == null || having.test(row)) {
+                rows.add(row);
+            }
         }
         return rows;
     }

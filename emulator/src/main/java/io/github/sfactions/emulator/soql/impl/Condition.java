@@ -22,6 +22,11 @@ sealed interface Condition {
             implements Condition {
     }
 
+    /** {@code FUNCTION(field) op value}, in HAVING only. */
+    record AggregateComparison(Token function, Token field, ComparisonOperator operator, Token operatorToken,
+                               Literal value) implements Condition {
+    }
+
     /** {@code field [NOT] IN (values)}. */
     record In(Token field, boolean negated, List<Literal> values) implements Condition {
     }

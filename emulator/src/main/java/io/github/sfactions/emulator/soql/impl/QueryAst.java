@@ -15,14 +15,15 @@ import java.util.List;
  * @param subqueries   child relationship subqueries of the select list ({@code (SELECT ... FROM Contacts)}),
  *                     their {@code object} being the relationship name
  * @param groupBy      GROUP BY fields (empty without one)
+ * @param having       the HAVING filter over groups, or null
  */
 record QueryAst(List<SelectItem> select, boolean count, Token object, Condition where,
                        List<OrderItem> orderBy, Integer limit, int offset, List<QueryAst> subqueries,
-                       List<Token> groupBy) {
+                       List<Token> groupBy, Condition having) {
 
     /** Whether the query aggregates: an aggregate function in the select list, or GROUP BY. */
     boolean aggregated() {
-        return !groupBy.isEmpty() || select.stream().anyMatch(i -> i.function() != null && !i.isFields());
+        return !groupBy.isEmpty() || having != null || select.stream().anyMatch(i -> i.function() != null && !i.isFields());
     }
 
     /**

@@ -33,6 +33,9 @@ public final class QueryCompiler {
     private final String object;
     private final FieldResolver fields;
     private final FilterValues values;
+    /** While compiling HAVING: the grouped fields and the aggregate columns it may add to; null otherwise. */
+    private List<String> havingGroups;
+    private List<Aggregation.Aggregate> havingAggregates;
 
     private QueryCompiler(SourceText sourceText, SoqlSchema schema, String object) {
         this.sourceText = sourceText;
@@ -151,21 +154,70 @@ public final class QueryCompiler {
                         item.nullsFirst()));
                 continue;
             }
-            Aggregation.Aggregate wanted = aggregate(item.function(), item.field(), "\0order" + keys.size());
-            Aggregation.Aggregate same = aggregates.stream().filter(a -> a.function() == wanted.function()
-                    && a.field().equals(wanted.field())).findFirst().orElse(null);
-            if (same == null) {
-                aggregates.add(wanted);
-                same = wanted;
-            }
-            ValueKind kind = same.function() == Aggregation.Function.MIN || same.function() == Aggregation.Function.MAX
-                    ? same.kind() : ValueKind.NUMBER;
+            Aggregation.Aggregate same = column(aggregates, item.function(), item.field(), "\0order" + keys.size());
+            ValueKind kind = resultKind(same);
             keys.add(new RecordOrdering.Key(same.key(), kind, item.descending(), item.nullsFirst()));
         }
         Where where = compileWhere(ast.where());
-        Aggregation aggregation = new Aggregation(groupFields, groupKinds, aggregates, outputs);
+        Predicate<Map<String, Object>> having = null;
+        if (ast.having() != null) {
+            havingGroups = groupFields;
+            havingAggregates = aggregates;
+            having = compileWhere(ast.having()).filter();
+            havingGroups = null;
+            havingAggregates = null;
+        }
+        Aggregation aggregation = new Aggregation(groupFields, groupKinds, aggregates, outputs, having);
         return new CompiledQuery(object, aggregation.outputKeys(), false, ast.limit(), ast.offset(), where.filter(),
                 where.semiJoins(), keys.isEmpty() ? null : new RecordOrdering(keys), List.of(), aggregation);
+    }
+
+    /** The aggregate column for {@code FUNCTION(field)}: a selected one if any, else a new hidden one. */
+    private Aggregation.Aggregate column(List<Aggregation.Aggregate> aggregates, Token function, Token field,
+                                         String hiddenKey) {
+        Aggregation.Aggregate wanted = aggregate(function, field, hiddenKey);
+        for (Aggregation.Aggregate a : aggregates) {
+            if (a.function() == wanted.function() && a.field().equals(wanted.field())) {
+                return a;
+            }
+        }
+        aggregates.add(wanted);
+        return wanted;
+    }
+
+    /** MIN and MAX answer values of their field's kind; the other functions numbers. */
+    private static ValueKind resultKind(Aggregation.Aggregate aggregate) {
+        return aggregate.function() == Aggregation.Function.MIN || aggregate.function() == Aggregation.Function.MAX
+                ? aggregate.kind() : ValueKind.NUMBER;
+    }
+
+    /** {@code FUNCTION(field) op value} in HAVING, over the aggregate's column of each result row. */
+    private Predicate<Map<String, Object>> compileAggregateComparison(Condition.AggregateComparison comparison) {
+        Aggregation.Aggregate column = column(havingAggregates, comparison.function(), comparison.field(),
+                "\0having" + havingAggregates.size());
+        ValueKind kind = resultKind(column);
+        FieldInfo asField = new FieldInfo(column.key(), kind == ValueKind.NUMBER ? "double"
+                : fields.resolve(comparison.field()).type(), true, true);
+        ComparisonOperator operator = comparison.operator();
+        if (comparison.value().kind() == Literal.Kind.NULL) {
+            if (operator.isOrdering()) {
+                throw values.orderingWithNull(comparison.operatorToken());
+            }
+            return RecordPredicates.isNull(column.key(), kind, operator == ComparisonOperator.EQUALS);
+        }
+        Comparable<?> key = values.key(comparison.value(), asField);
+        return RecordPredicates.compare(column.key(), kind, operator, key);
+    }
+
+    /** In HAVING, plain fields must be grouped ones. */
+    private void checkGrouped(Token token) {
+        if (havingGroups != null) {
+            FieldInfo field = fields.resolve(token);
+            if (!havingGroups.contains(field.name())) {
+                throw sourceText.error(token, SoqlException.MALFORMED_QUERY,
+                        "Field must be grouped or aggregated: " + field.name());
+            }
+        }
     }
 
     /** {@code FUNCTION(field)}, checked against the field's type as Salesforce does. */
@@ -283,15 +335,26 @@ public final class QueryCompiler {
             return sets -> operand.apply(sets).negate();
         }
         if (condition instanceof Condition.Comparison comparison) {
+            checkGrouped(comparison.field());
             return Bound.of(compileComparison(comparison));
         }
+        if (condition instanceof Condition.AggregateComparison comparison) {
+            return Bound.of(compileAggregateComparison(comparison));
+        }
         if (condition instanceof Condition.In in) {
+            checkGrouped(in.field());
             return Bound.of(compileIn(in));
         }
         if (condition instanceof Condition.SemiJoin semiJoin) {
+            if (havingGroups != null) {
+                throw sourceText.error(semiJoin.opening(), SoqlException.MALFORMED_QUERY,
+                        "Semi join sub-selects are not allowed in HAVING");
+            }
             return compileSemiJoin(semiJoin, joins);
         }
-        return Bound.of(compileLike((Condition.Like) condition));
+        Condition.Like like = (Condition.Like) condition;
+        checkGrouped(like.field());
+        return Bound.of(compileLike(like));
     }
 
     private List<Bound> compileAll(List<Condition> operands, List<SemiJoins.Join> joins) {

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Recursive-descent parser for the SOQL subset:
  * <pre>
- * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond] [GROUP BY field (',' field)*]
+ * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond]
+ *              [GROUP BY field (',' field)* [HAVING cond]]     -- in HAVING, simple may be function '(' field ')' op value
  *              [ORDER BY key [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
  * item      := (field | function '(' field ')') [alias] | FIELDS '(' (ALL|STANDARD|CUSTOM) ')'
  *            | '(' query ')'                                  -- a child subquery, top level only
@@ -43,6 +44,7 @@ final class SoqlParser {
     private int next;
     private int nesting;
     private boolean inSemiJoin;
+    private boolean inHaving;
 
     private SoqlParser(SourceText sourceText) {
         this.sourceText = sourceText;
@@ -95,6 +97,12 @@ final class SoqlParser {
                 groupBy.add(name());
             } while (accept(TokenType.COMMA));
         }
+        Condition having = null;
+        if (!groupBy.isEmpty() && acceptKeyword("HAVING")) {
+            inHaving = true;
+            having = condition();
+            inHaving = false;
+        }
         List<QueryAst.OrderItem> orderBy = List.of();
         if (acceptKeyword("ORDER")) {
             expectKeyword("BY");
@@ -117,7 +125,7 @@ final class SoqlParser {
             throw sourceText.unexpected(peek());
         }
         return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset,
-                List.copyOf(subqueries), List.copyOf(groupBy));
+                List.copyOf(subqueries), List.copyOf(groupBy), having);
     }
 
     /** {@code field [alias]} or {@code function(field) [alias]}. */
@@ -193,6 +201,19 @@ final class SoqlParser {
             }
             nesting--;
             return nested;
+        }
+        if (inHaving && isFunctionCall()) {
+            Token function = advance();
+            advance();
+            Token field = name();
+            expect(TokenType.RIGHT_PAREN);
+            Token operatorToken = peek();
+            ComparisonOperator operator = ComparisonOperator.of(operatorToken.type());
+            if (operator == null) {
+                throw sourceText.unexpected(operatorToken);
+            }
+            advance();
+            return new Condition.AggregateComparison(function, field, operator, operatorToken, value());
         }
         Token field = name();
         boolean negatedIn = acceptKeyword("NOT");
