@@ -61,11 +61,12 @@ final class SoqlWiring implements SoqlSchema {
                 .map(f -> new Relationship(f.relationshipName(), f.name(), f.referenceTo().get(0)));
     }
 
-    /** Child relationships are named as {@code /composite/tree} names them (see {@link ObjectDef#childRelationship}). */
+    /** Child relationships are named as {@code /composite/tree} names them ({@link ObjectDef#childRelationship}). */
     @Override
     public Optional<ChildRelationship> childRelationship(String canonicalObject, String relationshipName) {
         return schema.object(canonicalObject).flatMap(parent -> ObjectDef.childRelationship(schema.objects(), parent,
-                relationshipName)).map(c -> new ChildRelationship(c.name(), c.child().name(), c.referenceField().name()));
+                relationshipName)).map(c -> new ChildRelationship(c.name(), c.child().name(),
+                c.referenceField().name()));
     }
 
     private record Plan(SoqlQuery query) implements QueryPlan {

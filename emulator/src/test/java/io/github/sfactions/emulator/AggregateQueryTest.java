@@ -110,8 +110,10 @@ class AggregateQueryTest {
                 .get("records").get(0).get("StageName").asText()).isEqualTo("Closed Won");
         SfHttp.Res ungrouped = http.query("SELECT StageName FROM Opportunity GROUP BY StageName HAVING Name = 'A'");
         assertThat(ungrouped.errorCode()).isEqualTo("MALFORMED_QUERY");
-        assertThat(ungrouped.json().get(0).get("message").asText()).endsWith("Field must be grouped or aggregated: Name");
-        SfHttp.Res wrongType = http.query("SELECT StageName FROM Opportunity GROUP BY StageName HAVING COUNT(Id) > 'x'");
+        assertThat(ungrouped.json().get(0).get("message").asText())
+                .endsWith("Field must be grouped or aggregated: Name");
+        SfHttp.Res wrongType = http.query("SELECT StageName FROM Opportunity GROUP BY StageName"
+                + " HAVING COUNT(Id) > 'x'");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(http.query("SELECT COUNT(Id) FROM Opportunity HAVING COUNT(Id) > 1").errorCode())
                 .isEqualTo("MALFORMED_QUERY");

@@ -92,7 +92,8 @@ class ChildSubqueryTest {
                 .contains("^").contains("Didn't understand relationship 'Contact' in FROM part of query call");
         SfHttp.Res badField = http.query("SELECT Id, (SELECT Nope FROM Contacts) FROM Account");
         assertThat(badField.errorCode()).isEqualTo("INVALID_FIELD");
-        assertThat(badField.json().get(0).get("message").asText()).contains("No such column 'Nope' on entity 'Contact'");
+        assertThat(badField.json().get(0).get("message").asText())
+                .contains("No such column 'Nope' on entity 'Contact'");
         SfHttp.Res nested = http.query("SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Contacts) FROM Account");
         assertThat(nested.errorCode()).isEqualTo("MALFORMED_QUERY");
         assertThat(nested.json().get(0).get("message").asText()).contains("Nested subqueries");

@@ -98,6 +98,12 @@ class SemiJoinQueryTest {
         assertThat(unknownObject.errorCode()).isEqualTo("INVALID_TYPE");
         SfHttp.Res unknownField = http.query("SELECT Id FROM Account WHERE Id IN (SELECT Nope FROM Contact)");
         assertThat(unknownField.errorCode()).isEqualTo("INVALID_FIELD");
+        SfHttp.Res three = http.query("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact) AND Id IN"
+                + " (SELECT AccountId FROM Case) AND Id NOT IN (SELECT AccountId FROM Opportunity)");
+        assertThat(three.errorCode()).isEqualTo("MALFORMED_QUERY");
+        assertThat(three.json().get(0).get("message").asText()).contains("No more than 2 semi join");
+        assertThat(http.query("SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact) AND Id NOT IN"
+                + " (SELECT AccountId FROM Case)").status()).isEqualTo(200);
         SfHttp.Res aggregate = http.query("SELECT Id FROM Account WHERE Id IN (SELECT COUNT(AccountId) FROM Contact)");
         assertThat(aggregate.errorCode()).isEqualTo("MALFORMED_QUERY");
     }

@@ -157,7 +157,7 @@ final class TreeResource {
         return new Failure(ref, List.of(new ApiError(code, message)));
     }
 
-    /** The child object and its reference field for a child relationship name (see {@link ObjectDef#childRelationship}). */
+    /** The child object and its reference field for a child relationship name ({@link ObjectDef#childRelationship}). */
     private Optional<Map.Entry<ObjectDef, FieldDef>> childRelationship(ObjectDef parent, String name) {
         return ObjectDef.childRelationship(core.schema().objects(), parent, name)
                 .map(c -> Map.entry(c.child(), c.referenceField()));

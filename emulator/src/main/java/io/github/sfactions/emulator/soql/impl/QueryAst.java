@@ -23,7 +23,8 @@ record QueryAst(List<SelectItem> select, boolean count, Token object, Condition 
 
     /** Whether the query aggregates: an aggregate function in the select list, or GROUP BY. */
     boolean aggregated() {
-        return !groupBy.isEmpty() || having != null || select.stream().anyMatch(i -> i.function() != null && !i.isFields());
+        return !groupBy.isEmpty() || having != null
+                || select.stream().anyMatch(i -> i.function() != null && !i.isFields());
     }
 
     /**

@@ -28,6 +28,9 @@ public final class QueryCompiler {
     /** The largest LIMIT of a query selecting {@code FIELDS(ALL)} or {@code FIELDS(CUSTOM)}. */
     static final int MAX_FIELDS_LIMIT = 200;
 
+    /** The most semi-joins and anti-joins one WHERE clause may hold. */
+    static final int MAX_SEMI_JOINS = 2;
+
     private final SourceText sourceText;
     private final SoqlSchema schema;
     private final String object;
@@ -391,6 +394,12 @@ public final class QueryCompiler {
         if (ValueKind.of(selected.type()) != ValueKind.ID) {
             throw sourceText.error(selectToken, SoqlException.MALFORMED_QUERY, "A semi join sub-select can only"
                     + " select an id or reference field, not: " + selected.name());
+        }
+        if (joins.size() == MAX_SEMI_JOINS) {
+            // Salesforce's limit; it also bounds the table scans one query can cause.
+            throw sourceText.error(semiJoin.opening(), SoqlException.MALFORMED_QUERY, "No more than "
+                    + MAX_SEMI_JOINS + " semi join or anti-join sub-selects (IN / NOT IN) are allowed in a WHERE"
+                    + " clause");
         }
         CompiledQuery query = new QueryCompiler(sourceText, schema, subObject).compile(sub, subObject);
         int slot = joins.size();

@@ -9,7 +9,7 @@ import java.util.Set;
  * Recursive-descent parser for the SOQL subset:
  * <pre>
  * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond]
- *              [GROUP BY field (',' field)* [HAVING cond]]     -- in HAVING, simple may be function '(' field ')' op value
+ *              [GROUP BY field (',' field)* [HAVING cond]]   -- HAVING also allows function '(' field ')' op value
  *              [ORDER BY key [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
  * item      := (field | function '(' field ')') [alias] | FIELDS '(' (ALL|STANDARD|CUSTOM) ')'
  *            | '(' query ')'                                  -- a child subquery, top level only
