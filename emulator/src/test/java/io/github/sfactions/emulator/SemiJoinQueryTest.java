@@ -55,15 +55,8 @@ class SemiJoinQueryTest {
         sf.createRecord("Account", Map.of("Name", "Initech"));
         sf.createRecord("Contact", Map.of("LastName", "Doe", "AccountId", acme));
         SfHttp http = new SfHttp(sf).login();
-        String id = http.post(SfHttp.V + "/jobs/query", SfHttp.map("operation", "query",
-                "query", "SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact)")).json()
-                .get("id").asText();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!http.get(SfHttp.V + "/jobs/query/" + id).json().get("state").asText().equals("JobComplete")
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(http.get(SfHttp.V + "/jobs/query/" + id + "/results").text()).isEqualTo("\"Name\"\n\"Initech\"\n");
+        assertThat(http.bulkQueryCsv("SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact)"))
+                .isEqualTo("\"Name\"\n\"Initech\"\n");
     }
 
     @Test
