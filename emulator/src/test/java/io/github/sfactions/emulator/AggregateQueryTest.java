@@ -114,7 +114,10 @@ class AggregateQueryTest {
                 .endsWith("Field must be grouped or aggregated: Name");
         SfHttp.Res wrongType = http.query("SELECT StageName FROM Opportunity GROUP BY StageName"
                 + " HAVING COUNT(Id) > 'x'");
-        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.errorCode()).isEqualTo("INVALID_QUERY_FILTER_OPERATOR");
+        assertThat(wrongType.json().get(0).get("message").asText())
+                .endsWith("value of filter criterion for field 'COUNT(Id)' must be of type double and should not be"
+                        + " enclosed in quotes");
         assertThat(http.query("SELECT COUNT(Id) FROM Opportunity HAVING COUNT(Id) > 1").errorCode())
                 .isEqualTo("MALFORMED_QUERY");
     }

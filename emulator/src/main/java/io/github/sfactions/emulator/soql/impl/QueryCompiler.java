@@ -199,8 +199,9 @@ public final class QueryCompiler {
         Aggregation.Aggregate column = column(havingAggregates, comparison.function(), comparison.field(),
                 "\0having" + havingAggregates.size());
         ValueKind kind = resultKind(column);
-        FieldInfo asField = new FieldInfo(column.key(), kind == ValueKind.NUMBER ? "double"
-                : fields.resolve(comparison.field()).type(), true, true);
+        // Named as written (COUNT(Id)) in errors about the value.
+        FieldInfo asField = new FieldInfo(comparison.function().upperText() + "(" + column.field() + ")",
+                kind == ValueKind.NUMBER ? "double" : fields.resolve(comparison.field()).type(), true, true);
         ComparisonOperator operator = comparison.operator();
         if (comparison.value().kind() == Literal.Kind.NULL) {
             if (operator.isOrdering()) {
