@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** Connects the SOQL package to the query endpoint: the schema it validates against and the plan it yields. */
 final class SoqlWiring implements SoqlSchema {
@@ -47,10 +48,25 @@ final class SoqlWiring implements SoqlSchema {
     }
 
     @Override
+    public List<FieldInfo> fields(String canonicalObject) {
+        return schema.object(canonicalObject).map(o -> o.fields().values().stream()
+                .map(f -> new FieldInfo(f.name(), f.type().apiName(), f.filterable(), f.sortable())).toList())
+                .orElse(List.of());
+    }
+
+    @Override
     public Optional<Relationship> relationship(String canonicalObject, String relationshipName) {
         return schema.object(canonicalObject).flatMap(o -> o.relationship(relationshipName))
                 .filter(f -> !f.referenceTo().isEmpty())
                 .map(f -> new Relationship(f.relationshipName(), f.name(), f.referenceTo().get(0)));
+    }
+
+    /** Child relationships are named as {@code /composite/tree} names them ({@link ObjectDef#childRelationship}). */
+    @Override
+    public Optional<ChildRelationship> childRelationship(String canonicalObject, String relationshipName) {
+        return schema.object(canonicalObject).flatMap(parent -> ObjectDef.childRelationship(schema.objects(), parent,
+                relationshipName)).map(c -> new ChildRelationship(c.name(), c.child().name(),
+                c.referenceField().name()));
     }
 
     private record Plan(SoqlQuery query) implements QueryPlan {
@@ -75,8 +91,29 @@ final class SoqlWiring implements SoqlSchema {
         }
 
         @Override
-        public List<Map<String, Object>> apply(Collection<Map<String, Object>> records) {
-            return query.apply(records);
+        public boolean isAggregate() {
+            return query.isAggregate();
+        }
+
+        @Override
+        public List<Map<String, Object>> aggregate(Collection<Map<String, Object>> records,
+                                                   Function<String, Collection<Map<String, Object>>> tables) {
+            return query.aggregate(records, tables::apply);
+        }
+
+        @Override
+        public List<Child> children() {
+            List<Child> children = new java.util.ArrayList<>();
+            for (SoqlQuery.Child c : query.children()) {
+                children.add(new Child(c.relationshipName(), c.referenceField(), new Plan(c.query())));
+            }
+            return children;
+        }
+
+        @Override
+        public List<Map<String, Object>> apply(Collection<Map<String, Object>> records,
+                                               Function<String, Collection<Map<String, Object>>> tables) {
+            return query.apply(records, tables::apply);
         }
     }
 }

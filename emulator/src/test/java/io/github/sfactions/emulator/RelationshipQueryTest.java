@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
-import static io.github.sfactions.emulator.SfHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RelationshipQueryTest {
@@ -56,14 +55,7 @@ class RelationshipQueryTest {
         String acme = sf.createRecord("Account", Map.of("Name", "Acme"));
         sf.createRecord("Contact", Map.of("LastName", "Doe", "AccountId", acme));
         SfHttp http = new SfHttp(sf).login();
-        String id = http.post(SfHttp.V + "/jobs/query", map("operation", "query",
-                "query", "SELECT LastName, Account.Name FROM Contact")).json().get("id").asText();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!http.get(SfHttp.V + "/jobs/query/" + id).json().get("state").asText().equals("JobComplete")
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(http.get(SfHttp.V + "/jobs/query/" + id + "/results").text())
+        assertThat(http.bulkQueryCsv("SELECT LastName, Account.Name FROM Contact"))
                 .isEqualTo("\"LastName\",\"Account.Name\"\n\"Doe\",\"Acme\"\n");
     }
 }

@@ -4,6 +4,7 @@ import io.github.sfactions.emulator.impl.store.ObjectTable;
 import io.github.sfactions.emulator.impl.store.OrgStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class QueryService {
     private static final String LOCATOR_PREFIX = "01g";
 
     /** The matched snapshots of a query; pages are projected when they are served. */
-    private record Cursor(List<Map<String, Object>> rows, String object, List<String> fields) {
+    private record Cursor(List<Map<String, Object>> rows, String object, List<String> fields,
+                          List<QueryPlan.Child> children) {
     }
 
     private final OrgStore store;
@@ -51,7 +53,7 @@ public final class QueryService {
     /** The matching rows (unprojected), deleted ones too for {@code includeDeleted}. */
     public List<Map<String, Object>> rows(QueryPlan plan, boolean includeDeleted) {
         ObjectTable table = store.table(plan.objectName());
-        return plan.apply(includeDeleted ? table.all() : table.live());
+        return plan.apply(includeDeleted ? table.all() : table.live(), this::liveRecords);
     }
 
     /** Runs the SOQL; {@code includeDeleted} for queryAll. */
@@ -62,7 +64,10 @@ public final class QueryService {
         QueryPlan plan = parser.parse(soql);
         ObjectTable table = store.table(plan.objectName());
         List<Map<String, Object>> source = includeDeleted ? table.all() : table.live();
-        List<Map<String, Object>> matched = plan.apply(source);
+        if (plan.isAggregate()) {
+            return new Result(plan.objectName(), aggregateAnswer(plan.aggregate(source, this::liveRecords)));
+        }
+        List<Map<String, Object>> matched = plan.apply(source, this::liveRecords);
         if (plan.isCount()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("totalSize", matched.size());
@@ -70,8 +75,31 @@ public final class QueryService {
             out.put("records", List.of());
             return new Result(plan.objectName(), out);
         }
-        Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields());
+        Cursor cursor = new Cursor(matched, plan.objectName(), plan.selectFields(), plan.children());
         return new Result(plan.objectName(), page(cursor, 0, batchSize, apiVersion, null));
+    }
+
+    /**
+     * The answer of a GROUP BY / aggregate query: all rows at once as {@code AggregateResult}s, since Salesforce
+     * gives aggregate queries no query locator; more rows than one batch is an error.
+     */
+    private static Map<String, Object> aggregateAnswer(List<Map<String, Object>> rows) {
+        if (rows.size() > DEFAULT_BATCH) {
+            throw ApiException.badRequest(ErrorCodes.EXCEEDED_ID_LIMIT, "Aggregate query does not support"
+                    + " queryMore(), use LIMIT to restrict the results to a single batch", List.of());
+        }
+        List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("attributes", Map.of("type", "AggregateResult"));
+            record.putAll(row);
+            records.add(record);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totalSize", records.size());
+        out.put("done", true);
+        out.put("records", records);
+        return out;
     }
 
     /** The next page behind a {@code locator-offset} segment. */
@@ -112,12 +140,58 @@ public final class QueryService {
             String locator = existingLocator != null ? existingLocator : register(cursor);
             out.put("nextRecordsUrl", "/services/data/v" + apiVersion + "/query/" + locator + "-" + end);
         }
+        List<Map<String, Object>> pageRows = rows.subList(offset, end);
         List<Map<String, Object>> records = new ArrayList<>(end - offset);
-        for (Map<String, Object> r : rows.subList(offset, end)) {
+        for (Map<String, Object> r : pageRows) {
             records.add(projectWithParents(cursor.object(), cursor.fields(), r, apiVersion));
+        }
+        for (QueryPlan.Child child : cursor.children()) {
+            addChildren(child, pageRows, records, apiVersion);
         }
         out.put("records", records);
         return out;
+    }
+
+    /**
+     * Nests one child subquery's result under each record of a page, as Salesforce does:
+     * {@code "Contacts": {"totalSize": n, "done": true, "records": [...]}}, or null when a parent has none.
+     * The child table is scanned once per page, not once per parent.
+     */
+    private void addChildren(QueryPlan.Child child, List<Map<String, Object>> pageRows,
+                             List<Map<String, Object>> records, String apiVersion) {
+        Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+        for (Map<String, Object> r : pageRows) {
+            byParent.put((String) r.get("Id"), new ArrayList<>());
+        }
+        String childObject = child.plan().objectName();
+        for (Map<String, Object> c : store.table(childObject).live()) {
+            Object parentId = c.get(child.referenceField());
+            List<Map<String, Object>> siblings = parentId == null ? null : byParent.get(parentId.toString());
+            if (siblings != null) {
+                siblings.add(c);
+            }
+        }
+        for (int i = 0; i < pageRows.size(); i++) {
+            List<Map<String, Object>> matched = child.plan().apply(byParent.get((String) pageRows.get(i).get("Id")),
+                    this::liveRecords);
+            Map<String, Object> nested = null;
+            if (!matched.isEmpty()) {
+                List<Map<String, Object>> childRecords = new ArrayList<>(matched.size());
+                for (Map<String, Object> c : matched) {
+                    childRecords.add(projectWithParents(childObject, child.plan().selectFields(), c, apiVersion));
+                }
+                nested = new LinkedHashMap<>();
+                nested.put("totalSize", childRecords.size());
+                nested.put("done", true);
+                nested.put("records", childRecords);
+            }
+            records.get(i).put(child.relationshipName(), nested);
+        }
+    }
+
+    /** The live records of an object, read by semi-joins. */
+    private java.util.Collection<Map<String, Object>> liveRecords(String object) {
+        return store.table(object).live();
     }
 
     /** Keeps the cursor for later pages; the oldest cursors go when too many or too many rows are held. */

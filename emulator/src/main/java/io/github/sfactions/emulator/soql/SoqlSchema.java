@@ -33,6 +33,37 @@ public interface SoqlSchema {
     }
 
     /**
+     * All fields of the object in describe order, for {@code FIELDS(...)}; custom ones end in {@code __c}.
+     *
+     * @param canonicalObject an object name as returned by {@link #canonicalObjectName(String)}
+     * @return the fields (empty by default)
+     */
+    default java.util.List<FieldInfo> fields(String canonicalObject) {
+        return java.util.List.of();
+    }
+
+    /**
+     * A child relationship of the object, e.g. {@code Contacts} on Account.
+     *
+     * @param canonicalObject  the parent object's canonical name
+     * @param relationshipName a child relationship name as written in the query, any casing
+     * @return the relationship, or empty when the object has none of that name (the default)
+     */
+    default Optional<ChildRelationship> childRelationship(String canonicalObject, String relationshipName) {
+        return Optional.empty();
+    }
+
+    /**
+     * A child relationship.
+     *
+     * @param name           canonical relationship name, e.g. {@code Contacts}
+     * @param childObject    the canonical child object name, e.g. {@code Contact}
+     * @param referenceField the child's reference field holding the parent id, e.g. {@code AccountId}
+     */
+    record ChildRelationship(String name, String childObject, String referenceField) {
+    }
+
+    /**
      * A parent relationship.
      *
      * @param name           canonical relationship name, e.g. {@code Account}

@@ -17,8 +17,12 @@
  *
  * <h2>Supported subset</h2>
  * <pre>
- * SELECT field, ... | COUNT()  FROM object
- *   [WHERE condition]  [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]  [OFFSET n]
+ * SELECT item, ... | COUNT()  FROM object
+ *   [WHERE condition]  [GROUP BY field, ... [HAVING condition]]
+ *   [ORDER BY key [ASC|DESC] [NULLS FIRST|LAST], ...]  [LIMIT n]  [OFFSET n]
+ * item := field [alias] | FUNCTION(field) [alias] | FIELDS(STANDARD|CUSTOM|ALL)
+ *       | (SELECT ... FROM ChildRelationship ...)
+ * FUNCTION := COUNT | COUNT_DISTINCT | SUM | AVG | MIN | MAX
  * </pre>
  * Keywords, object and field names are case-insensitive; {@code Id} is always a valid field and a field may be
  * prefixed with its own object's name ({@code Case.Subject}). The SELECT list may also name a parent
@@ -31,6 +35,15 @@
  * Date literals ({@code TODAY}, {@code LAST_N_DAYS:7}, {@code THIS_MONTH}, ...; not fiscal ones) compare with
  * the day range they name, in GMT.
  *
+ * <p>Child subqueries ({@code (SELECT Id FROM Contacts)}, one level, in the outer select list) are exposed as
+ * {@link io.github.sfactions.emulator.soql.SoqlQuery#children()}; the caller nests their results per record.
+ * Aggregate queries (an aggregate function, GROUP BY or HAVING) run with
+ * {@link io.github.sfactions.emulator.soql.SoqlQuery#aggregate}: one row per group keyed by grouped field names,
+ * aliases or Salesforce's {@code expr0}, {@code expr1}, .... Semi-joins and anti-joins
+ * ({@code Id [NOT] IN (SELECT AccountId FROM Contact)}, at most two, not nested) read other objects' records
+ * through a {@link io.github.sfactions.emulator.soql.RecordSource}, each subquery once per run.
+ * {@code FIELDS(CUSTOM)} and {@code FIELDS(ALL)} need a LIMIT of at most 200.
+ *
  * <h2>Semantics</h2>
  * Text compares case-insensitively and empty text counts as null; ids compare equal in their 15- and
  * 18-character forms; numbers compare by value, dates and datetimes chronologically. {@code = null} matches null
@@ -39,8 +52,8 @@
  * descending) unless NULLS FIRST/LAST says otherwise.
  *
  * <h2>Not supported</h2>
- * Relationship paths outside the SELECT list or deeper than one level, sub-queries, aggregates other than {@code COUNT()}, GROUP BY/HAVING,
- * INCLUDES/EXCLUDES, fiscal date literals, WITH and FOR clauses: they are refused as
- * {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
+ * Relationship paths outside the SELECT list or deeper than one level, nested child subqueries, GROUP BY
+ * ROLLUP/CUBE, grouping by relationship fields, INCLUDES/EXCLUDES, TYPEOF, fiscal date literals, WITH and FOR
+ * clauses: they are refused as {@code MALFORMED_QUERY} or {@code INVALID_FIELD}, never silently ignored.
  */
 package io.github.sfactions.emulator.soql;

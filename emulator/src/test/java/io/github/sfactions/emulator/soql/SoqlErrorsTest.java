@@ -167,7 +167,7 @@ class SoqlErrorsTest {
         "SELECT Id FROM Case LIMIT 'x'",
         "SELECT Id FROM Case OFFSET 2 LIMIT 1",
         "SELECT Id FROM Case LIMIT 5 WHERE Subject = 'x'",
-        "SELECT COUNT(Id) FROM Case",
+        "SELECT COUNT(Id FROM Case",
         "SELECT COUNT(), Id FROM Case",
         "SELECT Id, COUNT() FROM Case",
         "SELECT Id FROM Case WHERE Subject = 'unterminated",

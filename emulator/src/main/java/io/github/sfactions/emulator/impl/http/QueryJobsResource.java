@@ -136,6 +136,15 @@ final class QueryJobsResource {
         if (plan.isCount()) {
             throw new ApiException(400, INVALID_JOB, "InvalidJob : COUNT() is not supported by Bulk API 2.0 query");
         }
+        if (plan.isAggregate()) {
+            throw new ApiException(400, INVALID_JOB, "InvalidJob : Bulk API 2.0 query does not support GROUP BY or"
+                    + " aggregate functions");
+        }
+        if (!plan.children().isEmpty()) {
+            // Bulk API 2.0 answers flat CSV; Salesforce refuses parent-to-child subqueries there.
+            throw new ApiException(400, INVALID_JOB, "InvalidJob : Bulk API 2.0 query does not support nested"
+                    + " (child relationship) subqueries");
+        }
         List<Map<String, Object>> rows = core.queries().rows(plan, operation.equals("queryAll"));
         String id = core.ids().newId("750");
         Job job = new Job(id, operation, plan.objectName(), soql, core.currentUserId(), core.clock().instant(),

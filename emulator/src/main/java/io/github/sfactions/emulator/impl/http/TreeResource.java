@@ -157,23 +157,9 @@ final class TreeResource {
         return new Failure(ref, List.of(new ApiError(code, message)));
     }
 
-    /**
-     * The child object and its reference field for a child relationship name: the child's plural label
-     * without spaces ({@code Contacts}, {@code Opportunities}, {@code Cases}), plus {@code __r} for custom children.
-     */
+    /** The child object and its reference field for a child relationship name ({@link ObjectDef#childRelationship}). */
     private Optional<Map.Entry<ObjectDef, FieldDef>> childRelationship(ObjectDef parent, String name) {
-        for (ObjectDef child : core.schema().objects()) {
-            String rel = child.labelPlural().replace(" ", "") + (child.custom() ? "__r" : "");
-            if (!rel.equalsIgnoreCase(name)) {
-                continue;
-            }
-            for (FieldDef f : child.fields().values()) {
-                if (f.type() == FieldType.REFERENCE && f.referenceTo().contains(parent.name())
-                        && f.createable()) {
-                    return Optional.of(Map.entry(child, f));
-                }
-            }
-        }
-        return Optional.empty();
+        return ObjectDef.childRelationship(core.schema().objects(), parent, name)
+                .map(c -> Map.entry(c.child(), c.referenceField()));
     }
 }

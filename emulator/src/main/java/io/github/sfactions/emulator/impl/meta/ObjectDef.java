@@ -69,6 +69,42 @@ public final class ObjectDef {
         return Optional.empty();
     }
 
+    /**
+     * A child relationship of {@code parent}: its name is the child's plural label without spaces
+     * ({@code Contacts}, {@code Opportunities}, {@code Cases}), plus {@code __r} for custom children, and its field
+     * the child's first createable reference field to the parent.
+     *
+     * @param objects all objects of the org
+     * @param parent  the parent object
+     * @param anyCase the relationship name, any casing
+     * @return the relationship, or empty when {@code parent} has none of that name
+     */
+    public static Optional<ChildRelationship> childRelationship(Collection<ObjectDef> objects, ObjectDef parent,
+                                                                String anyCase) {
+        for (ObjectDef child : objects) {
+            String rel = child.labelPlural().replace(" ", "") + (child.custom() ? "__r" : "");
+            if (!rel.equalsIgnoreCase(anyCase)) {
+                continue;
+            }
+            for (FieldDef f : child.fields().values()) {
+                if (f.type() == FieldType.REFERENCE && f.referenceTo().contains(parent.name()) && f.createable()) {
+                    return Optional.of(new ChildRelationship(rel, child, f));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A child relationship: {@code child} records whose {@code referenceField} holds the parent's id.
+     *
+     * @param name           canonical name, e.g. {@code Contacts}
+     * @param child          the child object
+     * @param referenceField the child's reference field to the parent
+     */
+    public record ChildRelationship(String name, ObjectDef child, FieldDef referenceField) {
+    }
+
     /** External id and unique fields, whose values the store indexes. */
     public List<FieldDef> indexedFields() { return indexedFields; }
 

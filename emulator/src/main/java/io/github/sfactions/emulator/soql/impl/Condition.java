@@ -22,8 +22,17 @@ sealed interface Condition {
             implements Condition {
     }
 
+    /** {@code FUNCTION(field) op value}, in HAVING only. */
+    record AggregateComparison(Token function, Token field, ComparisonOperator operator, Token operatorToken,
+                               Literal value) implements Condition {
+    }
+
     /** {@code field [NOT] IN (values)}. */
     record In(Token field, boolean negated, List<Literal> values) implements Condition {
+    }
+
+    /** {@code field [NOT] IN (SELECT refField FROM Object ...)}: a semi-join, or with NOT an anti-join. */
+    record SemiJoin(Token field, boolean negated, Token opening, QueryAst subquery) implements Condition {
     }
 
     /** {@code field LIKE 'pattern'}; the pattern is already decoded with LIKE escapes. */

@@ -8,10 +8,16 @@ import java.util.Set;
 /**
  * Recursive-descent parser for the SOQL subset:
  * <pre>
- * query     := SELECT (COUNT '(' ')' | field (',' field)*) FROM object [WHERE cond]
- *              [ORDER BY field [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
+ * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM object [WHERE cond]
+ *              [GROUP BY field (',' field)* [HAVING cond]]   -- HAVING also allows function '(' field ')' op value
+ *              [ORDER BY key [ASC|DESC] [NULLS (FIRST|LAST)] (',' ...)*] [LIMIT integer] [OFFSET integer]
+ * item      := (field | function '(' field ')') [alias] | FIELDS '(' (ALL|STANDARD|CUSTOM) ')'
+ *            | '(' query ')'                                  -- a child subquery, top level only
+ * key       := field | function '(' field ')'
+ * function  := COUNT | COUNT_DISTINCT | SUM | AVG | MIN | MAX
  * cond      := simple (AND simple)* | simple (OR simple)*      -- AND and OR never mix without parentheses
  * simple    := '(' cond ')' | NOT simple | field op value | field LIKE string | field [NOT] IN '(' value, ... ')'
+ *            | field [NOT] IN '(' query ')'                   -- a semi-join (anti-join with NOT), not nested
  * </pre>
  * It only checks syntax; names and value types are resolved afterwards by {@link QueryCompiler}, so a syntax
  * error anywhere wins over an unknown field, as in Salesforce.
@@ -22,6 +28,9 @@ final class SoqlParser {
     private static final Set<String> RESERVED = Set.of("AND", "ASC", "BY", "DESC", "EXCLUDES", "FALSE", "FIRST",
             "FROM", "GROUP", "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OFFSET",
             "OR", "ORDER", "SELECT", "TRUE", "WHERE", "WITH");
+
+    /** The aggregate functions of the select list. */
+    static final Set<String> FUNCTIONS = Set.of("COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX");
 
     /** Salesforce's largest OFFSET. */
     static final int MAX_OFFSET = 2000;
@@ -34,6 +43,8 @@ final class SoqlParser {
     private final StringLiteralDecoder decoder;
     private int next;
     private int nesting;
+    private boolean inSemiJoin;
+    private boolean inHaving;
 
     private SoqlParser(SourceText sourceText) {
         this.sourceText = sourceText;
@@ -43,29 +54,54 @@ final class SoqlParser {
 
     /** Parses a whole query; throws {@link SoqlException} MALFORMED_QUERY on any syntax error. */
     public static QueryAst parse(SourceText sourceText) {
-        return new SoqlParser(sourceText).query();
+        return new SoqlParser(sourceText).query(false);
     }
 
-    private QueryAst query() {
+    /** A whole query, or with {@code subquery} one in parentheses of a select list, ending before its ')'. */
+    private QueryAst query(boolean subquery) {
         expectKeyword("SELECT");
-        List<Token> fields = new ArrayList<>();
+        List<QueryAst.SelectItem> fields = new ArrayList<>();
+        List<QueryAst> subqueries = new ArrayList<>();
         boolean count = false;
-        if (peek().isKeyword("COUNT") && peekAt(1).type() == TokenType.LEFT_PAREN) {
+        if (peek().isKeyword("COUNT") && peekAt(1).type() == TokenType.LEFT_PAREN
+                && peekAt(2).type() == TokenType.RIGHT_PAREN) {
             advance();
             advance();
             expect(TokenType.RIGHT_PAREN);
             count = true;
         } else {
-            fields.add(name());
-            while (accept(TokenType.COMMA)) {
-                fields.add(name());
-            }
+            do {
+                if (peek().type() == TokenType.LEFT_PAREN && peekAt(1).isKeyword("SELECT")) {
+                    Token opening = advance();
+                    if (subquery) {
+                        throw sourceText.error(opening, SoqlException.MALFORMED_QUERY, "Nested subqueries are not"
+                                + " supported by the emulator: child relationship subqueries go one level deep");
+                    }
+                    subqueries.add(query(true));
+                    expect(TokenType.RIGHT_PAREN);
+                } else {
+                    fields.add(selectItem());
+                }
+            } while (accept(TokenType.COMMA));
         }
         expectKeyword("FROM");
         Token object = name();
         Condition where = null;
         if (acceptKeyword("WHERE")) {
             where = condition();
+        }
+        List<Token> groupBy = new ArrayList<>();
+        if (acceptKeyword("GROUP")) {
+            expectKeyword("BY");
+            do {
+                groupBy.add(name());
+            } while (accept(TokenType.COMMA));
+        }
+        Condition having = null;
+        if (!groupBy.isEmpty() && acceptKeyword("HAVING")) {
+            inHaving = true;
+            having = condition();
+            inHaving = false;
         }
         List<QueryAst.OrderItem> orderBy = List.of();
         if (acceptKeyword("ORDER")) {
@@ -85,10 +121,50 @@ final class SoqlParser {
                         "Maximum SOQL offset allowed is " + MAX_OFFSET);
             }
         }
-        if (peek().type() != TokenType.EOF) {
+        if (peek().type() != (subquery ? TokenType.RIGHT_PAREN : TokenType.EOF)) {
             throw sourceText.unexpected(peek());
         }
-        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset);
+        return new QueryAst(List.copyOf(fields), count, object, where, orderBy, limit, offset,
+                List.copyOf(subqueries), List.copyOf(groupBy), having);
+    }
+
+    /** {@code field [alias]} or {@code function(field) [alias]}. */
+    private QueryAst.SelectItem selectItem() {
+        if (peek().isKeyword("FIELDS") && peekAt(1).type() == TokenType.LEFT_PAREN) {
+            Token function = advance();
+            advance();
+            Token group = peek();
+            if (!group.isKeyword("ALL") && !group.isKeyword("STANDARD") && !group.isKeyword("CUSTOM")) {
+                throw sourceText.unexpected(group);
+            }
+            advance();
+            expect(TokenType.RIGHT_PAREN);
+            return new QueryAst.SelectItem(function, group, null);
+        }
+        Token function = null;
+        Token field;
+        if (isFunctionCall()) {
+            function = advance();
+            advance();
+            field = name();
+            expect(TokenType.RIGHT_PAREN);
+        } else {
+            field = name();
+        }
+        Token alias = null;
+        // A word after a plain field is an alias only where one can end the item, so that a misspelt FROM is
+        // reported as itself.
+        boolean endsItem = peekAt(1).type() == TokenType.COMMA || peekAt(1).isKeyword("FROM");
+        if (peek().type() == TokenType.IDENTIFIER && !RESERVED.contains(peek().upperText())
+                && (function != null || endsItem)) {
+            alias = advance();
+        }
+        return new QueryAst.SelectItem(function, field, alias);
+    }
+
+    private boolean isFunctionCall() {
+        return peek().type() == TokenType.IDENTIFIER && FUNCTIONS.contains(peek().upperText())
+                && peekAt(1).type() == TokenType.LEFT_PAREN;
     }
 
     private Condition condition() {
@@ -126,13 +202,27 @@ final class SoqlParser {
             nesting--;
             return nested;
         }
-        Token field = name();
-        if (acceptKeyword("NOT")) {
-            expectKeyword("IN");
-            return new Condition.In(field, true, valueList());
+        if (inHaving && isFunctionCall()) {
+            Token function = advance();
+            advance();
+            Token field = name();
+            expect(TokenType.RIGHT_PAREN);
+            Token operatorToken = peek();
+            ComparisonOperator operator = ComparisonOperator.of(operatorToken.type());
+            if (operator == null) {
+                throw sourceText.unexpected(operatorToken);
+            }
+            advance();
+            return new Condition.AggregateComparison(function, field, operator, operatorToken, value());
         }
-        if (acceptKeyword("IN")) {
-            return new Condition.In(field, false, valueList());
+        Token field = name();
+        boolean negatedIn = acceptKeyword("NOT");
+        if (negatedIn || peek().isKeyword("IN")) {
+            expectKeyword("IN");
+            if (peek().type() == TokenType.LEFT_PAREN && peekAt(1).isKeyword("SELECT")) {
+                return semiJoin(field, negatedIn);
+            }
+            return new Condition.In(field, negatedIn, valueList());
         }
         if (peek().isKeyword("LIKE")) {
             Token operator = advance();
@@ -150,6 +240,19 @@ final class SoqlParser {
         }
         advance();
         return new Condition.Comparison(field, operator, operatorToken, value());
+    }
+
+    private Condition semiJoin(Token field, boolean negated) {
+        Token opening = advance();
+        if (inSemiJoin) {
+            throw sourceText.error(opening, SoqlException.MALFORMED_QUERY,
+                    "Nesting of semi join sub-selects is not supported");
+        }
+        inSemiJoin = true;
+        QueryAst subquery = query(true);
+        inSemiJoin = false;
+        expect(TokenType.RIGHT_PAREN);
+        return new Condition.SemiJoin(field, negated, opening, subquery);
     }
 
     private List<Literal> valueList() {
@@ -211,7 +314,15 @@ final class SoqlParser {
     private List<QueryAst.OrderItem> orderItems() {
         List<QueryAst.OrderItem> items = new ArrayList<>();
         do {
+            Token function = null;
+            if (isFunctionCall()) {
+                function = advance();
+                advance();
+            }
             Token field = name();
+            if (function != null) {
+                expect(TokenType.RIGHT_PAREN);
+            }
             boolean descending = false;
             if (acceptKeyword("DESC")) {
                 descending = true;
@@ -228,7 +339,7 @@ final class SoqlParser {
                     nullsFirst = false;
                 }
             }
-            items.add(new QueryAst.OrderItem(field, descending, nullsFirst));
+            items.add(new QueryAst.OrderItem(function, field, descending, nullsFirst));
         } while (accept(TokenType.COMMA));
         return List.copyOf(items);
     }
