@@ -33,7 +33,12 @@ class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
       "jdbc:h2:mem:sfactions-bulk-delivery-test;DB_CLOSE_DELAY=-1", "full", BulkEngines.plugin(5000));
 
   BulkOutcomeDeliveryTest() {
-    super(ENGINE);
+    this(ENGINE);
+  }
+
+  /** The same tests on another engine (another database). */
+  BulkOutcomeDeliveryTest(ProcessEngine engine) {
+    super(engine);
   }
 
 
@@ -50,8 +55,8 @@ class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
     assertThat(definition("GatewayCaller").findActivity("GwTimeout").isAsyncAfter()).isFalse();
     assertThat(definition("ReceiveTaskCaller").findActivity("RtAwait").isAsyncAfter()).isTrue();
     Map<String, Object> vars = Map.of("lastName", "Hopper", "connection", BulkTestOrg.CONNECTION);
-    ProcessInstance gateway = ENGINE.getRuntimeService().startProcessInstanceByKey("GatewayCaller", vars);
-    ProcessInstance receive = ENGINE.getRuntimeService().startProcessInstanceByKey("ReceiveTaskCaller", vars);
+    ProcessInstance gateway = engine.getRuntimeService().startProcessInstanceByKey("GatewayCaller", vars);
+    ProcessInstance receive = engine.getRuntimeService().startProcessInstanceByKey("ReceiveTaskCaller", vars);
     driver.flush();
     driver.drainBulk(sf, POLL);
 
@@ -75,8 +80,8 @@ class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
     assertThat(last).isEnded();
     assertThat(sf.records("Lead")).hasSize(3);
     assertThat(failing).isActive();
-    assertThat((String) ENGINE.getRuntimeService().getVariable(failing.getId(), "recordId")).startsWith("00Q");
-    List<Incident> incidents = ENGINE.getRuntimeService().createIncidentQuery().list();
+    assertThat((String) engine.getRuntimeService().getVariable(failing.getId(), "recordId")).startsWith("00Q");
+    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery().list();
     assertThat(incidents).singleElement().satisfies(i -> {
       assertThat(i.getProcessInstanceId()).isEqualTo(failing.getId());
       assertThat(i.getActivityId()).isEqualTo("AwaitOutcome");
@@ -103,37 +108,37 @@ class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
     });
     assertThat(late).isWaitingAt("Hold");
 
-    ENGINE.getTaskService().complete(ENGINE.getTaskService().createTaskQuery().processInstanceId(late.getId())
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(late.getId())
         .singleResult().getId());
-    Job deliverLate = ENGINE.getManagementService().createJobQuery().withException().singleResult();
-    ENGINE.getManagementService().setJobRetries(deliverLate.getId(), 1);
+    Job deliverLate = engine.getManagementService().createJobQuery().withException().singleResult();
+    engine.getManagementService().setJobRetries(deliverLate.getId(), 1);
     JobDriver.advance(Duration.ofMinutes(1)); // past the due date the last failed attempt set
     driver.runDueJobs();
 
     assertThat(driver.activeBulkRuns()).isZero();
     assertThat(late).isEnded();
     assertThat(incidents()).isEmpty();
-    assertThat(QueueTable.size(ENGINE)).isZero();
+    assertThat(QueueTable.size(engine)).isZero();
   }
 
   @Test
   void microBatchDeliveryIsRefusedWithAConfigurationErrorAndQueuesNothing() {
-    assertThatThrownBy(() -> ENGINE.getRuntimeService().startProcessInstanceByKey("MicroBatchCaller",
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("MicroBatchCaller",
         Map.of("lastName", "Micro", "connection", BulkTestOrg.CONNECTION)))
         .hasMessageContaining("delivery=microBatch has no collector")
         .hasMessageContaining("use delivery=bulk (useBulkApi=true) or delivery=rest");
-    assertThat(QueueTable.size(ENGINE)).isZero();
+    assertThat(QueueTable.size(engine)).isZero();
     assertThat(sf.stats().totalApiCalls()).isZero();
   }
 
   private ProcessInstance start(String lastName, String variant) {
-    return ENGINE.getRuntimeService().startProcessInstanceByKey(CALLER, Map.of("lastName", lastName,
+    return engine.getRuntimeService().startProcessInstanceByKey(CALLER, Map.of("lastName", lastName,
         "variant", variant, "connection", BulkTestOrg.CONNECTION));
   }
 
   /** Runs failing jobs until their retries are spent (the engine default: 3, no delay). */
   private void exhaustRetries() {
-    ManagementService m = ENGINE.getManagementService();
+    ManagementService m = engine.getManagementService();
     for (int round = 0; round < 10 && m.createJobQuery().withRetriesLeft().count() > 0; round++) {
       driver.runDueJobs();
       JobDriver.advance(Duration.ofMinutes(10));
@@ -141,13 +146,13 @@ class BulkOutcomeDeliveryTest extends BulkProcessTestSupport {
   }
 
   private List<Incident> incidents() {
-    return ENGINE.getRuntimeService().createIncidentQuery().list();
+    return engine.getRuntimeService().createIncidentQuery().list();
   }
 
-  private static ProcessDefinitionEntity definition(String key) {
-    String id = ENGINE.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+  private ProcessDefinitionEntity definition(String key) {
+    String id = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
         .latestVersion().singleResult().getId();
-    return (ProcessDefinitionEntity) ((RepositoryServiceImpl) ENGINE.getRepositoryService())
+    return (ProcessDefinitionEntity) ((RepositoryServiceImpl) engine.getRepositoryService())
         .getDeployedProcessDefinition(id);
   }
 }
