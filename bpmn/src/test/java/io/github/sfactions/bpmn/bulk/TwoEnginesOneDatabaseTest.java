@@ -34,26 +34,41 @@ import org.junit.jupiter.api.Test;
 class TwoEnginesOneDatabaseTest {
 
   private static final String URL = "jdbc:h2:mem:sfactions-bulk-cluster;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
-  private static final int RECORDS = 3000;
-  private static final int BATCH = 500;
-  private static final OutcomeLog LOG = new OutcomeLog();
-  private static final ProcessEngine NODE_A = BulkEngines.engine("sfactions-bulk-node-a", URL, "none",
-      BulkEngines.plugin(BATCH), Map.of("outcomeLog", LOG));
-  private static final ProcessEngine NODE_B = BulkEngines.engine("sfactions-bulk-node-b", URL, "none",
-      BulkEngines.plugin(BATCH), Map.of("outcomeLog", LOG));
+  private static final int H2_RECORDS = 3000;
+  private static final int H2_BATCH = 500;
+  /** Where the callers of every node write their outcome (the engines' {@code outcomeLog} bean). */
+  static final OutcomeLog LOG = new OutcomeLog();
 
+  private final ProcessEngine nodeA;
+  private final ProcessEngine nodeB;
+  private final int records;
+  private final int batch;
   private Deployment deployment;
+
+  TwoEnginesOneDatabaseTest() {
+    this(BulkEngines.engine("sfactions-bulk-node-a", URL, "none", BulkEngines.plugin(H2_BATCH),
+        Map.of("outcomeLog", LOG)), BulkEngines.engine("sfactions-bulk-node-b", URL, "none",
+        BulkEngines.plugin(H2_BATCH), Map.of("outcomeLog", LOG)), H2_RECORDS, H2_BATCH);
+  }
+
+  /** The same test on two other nodes sharing a database, whose bulk plugins use batches of {@code batch}. */
+  TwoEnginesOneDatabaseTest(ProcessEngine nodeA, ProcessEngine nodeB, int records, int batch) {
+    this.nodeA = nodeA;
+    this.nodeB = nodeB;
+    this.records = records;
+    this.batch = batch;
+  }
 
   @BeforeEach
   void deploy() {
-    deployment = NODE_A.getRepositoryService().createDeployment()
+    deployment = nodeA.getRepositoryService().createDeployment()
         .addClasspathResource(BulkIngestProcessTest.INGEST)
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn").deploy();
   }
 
   @AfterEach
   void undeploy() {
-    NODE_A.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    nodeA.getRepositoryService().deleteDeployment(deployment.getId(), true);
     ClockUtil.reset();
     LOG.clear();
   }
@@ -61,13 +76,13 @@ class TwoEnginesOneDatabaseTest {
   @Test
   void twoNodesClaimDisjointBatchesAndEveryRecordIsWrittenOnce() throws Exception {
     SalesforceEmulator sf = BulkTestOrg.fresh();
-    for (int i = 0; i < RECORDS; i++) {
-      ProcessEngine node = i % 2 == 0 ? NODE_A : NODE_B;
+    for (int i = 0; i < records; i++) {
+      ProcessEngine node = i % 2 == 0 ? nodeA : nodeB;
       node.getRuntimeService().startProcessInstanceByKey("BulkLeanCaller",
           Map.of("lastName", "N" + i, "connection", BulkTestOrg.CONNECTION));
     }
     for (int i = 0; i < 8; i++) {
-      NODE_B.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
+      nodeB.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
           .correlateStartMessage();
     }
 
@@ -78,7 +93,7 @@ class TwoEnginesOneDatabaseTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<?>> running = new ArrayList<>();
     for (int i = 0; i < claimJobs.size(); i++) {
-      ProcessEngine node = i % 2 == 0 ? NODE_A : NODE_B;
+      ProcessEngine node = i % 2 == 0 ? nodeA : nodeB;
       String jobId = claimJobs.get(i);
       running.add(pool.submit(() -> {
         go.await();
@@ -93,12 +108,12 @@ class TwoEnginesOneDatabaseTest {
     pool.shutdown();
 
     Map<String, Long> claims = claimSizes();
-    assertThat(claims.values()).allSatisfy(n -> assertThat(n).isBetween(1L, (long) BATCH));
-    assertThat(claims.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
-    assertThat(QueueTable.unclaimed(NODE_A)).isZero();
+    assertThat(claims.values()).allSatisfy(n -> assertThat(n).isBetween(1L, (long) batch));
+    assertThat(claims.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(records);
+    assertThat(QueueTable.unclaimed(nodeA)).isZero();
 
-    JobDriver a = new JobDriver(NODE_A);
-    JobDriver b = new JobDriver(NODE_B);
+    JobDriver a = new JobDriver(nodeA);
+    JobDriver b = new JobDriver(nodeB);
     for (int round = 0; round < 50 && a.activeBulkRuns() > 0; round++) {
       a.runDueJobs();
       b.runDueJobs();
@@ -106,19 +121,19 @@ class TwoEnginesOneDatabaseTest {
       JobDriver.advance(Duration.ofSeconds(10));
     }
     assertThat(a.activeBulkRuns()).isZero();
-    assertThat(sf.records("Lead")).hasSize(RECORDS);
-    assertThat(BulkTestOrg.jobs(sf)).hasSize(RECORDS / BATCH);
-    assertThat(LOG.entries()).hasSize(RECORDS).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
+    assertThat(sf.records("Lead")).hasSize(records);
+    assertThat(BulkTestOrg.jobs(sf)).hasSize(records / batch);
+    assertThat(LOG.entries()).hasSize(records).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
     Set<String> ids = new HashSet<>();
     LOG.entries().values().forEach(e -> ids.add(e.recordId()));
-    assertThat(ids).hasSize(RECORDS);
-    assertThat(QueueTable.size(NODE_A)).isZero();
+    assertThat(ids).hasSize(records);
+    assertThat(QueueTable.size(nodeA)).isZero();
   }
 
-  private static List<String> claimJobs() {
+  private List<String> claimJobs() {
     List<String> ids = new ArrayList<>();
-    for (Job job : NODE_A.getManagementService().createJobQuery().executable().list()) {
-      if ("ClaimBatch".equals(JobDriver.activityOf(NODE_A, job))) {
+    for (Job job : nodeA.getManagementService().createJobQuery().executable().list()) {
+      if ("ClaimBatch".equals(JobDriver.activityOf(nodeA, job))) {
         ids.add(job.getId());
       }
     }
@@ -126,8 +141,8 @@ class TwoEnginesOneDatabaseTest {
   }
 
   /** Rows per claim id, straight from the queue table. */
-  private static Map<String, Long> claimSizes() throws SQLException {
-    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) NODE_A.getProcessEngineConfiguration();
+  private Map<String, Long> claimSizes() throws SQLException {
+    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) nodeA.getProcessEngineConfiguration();
     Map<String, Long> sizes = new java.util.HashMap<>();
     try (Connection con = c.getDataSource().getConnection(); Statement s = con.createStatement();
         ResultSet rs = s.executeQuery("SELECT CLAIM_ID_, COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NOT NULL"
