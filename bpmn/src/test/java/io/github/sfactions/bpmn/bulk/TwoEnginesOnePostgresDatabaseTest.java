@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * {@link TwoEnginesOneDatabaseTest} as a cluster runs it: two nodes on one PostgreSQL database (a fresh one) claim
+ * {@link TwoEnginesOneDatabaseCases} as a cluster runs it: two nodes on one PostgreSQL database (a fresh one) claim
  * at the same time under PostgreSQL's row locks, with fewer records than on H2 to keep the suite short.
  */
-class TwoEnginesOnePostgresDatabaseTest extends TwoEnginesOneDatabaseTest {
+class TwoEnginesOnePostgresDatabaseTest extends TwoEnginesOneDatabaseCases {
 
   private static final int RECORDS = 600;
   private static final int BATCH = 150;
