@@ -119,7 +119,7 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     SqlDialect dialect = SqlDialect.forDatabaseType(configuration.getDatabaseType());
     BulkQueueSchema.create(configuration.getDataSource(), dialect);
-    BulkEntryStore store = new BulkEntryStore(configuration.getDataSource());
+    BulkEntryStore store = new BulkEntryStore(configuration.getDataSource(), dialect);
     engineName = configuration.getProcessEngineName();
     runtime = new BulkIngestRuntime(settings, store, connections);
     BulkIngestRuntime.register(engineName, runtime);

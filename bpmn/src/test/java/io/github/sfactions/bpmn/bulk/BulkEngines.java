@@ -11,8 +11,9 @@ import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 
 /**
  * Process engines for the bulk tests, built in code (no {@code camunda.cfg.xml}) so each test class can choose its
- * database, history level and bulk settings. Engines are cached by name for the JVM's life, like
- * camunda-bpm-junit5 does; the job executor is off so tests drive jobs and timers by hand.
+ * database, history level and bulk settings. H2 engines are cached by name for the JVM's life, like
+ * camunda-bpm-junit5 does; PostgreSQL engines live as long as their test class's database. The job executor is off
+ * so tests drive jobs and timers by hand.
  */
 public final class BulkEngines {
 
@@ -29,7 +30,16 @@ public final class BulkEngines {
   /** The engine of this name with these expression beans, built on first use. */
   public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk,
       Map<String, Object> beans) {
-    return ENGINES.computeIfAbsent(name, n -> build(n, jdbcUrl, historyLevel, bulk, beans));
+    return ENGINES.computeIfAbsent(name, n -> build(n, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans));
+  }
+
+  /**
+   * A new engine on a PostgreSQL test database (not cached: the test class that asked for it closes it before it
+   * drops the database).
+   */
+  public static ProcessEngine postgres(String name, PostgresTestDatabase database, String historyLevel,
+      BulkIngestPlugin bulk, Map<String, Object> beans) {
+    return build(name, "org.postgresql.Driver", database.url(), PostgresTestDatabase.USER, historyLevel, bulk, beans);
   }
 
   /** A bulk plugin with test settings: batches of {@code batchSize}, poll every 10 s, give up after 5 min. */
@@ -45,14 +55,14 @@ public final class BulkEngines {
     return plugin;
   }
 
-  private static ProcessEngine build(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk,
-      Map<String, Object> beans) {
+  private static ProcessEngine build(String name, String driver, String jdbcUrl, String user, String historyLevel,
+      BulkIngestPlugin bulk, Map<String, Object> beans) {
     StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
     c.setBeans(new java.util.HashMap<>(beans));
     c.setProcessEngineName(name);
     c.setJdbcUrl(jdbcUrl);
-    c.setJdbcDriver("org.h2.Driver");
-    c.setJdbcUsername("sa");
+    c.setJdbcDriver(driver);
+    c.setJdbcUsername(user);
     c.setJdbcPassword("");
     c.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
     c.setJobExecutorActivate(false);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and 2000, and every instance ends with its own record. History is off and the caller waits inline, to keep the
  * test fast.
  */
-@Deployment(resources = {BulkIngestProcessTest.INGEST, "io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn"})
+@Deployment(resources = {BulkIngestProcessCases.INGEST, "io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn"})
 class TwelveThousandRecordsTest {
 
   private static final int RECORDS = 12_000;

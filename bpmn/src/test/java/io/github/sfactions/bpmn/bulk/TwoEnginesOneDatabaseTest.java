@@ -1,141 +1,17 @@
 package io.github.sfactions.bpmn.bulk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.sfactions.emulator.SalesforceEmulator;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/**
- * Two process engines (two nodes) on one database claim concurrently: every record lands in exactly one batch,
- * each record is written to Salesforce once, and every instance ends with its own outcome.
- */
-class TwoEnginesOneDatabaseTest {
+/** {@link TwoEnginesOneDatabaseCases} on one H2 database in memory. */
+class TwoEnginesOneDatabaseTest extends TwoEnginesOneDatabaseCases {
 
   private static final String URL = "jdbc:h2:mem:sfactions-bulk-cluster;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
   private static final int RECORDS = 3000;
   private static final int BATCH = 500;
-  private static final OutcomeLog LOG = new OutcomeLog();
-  private static final ProcessEngine NODE_A = BulkEngines.engine("sfactions-bulk-node-a", URL, "none",
-      BulkEngines.plugin(BATCH), Map.of("outcomeLog", LOG));
-  private static final ProcessEngine NODE_B = BulkEngines.engine("sfactions-bulk-node-b", URL, "none",
-      BulkEngines.plugin(BATCH), Map.of("outcomeLog", LOG));
 
-  private Deployment deployment;
-
-  @BeforeEach
-  void deploy() {
-    deployment = NODE_A.getRepositoryService().createDeployment()
-        .addClasspathResource(BulkIngestProcessTest.INGEST)
-        .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn").deploy();
-  }
-
-  @AfterEach
-  void undeploy() {
-    NODE_A.getRepositoryService().deleteDeployment(deployment.getId(), true);
-    ClockUtil.reset();
-    LOG.clear();
-  }
-
-  @Test
-  void twoNodesClaimDisjointBatchesAndEveryRecordIsWrittenOnce() throws Exception {
-    SalesforceEmulator sf = BulkTestOrg.fresh();
-    for (int i = 0; i < RECORDS; i++) {
-      ProcessEngine node = i % 2 == 0 ? NODE_A : NODE_B;
-      node.getRuntimeService().startProcessInstanceByKey("BulkLeanCaller",
-          Map.of("lastName", "N" + i, "connection", BulkTestOrg.CONNECTION));
-    }
-    for (int i = 0; i < 8; i++) {
-      NODE_B.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
-          .correlateStartMessage();
-    }
-
-    // both nodes execute every pending claim job at the same time
-    List<String> claimJobs = claimJobs();
-    assertThat(claimJobs).hasSizeGreaterThanOrEqualTo(8);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> running = new ArrayList<>();
-    for (int i = 0; i < claimJobs.size(); i++) {
-      ProcessEngine node = i % 2 == 0 ? NODE_A : NODE_B;
-      String jobId = claimJobs.get(i);
-      running.add(pool.submit(() -> {
-        go.await();
-        node.getManagementService().executeJob(jobId);
-        return null;
-      }));
-    }
-    go.countDown();
-    for (Future<?> f : running) {
-      f.get(60, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
-
-    Map<String, Long> claims = claimSizes();
-    assertThat(claims.values()).allSatisfy(n -> assertThat(n).isBetween(1L, (long) BATCH));
-    assertThat(claims.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
-    assertThat(QueueTable.unclaimed(NODE_A)).isZero();
-
-    JobDriver a = new JobDriver(NODE_A);
-    JobDriver b = new JobDriver(NODE_B);
-    for (int round = 0; round < 50 && a.activeBulkRuns() > 0; round++) {
-      a.runDueJobs();
-      b.runDueJobs();
-      BulkTestOrg.awaitJobsSettled(sf, Duration.ofSeconds(30));
-      JobDriver.advance(Duration.ofSeconds(10));
-    }
-    assertThat(a.activeBulkRuns()).isZero();
-    assertThat(sf.records("Lead")).hasSize(RECORDS);
-    assertThat(BulkTestOrg.jobs(sf)).hasSize(RECORDS / BATCH);
-    assertThat(LOG.entries()).hasSize(RECORDS).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
-    Set<String> ids = new HashSet<>();
-    LOG.entries().values().forEach(e -> ids.add(e.recordId()));
-    assertThat(ids).hasSize(RECORDS);
-    assertThat(QueueTable.size(NODE_A)).isZero();
-  }
-
-  private static List<String> claimJobs() {
-    List<String> ids = new ArrayList<>();
-    for (Job job : NODE_A.getManagementService().createJobQuery().executable().list()) {
-      if ("ClaimBatch".equals(JobDriver.activityOf(NODE_A, job))) {
-        ids.add(job.getId());
-      }
-    }
-    return ids;
-  }
-
-  /** Rows per claim id, straight from the queue table. */
-  private static Map<String, Long> claimSizes() throws SQLException {
-    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) NODE_A.getProcessEngineConfiguration();
-    Map<String, Long> sizes = new java.util.HashMap<>();
-    try (Connection con = c.getDataSource().getConnection(); Statement s = con.createStatement();
-        ResultSet rs = s.executeQuery("SELECT CLAIM_ID_, COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NOT NULL"
-            + " GROUP BY CLAIM_ID_")) {
-      while (rs.next()) {
-        sizes.put(rs.getString(1), rs.getLong(2));
-      }
-    }
-    return sizes;
+  TwoEnginesOneDatabaseTest() {
+    super(BulkEngines.engine("sfactions-bulk-node-a", URL, "none", BulkEngines.plugin(BATCH),
+        Map.of("outcomeLog", LOG)), BulkEngines.engine("sfactions-bulk-node-b", URL, "none",
+        BulkEngines.plugin(BATCH), Map.of("outcomeLog", LOG)), RECORDS, BATCH);
   }
 }

@@ -35,20 +35,24 @@ public final class BulkEntryStore {
   private static final String SQL_STATE_DUPLICATE_KEY = "23505";
 
   private final DataSource dataSource;
+  private final SqlDialect dialect;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
-  /** A store whose group rows are created through this data source. */
-  public BulkEntryStore(DataSource dataSource) {
+  /** A store whose group rows are created through this data source, speaking this database's SQL. */
+  public BulkEntryStore(DataSource dataSource, SqlDialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   /** Inserts a queued record; returns its row id. */
   public long insert(Connection c, GroupKey group, String delivery, String rowJson, long rowBytes,
       String processInstanceId, String executionId, String activityId, String tenantId, Date now) {
-    String sql = "INSERT INTO " + ENTRY_TABLE + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
+    String insert = "INSERT INTO " + ENTRY_TABLE + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
         + " DELIVERY_, ROW_, ROW_BYTES_, PROC_INST_ID_, EXECUTION_ID_, ACTIVITY_ID_, TENANT_ID_, CREATED_)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"SEQ_"})) {
+    // the key comes back from the statement itself: JDBC's generated-key column names are quoted by some drivers
+    // (pgjdbc), so they would have to match each database's case folding
+    try (PreparedStatement ps = c.prepareStatement(dialect.insertReturning(insert, "SEQ_"))) {
       ps.setString(1, group.hash());
       ps.setString(2, group.connection());
       ps.setString(3, group.sobject());
@@ -62,8 +66,7 @@ public final class BulkEntryStore {
       ps.setString(11, activityId);
       ps.setString(12, tenantId);
       ps.setTimestamp(13, new Timestamp(now.getTime()));
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
+      try (ResultSet keys = ps.executeQuery()) {
         if (!keys.next()) {
           throw new IllegalStateException("The database returned no id for the queued bulk record");
         }
@@ -400,7 +403,12 @@ public final class BulkEntryStore {
   }
 
   private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+    if (s == null) {
+      return null;
+    }
+    // PostgreSQL refuses NUL characters in text columns; Salesforce's messages are not ours to trust
+    String text = s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   private static IllegalStateException failure(String what, SQLException e) {

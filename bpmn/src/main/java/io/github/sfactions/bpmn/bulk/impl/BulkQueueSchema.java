@@ -18,6 +18,9 @@ public final class BulkQueueSchema {
   /** Group lock rows. */
   public static final String GROUP_TABLE = "SFA_BULK_GROUP";
 
+  private static final String SQL_STATE_DUPLICATE_KEY = "23505";
+  private static final String SQL_STATE_DUPLICATE_OBJECT = "42P07";
+
   private BulkQueueSchema() {
   }
 
@@ -55,6 +58,22 @@ public final class BulkQueueSchema {
             + "CREATED_ TIMESTAMP NOT NULL)");
   }
 
+  /**
+   * Runs one idempotent statement. On PostgreSQL, {@code IF NOT EXISTS} does not cover a node creating the same
+   * table or index at the same moment: the loser fails on the catalog's unique index once the winner commits. The
+   * object exists by then, so running the statement again is a no-op.
+   */
+  private static void execute(Statement s, String sql) throws SQLException {
+    try {
+      s.execute(sql);
+    } catch (SQLException e) {
+      if (!SQL_STATE_DUPLICATE_KEY.equals(e.getSQLState()) && !SQL_STATE_DUPLICATE_OBJECT.equals(e.getSQLState())) {
+        throw e;
+      }
+      s.execute(sql);
+    }
+  }
+
   /** Runs the DDL on its own connection (committed at once). */
   public static void create(DataSource dataSource, SqlDialect dialect) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -62,7 +81,7 @@ public final class BulkQueueSchema {
       c.setAutoCommit(true);
       try {
         for (String sql : statements(dialect)) {
-          s.execute(sql);
+          execute(s, sql);
         }
       } finally {
         c.setAutoCommit(autoCommit);

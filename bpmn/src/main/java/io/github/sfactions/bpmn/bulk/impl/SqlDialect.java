@@ -2,10 +2,25 @@ package io.github.sfactions.bpmn.bulk.impl;
 
 import java.util.Locale;
 
-/** The databases the queue tables support, with the few spots where their SQL differs. */
+/**
+ * The databases the queue tables support, with the few spots where their SQL differs. Every identifier in the
+ * queue's SQL is unquoted, in the DDL as in the statements, so each database folds them the same way (H2 to upper
+ * case, PostgreSQL to lower case); nothing may name a column through an API that quotes it, such as JDBC's
+ * generated-key column names.
+ */
 public enum SqlDialect {
-  H2("CHARACTER VARYING(1000000)"),
-  POSTGRES("TEXT");
+  H2("CHARACTER VARYING(1000000)") {
+    @Override
+    String insertReturning(String insert, String column) {
+      return "SELECT " + column + " FROM FINAL TABLE (" + insert + ")";
+    }
+  },
+  POSTGRES("TEXT") {
+    @Override
+    String insertReturning(String insert, String column) {
+      return insert + " RETURNING " + column;
+    }
+  };
 
   private final String longText;
 
@@ -17,6 +32,12 @@ public enum SqlDialect {
   public String longText() {
     return longText;
   }
+
+  /**
+   * A query that runs {@code insert} (one row) and returns the inserted row's {@code column}, typically its
+   * generated key.
+   */
+  abstract String insertReturning(String insert, String column);
 
   /**
    * The dialect for Camunda's {@code databaseType} ({@code h2}, {@code postgres}).
