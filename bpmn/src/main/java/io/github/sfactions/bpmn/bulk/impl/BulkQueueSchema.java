@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -18,8 +19,11 @@ public final class BulkQueueSchema {
   /** Group lock rows. */
   public static final String GROUP_TABLE = "SFA_BULK_GROUP";
 
-  private static final String SQL_STATE_DUPLICATE_KEY = "23505";
-  private static final String SQL_STATE_DUPLICATE_OBJECT = "42P07";
+  /**
+   * What PostgreSQL answers the loser of two nodes creating one object at once: a unique violation in the catalog
+   * (23505), the table (42P07) or its row type (42710) already existing.
+   */
+  private static final Set<String> SQL_STATES_CREATED_CONCURRENTLY = Set.of("23505", "42P07", "42710");
 
   private BulkQueueSchema() {
   }
@@ -67,7 +71,7 @@ public final class BulkQueueSchema {
     try {
       s.execute(sql);
     } catch (SQLException e) {
-      if (!SQL_STATE_DUPLICATE_KEY.equals(e.getSQLState()) && !SQL_STATE_DUPLICATE_OBJECT.equals(e.getSQLState())) {
+      if (!SQL_STATES_CREATED_CONCURRENTLY.contains(e.getSQLState())) {
         throw e;
       }
       s.execute(sql);
