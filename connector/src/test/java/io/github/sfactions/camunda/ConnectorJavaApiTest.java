@@ -57,8 +57,8 @@ class ConnectorJavaApiTest {
   @Test
   void everyConnectorIdIsRegisteredThroughTheServiceLoader() {
     for (String id : SalesforceConnectorIds.ALL) {
-      assertThat(Connectors.<SalesforceConnector>getConnector(id)).as(id).isNotNull()
-          .isInstanceOf(SalesforceConnector.class);
+      assertThat(Connectors.<SalesforceConnector>getConnector(id)).as(id)
+          .isInstanceOfSatisfying(SalesforceConnector.class, c -> assertThat(c.getId()).isEqualTo(id));
     }
   }
 

@@ -3,7 +3,11 @@ package io.github.sfactions.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +34,11 @@ class SalesforceEngineDefaultsOverrideTest {
   void aGenericPropertySetByTheUserWinsOverTheDefault() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    assertThat(defaultsPlugin).isNotNull();
+    // the defaults plugin did run on this engine, yet the user's property won
+    List<ProcessEnginePlugin> plugins = new ArrayList<>();
+    configuration.getProcessEnginePlugins().forEach(plugin -> plugins.addAll(
+        plugin instanceof CompositeProcessEnginePlugin composite ? composite.getPlugins() : List.of(plugin)));
+    assertThat(plugins).contains(defaultsPlugin);
     assertThat(configuration.isEnableExceptionsAfterUnhandledBpmnError()).isFalse();
   }
 }

@@ -128,7 +128,7 @@ class SalesforceSpringBootTest {
     assertThat(indexOf(plugins, SalesforceEngineDefaultsPlugin.class))
         .isLessThan(indexOf(plugins, GenericPropertiesConfiguration.class));
     SalesforceConnectorIds.ALL.forEach(id -> assertThat(Connectors.<org.camunda.connect.spi.Connector<?>>getConnector(id))
-        .as(id).isNotNull());
+        .as(id).extracting(org.camunda.connect.spi.Connector::getId).isEqualTo(id));
   }
 
   @Test

@@ -11,12 +11,22 @@ import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.client.RefreshTokenFlow;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;
-import io.github.sfactions.client.http.StubSalesforce.Answer;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +41,7 @@ class LoginFailureTest {
     private static final String REFRESH = "5Aep861refresh.token==";
     private static PrivateKey key;
 
-    private StubSalesforce stub;
+    private MockWebServer server;
 
     @BeforeAll
     static void generateKey() throws Exception {
@@ -42,12 +52,31 @@ class LoginFailureTest {
 
     @BeforeEach
     void start() throws Exception {
-        stub = new StubSalesforce();
+        server = new MockWebServer();
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
-    void stop() {
-        stub.close();
+    void stop() throws Exception {
+        server.close();
+    }
+
+    /** Every token request gets the answer the function gives for it. */
+    private void onToken(Function<RecordedRequest, MockResponse> answer) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return OrgAnswers.TOKEN_PATH.equals(request.getPath()) ? answer.apply(request)
+                        : OrgAnswers.json(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"no route\"}]");
+            }
+        });
+    }
+
+    private RecordedRequest tokenRequest() throws InterruptedException {
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request).as("a token request").isNotNull();
+        assertThat(request.getMethod() + " " + request.getPath()).isEqualTo("POST " + OrgAnswers.TOKEN_PATH);
+        return request;
     }
 
     private List<AuthFlow> flows() {
@@ -57,7 +86,7 @@ class LoginFailureTest {
     }
 
     private SalesforceApiException loginFailure(AuthFlow flow) {
-        try (SalesforceClient client = SalesforceClient.create(ConnectionSettings.builder().loginUrl(stub.loginUrl())
+        try (SalesforceClient client = SalesforceClient.create(ConnectionSettings.builder().loginUrl(OrgAnswers.loginUrl(server))
                 .allowLocalInstance(true).auth(flow).build())) {
             AtomicReference<SalesforceApiException> error = new AtomicReference<>();
             assertThatThrownBy(client::authenticate).isInstanceOfSatisfying(SalesforceApiException.class, error::set);
@@ -66,8 +95,8 @@ class LoginFailureTest {
     }
 
     @Test
-    void wrongCredentialsGiveAClearPermanentErrorNamingTheFlow() {
-        stub.onToken(req -> Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}"));
+    void wrongCredentialsGiveAClearPermanentErrorNamingTheFlow() throws Exception {
+        onToken(req -> OrgAnswers.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}"));
         for (AuthFlow flow : flows()) {
             SalesforceApiException e = loginFailure(flow);
             assertThat(e.status()).isEqualTo(400);
@@ -76,18 +105,22 @@ class LoginFailureTest {
             assertThat(e.getMessage()).isEqualTo("authentication failure");
             assertThat(e.context()).contains("POST /services/oauth2/token", flow.flowName() + " flow", "client id cid",
                     "OAuth error invalid_grant");
+            // a permanent failure is not retried by the client itself
+            tokenRequest();
         }
+        assertThat(server.getRequestCount()).isEqualTo(flows().size());
     }
 
     @Test
     void messagesNeverContainSecretsEvenWhenTheServerEchoesTheRequest() {
-        List<String> assertions = new ArrayList<>();
-        stub.onToken(req -> {
-            if (req.form().containsKey("assertion")) {
-                assertions.add(req.form().get("assertion"));
+        List<String> assertions = new CopyOnWriteArrayList<>();
+        onToken(req -> {
+            Map<String, String> form = OrgAnswers.form(req);
+            if (form.containsKey("assertion")) {
+                assertions.add(form.get("assertion"));
             }
-            return Answer.json(400, "{\"error\":\"invalid_client\",\"error_description\":\"echo " + req.body() + " / "
-                    + String.join(" ", req.form().values()) + "\"}");
+            return OrgAnswers.json(400, "{\"error\":\"invalid_client\",\"error_description\":\"echo "
+                    + OrgAnswers.body(req) + " / " + String.join(" ", form.values()) + "\"}");
         });
         for (AuthFlow flow : flows()) {
             SalesforceApiException e = loginFailure(flow);
@@ -97,7 +130,7 @@ class LoginFailureTest {
             String everything = e.getMessage() + " " + e.salesforceMessage() + " " + e;
             for (String secret : secrets) {
                 assertThat(everything).as(flow.flowName()).doesNotContain(secret);
-                assertThat(everything).doesNotContain(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(everything).doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8));
             }
         }
         assertThat(assertions).hasSize(1);
@@ -106,7 +139,8 @@ class LoginFailureTest {
     @Test
     void concurrentRefreshSignalsAreRetryable() {
         for (String description : List.of("token request is already being processed", "expired authorization code")) {
-            stub.onToken(req -> Answer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}"));
+            onToken(req -> OrgAnswers.json(400,
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}"));
             SalesforceApiException e = loginFailure(new RefreshTokenFlow("cid", SECRET, REFRESH));
             assertThat(e.retryable()).isTrue();
             assertThat(e.getMessage()).isEqualTo("Concurrent token refresh error. This request will be retried");
@@ -117,7 +151,7 @@ class LoginFailureTest {
 
     @Test
     void tokenEndpointOutagesAreRetryable() {
-        stub.onToken(req -> new Answer(503, "text/html", "<html>Service Unavailable</html>", java.util.Map.of()));
+        onToken(req -> OrgAnswers.typed(503, "text/html", "<html>Service Unavailable</html>"));
         SalesforceApiException e = loginFailure(new ClientCredentialsFlow("cid", SECRET));
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.retryable()).isTrue();
@@ -128,7 +162,7 @@ class LoginFailureTest {
 
     @Test
     void aTokenAnswerWithoutAccessTokenIsAClearError() {
-        stub.onToken(req -> Answer.json(200, "{\"instance_url\":\"https://na1.salesforce.com\"}"));
+        onToken(req -> OrgAnswers.json(200, "{\"instance_url\":\"https://na1.salesforce.com\"}"));
         SalesforceApiException e = loginFailure(new ClientCredentialsFlow("cid", SECRET));
         assertThat(e.getMessage()).contains("no access_token");
         assertThat(e.retryable()).isFalse();

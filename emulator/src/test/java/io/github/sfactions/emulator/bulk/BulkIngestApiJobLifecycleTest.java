@@ -317,8 +317,7 @@ class BulkIngestApiJobLifecycleTest {
 
   @Test
   void closeReturnsShortFormInUploadCompleteOrLater() {
-    BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofSeconds(5)).build());
-    try {
+    try (BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofSeconds(5)).build())) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT_ACCOUNTS);
       slowClient.upload(id, "Name\nAcme\n");
@@ -329,8 +328,6 @@ class BulkIngestApiJobLifecycleTest {
       JsonNode job = BulkTestClient.json(response);
       assertThat(job.get("state").asText()).isEqualTo("UploadComplete");
       assertThat(job.has("numberRecordsProcessed")).isFalse();
-    } finally {
-      slow.close();
     }
   }
 
@@ -388,10 +385,14 @@ class BulkIngestApiJobLifecycleTest {
     assertThat(client.info(id).get("state").asText()).isEqualTo("Aborted");
   }
 
+  /** An API whose closed jobs stay UploadComplete for five seconds, long enough to act on them first. */
+  private BulkIngestApi waitingBeforeProcessing() {
+    return new BulkIngestApi(store, BulkSettings.builder().uploadCompleteDwell(Duration.ofSeconds(5)).build());
+  }
+
   @Test
   void abortUploadCompleteJobPreventsProcessing() {
-    BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().uploadCompleteDwell(Duration.ofSeconds(5)).build());
-    try {
+    try (BulkIngestApi slow = waitingBeforeProcessing()) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT_ACCOUNTS);
       slowClient.upload(id, "Name\nAcme\n");
@@ -404,8 +405,6 @@ class BulkIngestApiJobLifecycleTest {
       assertThat(info.get("numberRecordsProcessed").asInt()).isZero();
       assertThat(store.records("Account")).isEmpty();
       assertThat(slowClient.results(id, "unprocessedrecords")).isEqualTo("Name\nAcme\n");
-    } finally {
-      slow.close();
     }
   }
 
@@ -550,8 +549,7 @@ class BulkIngestApiJobLifecycleTest {
 
   @Test
   void deleteOfUploadCompleteJobStopsItBeforeProcessing() {
-    BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().uploadCompleteDwell(Duration.ofSeconds(5)).build());
-    try {
+    try (BulkIngestApi slow = waitingBeforeProcessing()) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT_ACCOUNTS);
       slowClient.upload(id, "Name\nAcme\n");
@@ -559,8 +557,6 @@ class BulkIngestApiJobLifecycleTest {
 
       assertThat(slowClient.call("DELETE", "/" + id, null, null).status()).isEqualTo(204);
       assertThat(slow.jobs()).isEmpty();
-    } finally {
-      slow.close();
     }
     assertThat(store.records("Account")).isEmpty();
   }

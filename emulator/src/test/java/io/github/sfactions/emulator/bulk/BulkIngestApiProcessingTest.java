@@ -378,8 +378,7 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void pollingClientObservesUploadCompleteThenInProgressThenJobComplete() {
-    BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofMillis(300)).build());
-    try {
+    try (BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofMillis(300)).build())) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT);
       slowClient.upload(id, "Name\nAcme\n");
@@ -393,16 +392,13 @@ class BulkIngestApiProcessingTest {
       assertThat(complete.get("state").asText()).isEqualTo("JobComplete");
       assertThat(complete.get("totalProcessingTime").asLong()).isGreaterThanOrEqualTo(300);
       assertThat(complete.get("systemModstamp").asText()).isGreaterThanOrEqualTo(complete.get("createdDate").asText());
-    } finally {
-      slow.close();
     }
   }
 
   @Test
   void abortedJobKeepsProcessedRowsAndReportsTheRestAsUnprocessedVerbatim() {
-    BulkIngestApi throttled = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(400).build());
-    try {
+    try (BulkIngestApi throttled = new BulkIngestApi(store,
+        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(400).build())) {
       BulkTestClient throttledClient = new BulkTestClient(throttled);
       List<String> rows = IntStream.range(0, 2000).mapToObj(i -> "Acct " + i + ",\"d, " + i + "\"").toList();
       String id = throttledClient.create(INSERT);
@@ -422,30 +418,24 @@ class BulkIngestApiProcessingTest {
       assertThat(unprocessed).isEqualTo("Name,Description\n"
           + rows.subList((int) processed, rows.size()).stream().map(r -> r + "\n").collect(Collectors.joining()));
       assertThat(throttledClient.info(id).get("state").asText()).isEqualTo("Aborted");
-    } finally {
-      throttled.close();
     }
   }
 
   @Test
   void internalBatchesAreCounted() {
-    BulkIngestApi small = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).internalBatchSize(2).build());
-    try {
+    try (BulkIngestApi small = new BulkIngestApi(store,
+        BulkSettings.builder().stateDwell(Duration.ZERO).internalBatchSize(2).build())) {
       new BulkTestClient(small).runJob(INSERT, "Name\nA\nB\nC\nD\nE\n");
 
       assertThat(small.jobs().get(0).internalBatches()).isEqualTo(3);
       assertThat(small.jobs().get(0).recordsProcessed()).isEqualTo(5);
-    } finally {
-      small.close();
     }
   }
 
   @Test
   void resetStopsARunningJobBeforeItsNextRow() {
-    BulkIngestApi throttled = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build());
-    try {
+    try (BulkIngestApi throttled = new BulkIngestApi(store,
+        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build())) {
       BulkTestClient throttledClient = new BulkTestClient(throttled);
       String id = throttledClient.create(INSERT);
       throttledClient.upload(id, "Name\n" + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n")
@@ -461,16 +451,13 @@ class BulkIngestApiProcessingTest {
       assertThat(throttledClient.call("GET", "/" + id, null, null).status()).isEqualTo(404);
       BulkTestClient.json(throttledClient.createResponse(INSERT));
       assertThat(store.records("Account")).hasSize(afterReset);
-    } finally {
-      throttled.close();
     }
   }
 
   @Test
   void jobAbortedDuringTheInProgressDwellServesItsCompleteResults() {
-    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
-        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
-    try {
+    try (BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
+        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build())) {
       BulkTestClient lingeringClient = new BulkTestClient(lingering);
       String id = lingeringClient.create(INSERT);
       lingeringClient.upload(id, "Name\nAcme\nBeta\n");
@@ -482,8 +469,6 @@ class BulkIngestApiProcessingTest {
       assertThat(lingeringClient.results(id, "successfulResults").lines().count()).isEqualTo(3);
       assertThat(lingeringClient.results(id, "unprocessedrecords")).isEqualTo("Name\n");
       assertThat(lingeringClient.info(id).get("state").asText()).isEqualTo("Aborted");
-    } finally {
-      lingering.close();
     }
   }
 
