@@ -1,8 +1,8 @@
-// Manual check with jsforce 3 (npm), unchanged, against the running jar over HTTPS with SOAP login():
+// jsforce 3 (npm), unchanged, against the emulator over HTTPS with SOAP login(). Run by JsforceClientTest (which
+// installs jsforce into target/jsforce and starts the emulator), or by hand against the running jar:
 //   java -jar emulator/target/sfactions-emulator.jar --port 0 --https-port 0 --tls-dir /tmp/tls --soap-login
 //   npm install jsforce@3
 //   NODE_EXTRA_CA_CERTS=/tmp/tls/sfactions-emulator-ca.pem node jsforce-check.js https://localhost:PORT
-// Not part of the Maven build (needs Node and npm); docs/emulator.md records its last result.
 const jsforce = require('jsforce');
 (async () => {
   const conn = new jsforce.Connection({ loginUrl: process.argv[2], version: '62.0' });
