@@ -14,14 +14,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A package's {@code .impl} is its own: only the package itself and its direct parent (which wires it) may use it.
- * Everything another package needs is public API in a package root. Checked on the main sources of connector,
- * bpmn and examples, for imports, static imports and fully qualified names alike.
+ * A package's {@code .impl} is its own: only the package itself and its direct parent (which wires
+ * it) may use it. Everything another package needs is public API in a package root. Checked on the
+ * main sources of connector, bpmn and examples, for imports, static imports and fully qualified
+ * names alike.
  */
 class ImplPackagesTest {
 
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-  private static final Pattern IMPL_REFERENCE = Pattern.compile("\\b(io\\.github\\.sfactions(?:\\.\\w+)*?)\\.impl\\.");
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern IMPL_REFERENCE =
+      Pattern.compile("\\b(io\\.github\\.sfactions(?:\\.\\w+)*?)\\.impl\\.");
   private static final List<String> MODULES = List.of("connector", "bpmn", "examples");
 
   @Test
@@ -35,8 +38,10 @@ class ImplPackagesTest {
       try (Stream<Path> walk = Files.walk(sources)) {
         for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
           files++;
-          violations.addAll(violations(root.relativize(file).toString(),
-              Files.readString(file, StandardCharsets.UTF_8)));
+          violations.addAll(
+              violations(
+                  root.relativize(file).toString(),
+                  Files.readString(file, StandardCharsets.UTF_8)));
         }
       }
     }
@@ -46,24 +51,42 @@ class ImplPackagesTest {
 
   @Test
   void theCheckFindsCrossPackageImplReferencesAndAllowsTheOwnerAndItsImpl() {
-    assertThat(violations("A.java", """
+    assertThat(
+            violations(
+                "A.java",
+                """
         package io.github.sfactions.spring.impl;
         import io.github.sfactions.camunda.impl.PemPrivateKeys;
         import static io.github.sfactions.client.impl.InstanceUrlRules.isSandboxLoginUrl;
         class A { Object o = io.github.sfactions.action.impl.RecordBody.class; }
-        """)).hasSize(3).allSatisfy(v -> assertThat(v).startsWith("A.java: io.github.sfactions.spring.impl uses"));
-    assertThat(violations("B.java", """
+        """))
+        .hasSize(3)
+        .allSatisfy(v -> assertThat(v).startsWith("A.java: io.github.sfactions.spring.impl uses"));
+    assertThat(
+            violations(
+                "B.java",
+                """
         package io.github.sfactions.bpmn.sync;
         import io.github.sfactions.camunda.impl.InputValues;
-        """)).containsExactly("B.java: io.github.sfactions.bpmn.sync uses io.github.sfactions.camunda.impl");
-    assertThat(violations("C.java", """
+        """))
+        .containsExactly(
+            "B.java: io.github.sfactions.bpmn.sync uses io.github.sfactions.camunda.impl");
+    assertThat(
+            violations(
+                "C.java",
+                """
         package io.github.sfactions.spring;
         import io.github.sfactions.spring.impl.ConnectionSettingsFactory;
-        """)).isEmpty();
-    assertThat(violations("D.java", """
+        """))
+        .isEmpty();
+    assertThat(
+            violations(
+                "D.java",
+                """
         package io.github.sfactions.client.impl;
         import io.github.sfactions.client.impl.InstanceUrlRules;
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   /** One sentence per reference from this source to a {@code .impl} package it does not own. */

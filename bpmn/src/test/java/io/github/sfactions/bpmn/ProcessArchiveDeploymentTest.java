@@ -18,18 +18,19 @@ import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar's {@code META-INF/processes.xml}: a process application deploys every reusable process (sync and
- * bulk) into the default engine once, and again only when a file changed.
+ * The jar's {@code META-INF/processes.xml}: a process application deploys every reusable process
+ * (sync and bulk) into the default engine once, and again only when a file changed.
  */
 class ProcessArchiveDeploymentTest {
 
   @Test
   void aProcessApplicationDeploysTheReusableProcessesOnceAndKeepsThemWhenItStops() {
-    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("default")
-        .setJdbcUrl("jdbc:h2:mem:sfactions-bpmn-archive;DB_CLOSE_DELAY=1000")
-        .setJobExecutorActivate(false);
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl)
+            ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+                .setProcessEngineName("default")
+                .setJdbcUrl("jdbc:h2:mem:sfactions-bpmn-archive;DB_CLOSE_DELAY=1000")
+                .setJobExecutorActivate(false);
     Optional<BulkQueue> previousQueue = BulkQueues.current();
     BulkIngestPlugin bulk = new BulkIngestPlugin();
     config.setProcessEnginePlugins(List.of(new ConnectProcessEnginePlugin(), bulk));
@@ -44,13 +45,24 @@ class ProcessArchiveDeploymentTest {
       second.deploy();
       second.undeploy();
 
-      List<ProcessDefinition> definitions = engine.getRepositoryService().createProcessDefinitionQuery()
-          .orderByProcessDefinitionKey().asc().list();
-      assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder(
-          BulkIngestVariables.AWAIT_PROCESS_KEY, BulkIngestVariables.PROCESS_KEY, SyncRecordProcess.PROCESS_KEY,
-          SyncRecordProcess.RESOLVE_PROCESS_KEY);
+      List<ProcessDefinition> definitions =
+          engine
+              .getRepositoryService()
+              .createProcessDefinitionQuery()
+              .orderByProcessDefinitionKey()
+              .asc()
+              .list();
+      assertThat(definitions)
+          .extracting(ProcessDefinition::getKey)
+          .containsExactlyInAnyOrder(
+              BulkIngestVariables.AWAIT_PROCESS_KEY,
+              BulkIngestVariables.PROCESS_KEY,
+              SyncRecordProcess.PROCESS_KEY,
+              SyncRecordProcess.RESOLVE_PROCESS_KEY);
       assertThat(definitions).extracting(ProcessDefinition::getVersion).containsOnly(1);
-      assertThat(definitions).extracting(ProcessDefinition::getHistoryTimeToLive).doesNotContainNull();
+      assertThat(definitions)
+          .extracting(ProcessDefinition::getHistoryTimeToLive)
+          .doesNotContainNull();
     } finally {
       container.unregisterProcessEngine(engine);
       engine.close();

@@ -20,27 +20,33 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar by itself; the
- * bulk processes get the {@link BulkIngestPlugin} and its settings bean (their timer reads it) from this jar's
- * auto-configuration.
+ * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar
+ * by itself; the bulk processes get the {@link BulkIngestPlugin} and its settings bean (their timer
+ * reads it) from this jar's auto-configuration.
  */
-@SpringBootTest(classes = SpringBootAutoDeploymentTest.App.class,
+@SpringBootTest(
+    classes = SpringBootAutoDeploymentTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "spring.datasource.generate-unique-name=true",
-        "camunda.bpm.job-execution.enabled=false",
-        "sfactions.bulk.batch-size=1234",
-        "sfactions.bulk.flush-interval=45s"})
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "spring.datasource.generate-unique-name=true",
+      "camunda.bpm.job-execution.enabled=false",
+      "sfactions.bulk.batch-size=1234",
+      "sfactions.bulk.flush-interval=45s"
+    })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootAutoDeploymentTest {
 
-  /** Auto-configuration only (it installs the bulk ingest plugin and its settings bean); no component scan. */
+  /**
+   * Auto-configuration only (it installs the bulk ingest plugin and its settings bean); no
+   * component scan.
+   */
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
 
-    // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had it before
+    // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had
+    // it before
     @Bean(destroyMethod = "run")
     Runnable restoreBulkQueue(BulkIngestPlugin plugin) {
       return () -> {
@@ -52,11 +58,9 @@ class SpringBootAutoDeploymentTest {
 
   private static Optional<BulkQueue> previousQueue = Optional.empty();
 
-  @Autowired
-  RepositoryService repository;
+  @Autowired RepositoryService repository;
 
-  @Autowired
-  BulkIngestPlugin plugin;
+  @Autowired BulkIngestPlugin plugin;
 
   @Autowired
   @Qualifier(BulkIngestVariables.SETTINGS_BEAN)
@@ -69,14 +73,30 @@ class SpringBootAutoDeploymentTest {
 
   @Test
   void theStarterDeploysEveryReusableProcess() {
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SyncRecordProcess.PROCESS_KEY).count())
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(SyncRecordProcess.PROCESS_KEY)
+                .count())
         .isEqualTo(1);
-    assertThat(repository.createProcessDefinitionQuery()
-        .processDefinitionKey(SyncRecordProcess.RESOLVE_PROCESS_KEY).count()).isEqualTo(1);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
-        .count()).isEqualTo(1);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(BulkIngestVariables.AWAIT_PROCESS_KEY)
-        .count()).isEqualTo(1);
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(SyncRecordProcess.RESOLVE_PROCESS_KEY)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(BulkIngestVariables.AWAIT_PROCESS_KEY)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -14,9 +14,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.CallActivityBuilder;
 
 /**
- * A caller process (built with the model API, so it has DI) that calls a sync process with a call activity the
- * way the docs show: every input with {@code camunda:in}, every output with {@code camunda:out}, and error
- * boundary events for {@code 300}, {@code 404} and {@code 400} that keep the code and message.
+ * A caller process (built with the model API, so it has DI) that calls a sync process with a call
+ * activity the way the docs show: every input with {@code camunda:in}, every output with {@code
+ * camunda:out}, and error boundary events for {@code 300}, {@code 404} and {@code 400} that keep
+ * the code and message.
  */
 final class SyncCaller {
 
@@ -28,20 +29,38 @@ final class SyncCaller {
   static final String ERROR_CODE = "errorCode";
   static final String ERROR_MESSAGE = "errorMessage";
 
-  private static final List<String> INPUTS = List.of(SyncRecordProcess.SOBJECT, SyncRecordProcess.OPERATION,
-      SyncRecordProcess.SYNC_MODE, SyncRecordProcess.RECORD_MATCHERS, SyncRecordProcess.RECORD_MATCHERS_OPERATOR,
-      SyncRecordProcess.FIELDS, SyncRecordProcess.ON_NO_MATCH, SyncRecordProcess.CONNECTION);
-  private static final List<String> OUTPUTS = List.of(SyncRecordProcess.RECORD_ID, SyncRecordProcess.RESULT,
-      SyncRecordProcess.MATCH_COUNT, SyncRecordProcess.RECORD_IDS, SyncRecordProcess.API_CALLS);
+  private static final List<String> INPUTS =
+      List.of(
+          SyncRecordProcess.SOBJECT,
+          SyncRecordProcess.OPERATION,
+          SyncRecordProcess.SYNC_MODE,
+          SyncRecordProcess.RECORD_MATCHERS,
+          SyncRecordProcess.RECORD_MATCHERS_OPERATOR,
+          SyncRecordProcess.FIELDS,
+          SyncRecordProcess.ON_NO_MATCH,
+          SyncRecordProcess.CONNECTION);
+  private static final List<String> OUTPUTS =
+      List.of(
+          SyncRecordProcess.RECORD_ID,
+          SyncRecordProcess.RESULT,
+          SyncRecordProcess.MATCH_COUNT,
+          SyncRecordProcess.RECORD_IDS,
+          SyncRecordProcess.API_CALLS);
 
-  private SyncCaller() {
-  }
+  private SyncCaller() {}
 
-  /** The caller of {@code calledProcessKey}, passing the standard inputs and any {@code extraInputs}. */
+  /**
+   * The caller of {@code calledProcessKey}, passing the standard inputs and any {@code
+   * extraInputs}.
+   */
   static BpmnModelInstance model(String calledProcessKey, String... extraInputs) {
-    CallActivityBuilder call = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-        .startEvent("CallerStart")
-        .callActivity("Sync").name("Sync one record").calledElement(calledProcessKey);
+    CallActivityBuilder call =
+        Bpmn.createExecutableProcess(KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent("CallerStart")
+            .callActivity("Sync")
+            .name("Sync one record")
+            .calledElement(calledProcessKey);
     for (String in : INPUTS) {
       call = call.camundaIn(in, in);
     }
@@ -52,19 +71,37 @@ final class SyncCaller {
       call = call.camundaOut(out, out);
     }
     return call.endEvent(DONE)
-        .moveToActivity("Sync").boundaryEvent("Several").errorEventDefinition().error("300")
-        .errorCodeVariable(ERROR_CODE).errorMessageVariable(ERROR_MESSAGE).errorEventDefinitionDone()
+        .moveToActivity("Sync")
+        .boundaryEvent("Several")
+        .errorEventDefinition()
+        .error("300")
+        .errorCodeVariable(ERROR_CODE)
+        .errorMessageVariable(ERROR_MESSAGE)
+        .errorEventDefinitionDone()
         .endEvent(SEVERAL)
-        .moveToActivity("Sync").boundaryEvent("NotFound").errorEventDefinition().error("404")
-        .errorCodeVariable(ERROR_CODE).errorMessageVariable(ERROR_MESSAGE).errorEventDefinitionDone()
+        .moveToActivity("Sync")
+        .boundaryEvent("NotFound")
+        .errorEventDefinition()
+        .error("404")
+        .errorCodeVariable(ERROR_CODE)
+        .errorMessageVariable(ERROR_MESSAGE)
+        .errorEventDefinitionDone()
         .endEvent(NOT_FOUND)
-        .moveToActivity("Sync").boundaryEvent("Rejected").errorEventDefinition().error("400")
-        .errorCodeVariable(ERROR_CODE).errorMessageVariable(ERROR_MESSAGE).errorEventDefinitionDone()
+        .moveToActivity("Sync")
+        .boundaryEvent("Rejected")
+        .errorEventDefinition()
+        .error("400")
+        .errorCodeVariable(ERROR_CODE)
+        .errorMessageVariable(ERROR_MESSAGE)
+        .errorEventDefinitionDone()
         .endEvent(REJECTED)
         .done();
   }
 
-  /** Executes due jobs (the async steps) until none is left; bounded so a loop in a model fails the test. */
+  /**
+   * Executes due jobs (the async steps) until none is left; bounded so a loop in a model fails the
+   * test.
+   */
   static void runJobs(ProcessEngine engine) {
     for (int round = 0; round < 50; round++) {
       List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
@@ -81,8 +118,12 @@ final class SyncCaller {
   /** Every variable the (ended) instance had at its end, from history. */
   static Map<String, Object> variables(ProcessEngine engine, ProcessInstance instance) {
     Map<String, Object> values = new HashMap<>();
-    for (HistoricVariableInstance v : engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
+    for (HistoricVariableInstance v :
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .list()) {
       values.put(v.getName(), v.getValue());
     }
     return values;

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Frame of the "Sync one record" tests: the engine of {@code camunda.cfg.xml} with its {@code @Deployment}
- * handling, the shared emulator reset before each test, and a {@link SyncCaller} deployed per test that calls the
- * process under test.
+ * Frame of the "Sync one record" tests: the engine of {@code camunda.cfg.xml} with its
+ * {@code @Deployment} handling, the shared emulator reset before each test, and a {@link
+ * SyncCaller} deployed per test that calls the process under test.
  */
 abstract class SyncProcessTestSupport {
 
   static final SalesforceEmulator ORG = TestSalesforce.get();
 
-  // an instance field: a static extension shared by all subclasses would be torn down after the first class
+  // an instance field: a static extension shared by all subclasses would be torn down after the
+  // first class
   @RegisterExtension
-  protected final ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+  protected final ProcessEngineExtension engineExtension =
+      ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
   protected ProcessEngine engine;
   private final String calledProcessKey;
@@ -49,7 +50,12 @@ abstract class SyncProcessTestSupport {
     if (callerDeployment != null) {
       engine.getRepositoryService().deleteDeployment(callerDeployment, true);
     }
-    callerDeployment = engine.getRepositoryService().createDeployment()
-        .addModelInstance("sync-caller.bpmn", caller).deploy().getId();
+    callerDeployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance("sync-caller.bpmn", caller)
+            .deploy()
+            .getId();
   }
 }

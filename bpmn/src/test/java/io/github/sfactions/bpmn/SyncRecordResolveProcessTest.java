@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The variant {@code sfactions-sync-record-resolve}: several matches wait at the user task "Resolve duplicate",
- * which lists the candidate Ids; the chosen Id is updated or deleted, or the record is skipped. Paths with 0 and
- * 1 match behave as in the plain process.
+ * The variant {@code sfactions-sync-record-resolve}: several matches wait at the user task "Resolve
+ * duplicate", which lists the candidate Ids; the chosen Id is updated or deleted, or the record is
+ * skipped. Paths with 0 and 1 match behave as in the plain process.
  */
 @Deployment(resources = SyncRecordProcess.RESOLVE_RESOURCE)
 class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
@@ -34,8 +34,12 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
 
   @BeforeEach
   void createTwins() {
-    twinA = ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "Twin", "Email", "twin@acme.io"));
-    twinB = ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "Twin", "Email", "twin@acme.io"));
+    twinA =
+        ORG.createRecord(
+            "Lead", Map.of("LastName", "A", "Company", "Twin", "Email", "twin@acme.io"));
+    twinB =
+        ORG.createRecord(
+            "Lead", Map.of("LastName", "B", "Company", "Twin", "Email", "twin@acme.io"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -45,17 +49,27 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
 
     Task task = resolveTask();
     assertThat(task.getName()).isEqualTo("Resolve duplicate");
-    assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(SyncRecordProcess.DEFAULT_RESOLVER_GROUP)
-        .count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroup(SyncRecordProcess.DEFAULT_RESOLVER_GROUP)
+                .count())
+        .isEqualTo(1);
     assertThat(candidateIdsShownInTheForm(task)).contains(twinA, twinB);
     assertThat(TestSalesforce.dataCalls()).containsExactly("GET /query/");
 
-    engine.getTaskService().complete(task.getId(), Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, twinB));
+    engine
+        .getTaskService()
+        .complete(task.getId(), Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, twinB));
     SyncCaller.runJobs(engine);
 
     assertThat(caller).isEnded().hasPassed(SyncCaller.DONE);
-    assertThat(SyncCaller.variables(engine, caller)).containsEntry("result", "updated").containsEntry("recordId", twinB)
-        .containsEntry("matchCount", 2).containsEntry("apiCalls", 2);
+    assertThat(SyncCaller.variables(engine, caller))
+        .containsEntry("result", "updated")
+        .containsEntry("recordId", twinB)
+        .containsEntry("matchCount", 2)
+        .containsEntry("apiCalls", 2);
     assertThat(ORG.record("Lead", twinB).orElseThrow()).containsEntry("FirstName", "Jane");
     assertThat(ORG.record("Lead", twinA).orElseThrow().get("FirstName")).isNull();
   }
@@ -65,11 +79,15 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
   void aChosenRecordIsDeletedByADelete(String flavour, String value) {
     ProcessInstance caller = start(flavour, value);
 
-    engine.getTaskService().complete(resolveTask().getId(), Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, twinA));
+    engine
+        .getTaskService()
+        .complete(resolveTask().getId(), Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, twinA));
     SyncCaller.runJobs(engine);
 
     assertThat(caller).isEnded().hasPassed(SyncCaller.DONE);
-    assertThat(SyncCaller.variables(engine, caller)).containsEntry("result", "deleted").containsEntry("recordId", twinA);
+    assertThat(SyncCaller.variables(engine, caller))
+        .containsEntry("result", "deleted")
+        .containsEntry("recordId", twinA);
     assertThat(ORG.record("Lead", twinA)).isEmpty();
     assertThat(ORG.record("Lead", twinB)).isPresent();
   }
@@ -78,11 +96,15 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
   void skippingTheDuplicateChangesNothing() {
     ProcessInstance caller = start("syncMode", "update");
 
-    engine.getTaskService().complete(resolveTask().getId(), Map.of(SyncRecordProcess.SKIP_RECORD, true));
+    engine
+        .getTaskService()
+        .complete(resolveTask().getId(), Map.of(SyncRecordProcess.SKIP_RECORD, true));
     SyncCaller.runJobs(engine);
 
     assertThat(caller).isEnded().hasPassed(SyncCaller.DONE);
-    assertThat(SyncCaller.variables(engine, caller)).containsEntry("result", "skipped").containsEntry("recordId", null)
+    assertThat(SyncCaller.variables(engine, caller))
+        .containsEntry("result", "skipped")
+        .containsEntry("recordId", null)
         .containsEntry("apiCalls", 1);
     assertThat(TestSalesforce.dataCalls()).containsExactly("GET /query/");
   }
@@ -93,11 +115,16 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
     Task task = resolveTask();
     String stranger = ORG.createRecord("Lead", Map.of("LastName", "C", "Company", "Other"));
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(),
-        Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, stranger)))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining(stranger + " is not one of the matching records");
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(task.getId(), Map.of(SyncRecordProcess.CHOSEN_RECORD_ID, stranger)))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(stranger + " is not one of the matching records");
     assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choose one of the matching records");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Choose one of the matching records");
 
     assertThat(resolveTask().getId()).isEqualTo(task.getId());
     assertThat(caller).isActive();
@@ -106,16 +133,21 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
 
   @Test
   void aSingleMatchIsUpdatedWithoutAskingAnyone() {
-    String single = ORG.createRecord("Lead", Map.of("LastName", "S", "Company", "Solo", "Email", "solo@acme.io"));
+    String single =
+        ORG.createRecord(
+            "Lead", Map.of("LastName", "S", "Company", "Solo", "Email", "solo@acme.io"));
     Map<String, Object> vars = inputs("syncMode", "update");
     vars.put(SyncRecordProcess.RECORD_MATCHERS, "{\"Email\": \"solo@acme.io\"}");
 
-    ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
+    ProcessInstance caller =
+        engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
     SyncCaller.runJobs(engine);
 
     assertThat(caller).isEnded().hasPassed(SyncCaller.DONE);
     assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
-    assertThat(SyncCaller.variables(engine, caller)).containsEntry("recordId", single).containsEntry("result", "updated");
+    assertThat(SyncCaller.variables(engine, caller))
+        .containsEntry("recordId", single)
+        .containsEntry("result", "updated");
   }
 
   @Test
@@ -123,7 +155,8 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
     Map<String, Object> vars = inputs("operation", "delete");
     vars.put(SyncRecordProcess.RECORD_MATCHERS, "{\"Email\": \"ghost@acme.io\"}");
 
-    ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
+    ProcessInstance caller =
+        engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
     SyncCaller.runJobs(engine);
 
     assertThat(caller).isEnded().hasPassed(SyncCaller.NOT_FOUND);
@@ -132,18 +165,22 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
   @Test
   void theResolverGroupCanBeChosenByTheCaller() {
     Map<String, Object> vars = inputs("syncMode", "update");
-    deployCaller(SyncCaller.model(SyncRecordProcess.RESOLVE_PROCESS_KEY, SyncRecordProcess.RESOLVER_GROUP));
+    deployCaller(
+        SyncCaller.model(SyncRecordProcess.RESOLVE_PROCESS_KEY, SyncRecordProcess.RESOLVER_GROUP));
     vars.put(SyncRecordProcess.RESOLVER_GROUP, "crm-team");
 
     engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY, vars);
     SyncCaller.runJobs(engine);
 
-    assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("crm-team").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("crm-team").count())
+        .isEqualTo(1);
   }
 
   private ProcessInstance start(String flavour, String value) {
-    ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey(SyncCaller.KEY,
-        inputs(flavour, value));
+    ProcessInstance caller =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(SyncCaller.KEY, inputs(flavour, value));
     SyncCaller.runJobs(engine);
     return caller;
   }
@@ -159,16 +196,24 @@ class SyncRecordResolveProcessTest extends SyncProcessTestSupport {
   }
 
   private Task resolveTask() {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().taskDefinitionKey(SyncRecordProcess.RESOLVE_DUPLICATE)
-        .list();
+    List<Task> tasks =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskDefinitionKey(SyncRecordProcess.RESOLVE_DUPLICATE)
+            .list();
     assertThat(tasks).hasSize(1);
     return tasks.get(0);
   }
 
   private String candidateIdsShownInTheForm(Task task) {
     List<FormField> fields = engine.getFormService().getTaskFormData(task.getId()).getFormFields();
-    assertThat(fields).extracting(FormField::getId).containsExactly(SyncRecordProcess.RECORD_IDS,
-        SyncRecordProcess.CHOSEN_RECORD_ID, SyncRecordProcess.SKIP_RECORD);
+    assertThat(fields)
+        .extracting(FormField::getId)
+        .containsExactly(
+            SyncRecordProcess.RECORD_IDS,
+            SyncRecordProcess.CHOSEN_RECORD_ID,
+            SyncRecordProcess.SKIP_RECORD);
     return (String) fields.get(0).getValue().getValue();
   }
 }

@@ -3,7 +3,8 @@ package io.github.sfactions.action;
 import java.util.List;
 
 /**
- * A business outcome that stops an action: the record was rejected, not found, or found more than once.
+ * A business outcome that stops an action: the record was rejected, not found, or found more than
+ * once.
  *
  * <p>Carries the reference's exact message and code and the HTTP-like status that Segment uses
  * ({@code 300}, {@code 400}, {@code 404}). The Camunda layer turns it into a {@code BpmnError}
@@ -24,8 +25,14 @@ public class ActionException extends RuntimeException {
     this(message, code, status, null, null, List.of(), null);
   }
 
-  private ActionException(String message, String code, int status, String salesforceErrorCode,
-      Integer matchCount, List<String> recordIds, Throwable cause) {
+  private ActionException(
+      String message,
+      String code,
+      int status,
+      String salesforceErrorCode,
+      Integer matchCount,
+      List<String> recordIds,
+      Throwable cause) {
     super(message, cause);
     this.code = code;
     this.status = status;
@@ -34,17 +41,28 @@ public class ActionException extends RuntimeException {
     this.recordIds = List.copyOf(recordIds);
   }
 
-  /** A business error raised by a lookup: carries how many records matched and (some of) their ids. */
-  public static ActionException lookup(String message, String code, int status, int matchCount, List<String> recordIds) {
+  /**
+   * A business error raised by a lookup: carries how many records matched and (some of) their ids.
+   */
+  public static ActionException lookup(
+      String message, String code, int status, int matchCount, List<String> recordIds) {
     return new ActionException(message, code, status, null, matchCount, recordIds, null);
   }
 
-  /** A record Salesforce rejected (validation, duplicates, required fields): keeps Salesforce's errorCode. */
-  public static ActionException rejected(String message, String salesforceErrorCode, int status, Throwable cause) {
-    return new ActionException(message, salesforceErrorCode, status, salesforceErrorCode, null, List.of(), cause);
+  /**
+   * A record Salesforce rejected (validation, duplicates, required fields): keeps Salesforce's
+   * errorCode.
+   */
+  public static ActionException rejected(
+      String message, String salesforceErrorCode, int status, Throwable cause) {
+    return new ActionException(
+        message, salesforceErrorCode, status, salesforceErrorCode, null, List.of(), cause);
   }
 
-  /** The reference's error code, e.g. {@code Misconfigured required field} or {@code Multiple Records Found}. */
+  /**
+   * The reference's error code, e.g. {@code Misconfigured required field} or {@code Multiple
+   * Records Found}.
+   */
   public String code() {
     return code;
   }
@@ -54,7 +72,10 @@ public class ActionException extends RuntimeException {
     return status;
   }
 
-  /** Salesforce's own errorCode (e.g. {@code REQUIRED_FIELD_MISSING}) when Salesforce rejected the record, else null. */
+  /**
+   * Salesforce's own errorCode (e.g. {@code REQUIRED_FIELD_MISSING}) when Salesforce rejected the
+   * record, else null.
+   */
   public String salesforceErrorCode() {
     return salesforceErrorCode;
   }
@@ -64,7 +85,10 @@ public class ActionException extends RuntimeException {
     return matchCount;
   }
 
-  /** Ids of the matched records (at most one query page) when the error comes from a lookup; else empty. */
+  /**
+   * Ids of the matched records (at most one query page) when the error comes from a lookup; else
+   * empty.
+   */
   public List<String> recordIds() {
     return recordIds;
   }

@@ -16,11 +16,11 @@ import java.util.Objects;
 /**
  * Runs one action over REST with the reference's semantics (§4–§7) and our deviations (§12).
  *
- * <p>Order of checks: object name, operation / sync mode, custom object's other fields, then per operation:
- * create → required fields → POST; update/upsert/delete → matchers given → (upsert: required fields) →
- * matchers not empty → {@code Id} shortcut (update, delete) or operator, SOQL lookup, write.
- * Business outcomes are {@link ActionException}s; technical failures are the client's
- * {@link SalesforceApiException}s, unchanged.
+ * <p>Order of checks: object name, operation / sync mode, custom object's other fields, then per
+ * operation: create → required fields → POST; update/upsert/delete → matchers given → (upsert:
+ * required fields) → matchers not empty → {@code Id} shortcut (update, delete) or operator, SOQL
+ * lookup, write. Business outcomes are {@link ActionException}s; technical failures are the
+ * client's {@link SalesforceApiException}s, unchanged.
  *
  * <p>Thread-safe: holds only the (thread-safe) client.
  */
@@ -31,7 +31,10 @@ public final class ActionExecutor {
   private final SalesforceClient client;
   private final RecordLookup lookup;
 
-  /** An executor over this client; each action counts its own API calls ({@link ActionResult#apiCalls()}). */
+  /**
+   * An executor over this client; each action counts its own API calls ({@link
+   * ActionResult#apiCalls()}).
+   */
   public ActionExecutor(SalesforceClient client) {
     this.client = Objects.requireNonNull(client, "client");
     this.lookup = new RecordLookup(client);
@@ -48,9 +51,11 @@ public final class ActionExecutor {
     try {
       // an executor over a view of the client that counts this action's calls only
       Written written = new ActionExecutor(calls.on(client)).write(request);
-      return new ActionResult(written.recordId, written.outcome, written.matchCount, written.status, calls.count());
+      return new ActionResult(
+          written.recordId, written.outcome, written.matchCount, written.status, calls.count());
     } catch (SoqlBuildException e) {
-      // an object name, field name or record Id that is not valid: rejected before any HTTP call (deviation 11)
+      // an object name, field name or record Id that is not valid: rejected before any HTTP call
+      // (deviation 11)
       throw new ActionException(e.getMessage(), e.code(), ActionMessages.STATUS_BAD_REQUEST);
     }
   }
@@ -58,12 +63,18 @@ public final class ActionExecutor {
   private Written write(ActionRequest request) {
     String sobject = ObjectNames.of(request);
     Operation operation = OperationResolver.resolve(request);
-    if (request.type().isCustomObject() && operation != Operation.DELETE && request.otherFields() == null) {
-      throw new ActionException(ActionMessages.CUSTOM_FIELDS_REQUIRED, ActionMessages.CODE_PAYLOAD_VALIDATION,
+    if (request.type().isCustomObject()
+        && operation != Operation.DELETE
+        && request.otherFields() == null) {
+      throw new ActionException(
+          ActionMessages.CUSTOM_FIELDS_REQUIRED,
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
           ActionMessages.STATUS_BAD_REQUEST);
     }
-    Map<String, Object> standard = RecordBody.standardValues(request.type(), request.fields(), false);
-    Map<String, Object> body = RecordBody.build(request.type(), request.fields(), request.otherFields(), false);
+    Map<String, Object> standard =
+        RecordBody.standardValues(request.type(), request.fields(), false);
+    Map<String, Object> body =
+        RecordBody.build(request.type(), request.fields(), request.otherFields(), false);
     if (operation == Operation.CREATE) {
       RequiredFields.check(request.type(), standard);
       return create(sobject, body, null);
@@ -71,10 +82,13 @@ public final class ActionExecutor {
     Map<String, Object> matchers = request.recordMatchers();
     if (operation == Operation.UPSERT && hasText(request.externalIdField())) {
       RequiredFields.check(request.type(), standard);
-      return nativeUpsert(sobject, request.externalIdField(), matchers == null ? Map.of() : matchers, body);
+      return nativeUpsert(
+          sobject, request.externalIdField(), matchers == null ? Map.of() : matchers, body);
     }
     if (matchers == null) {
-      throw new ActionException(ActionMessages.UNDEFINED_LOOKUP_TRAITS, ActionMessages.CODE_LOOKUP_TRAITS,
+      throw new ActionException(
+          ActionMessages.UNDEFINED_LOOKUP_TRAITS,
+          ActionMessages.CODE_LOOKUP_TRAITS,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     return switch (operation) {
@@ -85,8 +99,12 @@ public final class ActionExecutor {
     };
   }
 
-  private Written upsert(ActionRequest request, String sobject, Map<String, Object> matchers,
-      Map<String, Object> standard, Map<String, Object> body) {
+  private Written upsert(
+      ActionRequest request,
+      String sobject,
+      Map<String, Object> matchers,
+      Map<String, Object> standard,
+      Map<String, Object> body) {
     RequiredFields.check(request.type(), standard);
     if (matchers.isEmpty()) {
       throw undefinedTraits(Operation.UPSERT);
@@ -103,16 +121,27 @@ public final class ActionExecutor {
     return update(new Target(id, 1), sobject, body);
   }
 
-  /** Deviation 10: one {@code PATCH /sobjects/X/Field/value}; the value comes from the matchers or the body. */
-  private Written nativeUpsert(String sobject, String externalIdField, Map<String, Object> matchers,
+  /**
+   * Deviation 10: one {@code PATCH /sobjects/X/Field/value}; the value comes from the matchers or
+   * the body.
+   */
+  private Written nativeUpsert(
+      String sobject,
+      String externalIdField,
+      Map<String, Object> matchers,
       Map<String, Object> body) {
     Object value = valueOf(matchers, externalIdField);
     if (value == null) {
       value = valueOf(body, externalIdField);
     }
-    if (!JsTruthiness.isTruthy(value) || value instanceof Map<?, ?> || value instanceof Collection<?>) {
-      throw new ActionException("Missing value for external id field " + externalIdField
-          + ": give it in recordMatchers or in the record's fields", ActionMessages.CODE_REQUIRED_FIELD,
+    if (!JsTruthiness.isTruthy(value)
+        || value instanceof Map<?, ?>
+        || value instanceof Collection<?>) {
+      throw new ActionException(
+          "Missing value for external id field "
+              + externalIdField
+              + ": give it in recordMatchers or in the record's fields",
+          ActionMessages.CODE_REQUIRED_FIELD,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     Map<String, Object> fields = new LinkedHashMap<>(body);
@@ -120,8 +149,11 @@ public final class ActionExecutor {
     String text = value instanceof Number n ? JsNumbers.format(n) : value.toString();
     try {
       UpsertResult result = client.upsert(sobject, externalIdField, text, fields);
-      return new Written(result.id(), result.created() ? Outcome.CREATED : Outcome.UPDATED,
-          result.created() ? 0 : 1, result.created() ? 201 : 200);
+      return new Written(
+          result.id(),
+          result.created() ? Outcome.CREATED : Outcome.UPDATED,
+          result.created() ? 0 : 1,
+          result.created() ? 201 : 200);
     } catch (SalesforceApiException e) {
       throw SalesforceErrors.classify(e);
     }
@@ -136,8 +168,12 @@ public final class ActionExecutor {
     return null;
   }
 
-  /** The record an update or delete addresses: the {@code Id} shortcut, else the single lookup match. */
-  private Target target(Operation operation, String sobject, Map<String, Object> matchers, ActionRequest request) {
+  /**
+   * The record an update or delete addresses: the {@code Id} shortcut, else the single lookup
+   * match.
+   */
+  private Target target(
+      Operation operation, String sobject, Map<String, Object> matchers, ActionRequest request) {
     if (matchers.isEmpty()) {
       throw undefinedTraits(operation);
     }
@@ -181,13 +217,13 @@ public final class ActionExecutor {
   }
 
   private static ActionException undefinedTraits(Operation operation) {
-    return new ActionException(ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS,
+    return new ActionException(
+        ActionMessages.undefinedTraits(operation),
+        ActionMessages.CODE_UNDEFINED_TRAITS,
         ActionMessages.STATUS_BAD_REQUEST);
   }
 
-  private record Target(String id, int matchCount) {
-  }
+  private record Target(String id, int matchCount) {}
 
-  private record Written(String recordId, Outcome outcome, Integer matchCount, int status) {
-  }
+  private record Written(String recordId, Outcome outcome, Integer matchCount, int status) {}
 }

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One action invocation as the user gave it: raw inputs, not yet validated. Validation happens when the action
- * runs, in the reference's order of checks (§4), so that the first error a user sees is the one Segment shows.
+ * One action invocation as the user gave it: raw inputs, not yet validated. Validation happens when
+ * the action runs, in the reference's order of checks (§4), so that the first error a user sees is
+ * the one Segment shows.
  *
- * <p>Maps keep insertion order (record matchers become SOQL conditions in that order, other fields become
- * JSON keys in that order). A map that was not given is {@code null}, which the reference treats differently
- * from an empty map.
+ * <p>Maps keep insertion order (record matchers become SOQL conditions in that order, other fields
+ * become JSON keys in that order). A map that was not given is {@code null}, which the reference
+ * treats differently from an empty map.
  */
 public final class ActionRequest {
 
@@ -122,7 +123,9 @@ public final class ActionRequest {
     return useBulkApi;
   }
 
-  /** The {@code delivery} input as given ({@code rest}, {@code microBatch}, {@code bulk}), or null. */
+  /**
+   * The {@code delivery} input as given ({@code rest}, {@code microBatch}, {@code bulk}), or null.
+   */
   public String delivery() {
     return delivery;
   }
@@ -139,7 +142,10 @@ public final class ActionRequest {
     return bulkUpdateRecordId;
   }
 
-  /** The object this request writes to: the action's fixed object, or {@link #sobject()} for custom objects. */
+  /**
+   * The object this request writes to: the action's fixed object, or {@link #sobject()} for custom
+   * objects.
+   */
   public String targetObject() {
     return type.sobject().orElse(sobject);
   }
@@ -147,10 +153,21 @@ public final class ActionRequest {
   @Override
   public String toString() {
     // Field values may be personal data: name only what identifies the request.
-    return "ActionRequest[" + type + ", operation=" + operation + ", syncMode=" + syncMode + ", object="
-        + targetObject() + ", fields=" + fields.keySet()
-        + ", otherFields=" + (otherFields == null ? null : otherFields.keySet())
-        + ", recordMatchers=" + (recordMatchers == null ? null : recordMatchers.keySet()) + "]";
+    return "ActionRequest["
+        + type
+        + ", operation="
+        + operation
+        + ", syncMode="
+        + syncMode
+        + ", object="
+        + targetObject()
+        + ", fields="
+        + fields.keySet()
+        + ", otherFields="
+        + (otherFields == null ? null : otherFields.keySet())
+        + ", recordMatchers="
+        + (recordMatchers == null ? null : recordMatchers.keySet())
+        + "]";
   }
 
   /** Builds an {@link ActionRequest}. */
@@ -189,7 +206,10 @@ public final class ActionRequest {
       return this;
     }
 
-    /** Sets one standard field (by API name); the value may be null or empty, which the action drops. */
+    /**
+     * Sets one standard field (by API name); the value may be null or empty, which the action
+     * drops.
+     */
     public Builder field(String name, Object value) {
       this.fields.put(name, value);
       return this;
@@ -225,7 +245,9 @@ public final class ActionRequest {
       return this;
     }
 
-    /** Segment's {@code bulkUpsertExternalId}: the external id field name and this record's value. */
+    /**
+     * Segment's {@code bulkUpsertExternalId}: the external id field name and this record's value.
+     */
     public Builder bulkUpsertExternalId(String externalIdName, Object externalIdValue) {
       this.bulkUpsertExternalIdName = externalIdName;
       this.bulkUpsertExternalIdValue = externalIdValue;

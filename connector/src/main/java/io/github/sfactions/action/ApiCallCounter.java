@@ -7,10 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the Salesforce API calls of one action, so that it can report how many calls it spent
- * ({@code apiCalls}). Token requests do not count (they do not count against the org's API limit either).
+ * ({@code apiCalls}). Token requests do not count (they do not count against the org's API limit
+ * either).
  *
- * <p>Use one counter per action: {@link #on(SalesforceClient)} gives a view of the client whose calls reach this
- * counter only, so actions running at the same time on one client each count their own calls.
+ * <p>Use one counter per action: {@link #on(SalesforceClient)} gives a view of the client whose
+ * calls reach this counter only, so actions running at the same time on one client each count their
+ * own calls.
  */
 public final class ApiCallCounter implements ApiCallListener {
 

@@ -12,12 +12,16 @@ import java.util.Map;
  * @param sobject the object API name
  * @param operation insert, update or upsert
  * @param idColumn {@code Id} for update, the external id field for upsert, null for insert
- * @param idValue this record's Id or external id value (null for insert; a missing one becomes {@code #N/A},
- *                which fails this record only, as in the reference)
- * @param fields the field cells in the reference's column order; an explicit null means "set to null"
- *               ({@code #N/A}), a field that is absent stays unchanged (empty cell, deviation 3)
+ * @param idValue this record's Id or external id value (null for insert; a missing one becomes
+ *     {@code #N/A}, which fails this record only, as in the reference)
+ * @param fields the field cells in the reference's column order; an explicit null means "set to
+ *     null" ({@code #N/A}), a field that is absent stays unchanged (empty cell, deviation 3)
  */
-public record BulkRecord(String sobject, BulkOperation operation, String idColumn, Object idValue,
+public record BulkRecord(
+    String sobject,
+    BulkOperation operation,
+    String idColumn,
+    Object idValue,
     Map<String, Object> fields) {
 
   public BulkRecord {

@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The reference's bulk rules for one record (§8.1): validation in its order and with its messages, and the CSV
- * cells the record becomes (a field a record does not have is an empty cell, deviation 3). The action connectors
- * validate each record with {@link #of(ActionRequest)} before queueing it; the BPMN bulk steps then group the
- * queued records by {@link BulkRecord#jobKey()} and send them.
+ * The reference's bulk rules for one record (§8.1): validation in its order and with its messages,
+ * and the CSV cells the record becomes (a field a record does not have is an empty cell, deviation
+ * 3). The action connectors validate each record with {@link #of(ActionRequest)} before queueing
+ * it; the BPMN bulk steps then group the queued records by {@link BulkRecord#jobKey()} and send
+ * them.
  */
 public final class BulkRecords {
 
-  private BulkRecords() {
-  }
+  private BulkRecords() {}
 
   /**
    * Validates one payload (§8.1) and returns its job and row.
@@ -27,45 +27,66 @@ public final class BulkRecords {
     String sobject = ObjectNames.of(payload);
     Operation operation = resolveOperation(payload);
     if (operation == Operation.UPSERT) {
-      RequiredFields.check(payload.type(), RecordBody.standardValues(payload.type(), payload.fields(), true));
+      RequiredFields.check(
+          payload.type(), RecordBody.standardValues(payload.type(), payload.fields(), true));
     }
     if (payload.type().isCustomObject() && payload.otherFields() == null) {
-      throw new ActionException(ActionMessages.CUSTOM_FIELDS_REQUIRED, ActionMessages.CODE_PAYLOAD_VALIDATION,
+      throw new ActionException(
+          ActionMessages.CUSTOM_FIELDS_REQUIRED,
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     if (!isBatched(payload)) {
-      throw new ActionException(ActionMessages.BULK_NOT_ENABLED, ActionMessages.BULK_NOT_ENABLED,
+      throw new ActionException(
+          ActionMessages.BULK_NOT_ENABLED,
+          ActionMessages.BULK_NOT_ENABLED,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     return switch (operation) {
-      case DELETE -> throw new ActionException(ActionMessages.BULK_DELETE_UNSUPPORTED,
-          ActionMessages.CODE_UNSUPPORTED_OPERATION, ActionMessages.STATUS_BAD_REQUEST);
+      case DELETE ->
+          throw new ActionException(
+              ActionMessages.BULK_DELETE_UNSUPPORTED,
+              ActionMessages.CODE_UNSUPPORTED_OPERATION,
+              ActionMessages.STATUS_BAD_REQUEST);
       case UPSERT -> {
-        if (isBlank(payload.bulkUpsertExternalIdName()) || isBlank(payload.bulkUpsertExternalIdValue())) {
-          throw new ActionException(ActionMessages.BULK_EXTERNAL_ID_MISSING, ActionMessages.CODE_BULK_EXTERNAL_ID,
+        if (isBlank(payload.bulkUpsertExternalIdName())
+            || isBlank(payload.bulkUpsertExternalIdValue())) {
+          throw new ActionException(
+              ActionMessages.BULK_EXTERNAL_ID_MISSING,
+              ActionMessages.CODE_BULK_EXTERNAL_ID,
               ActionMessages.STATUS_BAD_REQUEST);
         }
-        yield new BulkRecord(sobject, BulkOperation.UPSERT, payload.bulkUpsertExternalIdName(),
-            payload.bulkUpsertExternalIdValue(), cells(payload));
+        yield new BulkRecord(
+            sobject,
+            BulkOperation.UPSERT,
+            payload.bulkUpsertExternalIdName(),
+            payload.bulkUpsertExternalIdValue(),
+            cells(payload));
       }
       case UPDATE -> {
         if (isBlank(payload.bulkUpdateRecordId())) {
-          throw new ActionException(ActionMessages.BULK_RECORD_ID_MISSING, ActionMessages.CODE_BULK_RECORD_ID,
+          throw new ActionException(
+              ActionMessages.BULK_RECORD_ID_MISSING,
+              ActionMessages.CODE_BULK_RECORD_ID,
               ActionMessages.STATUS_BAD_REQUEST);
         }
-        yield new BulkRecord(sobject, BulkOperation.UPDATE, "Id", payload.bulkUpdateRecordId(), cells(payload));
+        yield new BulkRecord(
+            sobject, BulkOperation.UPDATE, "Id", payload.bulkUpdateRecordId(), cells(payload));
       }
       case CREATE -> new BulkRecord(sobject, BulkOperation.INSERT, null, null, cells(payload));
     };
   }
 
-  /** True when the payload asks for a batched delivery ({@code useBulkApi=true} or a queued delivery). */
+  /**
+   * True when the payload asks for a batched delivery ({@code useBulkApi=true} or a queued
+   * delivery).
+   */
   public static boolean isBatched(ActionRequest payload) {
     if (Boolean.TRUE.equals(payload.useBulkApi())) {
       return true;
     }
-    return payload.delivery() != null && Delivery.fromValue(payload.delivery()).map(Delivery::isQueued)
-        .orElse(false);
+    return payload.delivery() != null
+        && Delivery.fromValue(payload.delivery()).map(Delivery::isQueued).orElse(false);
   }
 
   private static Operation resolveOperation(ActionRequest payload) {
@@ -73,7 +94,9 @@ public final class BulkRecords {
       return OperationResolver.resolve(payload);
     } catch (ActionException e) {
       if (ActionMessages.SYNC_MODE_REQUIRED.equals(e.getMessage())) {
-        throw new ActionException(ActionMessages.BULK_SYNC_MODE_REQUIRED, ActionMessages.CODE_UNDEFINED_SYNC_MODE,
+        throw new ActionException(
+            ActionMessages.BULK_SYNC_MODE_REQUIRED,
+            ActionMessages.CODE_UNDEFINED_SYNC_MODE,
             ActionMessages.STATUS_BAD_REQUEST);
       }
       throw e;
@@ -84,12 +107,15 @@ public final class BulkRecords {
     if (payload.otherFields() != null) {
       for (String name : payload.otherFields().keySet()) {
         if (name.indexOf(',') >= 0) {
-          throw new ActionException(ActionMessages.INVALID_CHARACTER_PREFIX + name,
-              ActionMessages.INVALID_CHARACTER_PREFIX + name, ActionMessages.STATUS_BAD_REQUEST);
+          throw new ActionException(
+              ActionMessages.INVALID_CHARACTER_PREFIX + name,
+              ActionMessages.INVALID_CHARACTER_PREFIX + name,
+              ActionMessages.STATUS_BAD_REQUEST);
         }
       }
     }
-    Map<String, Object> cells = RecordBody.build(payload.type(), payload.fields(), payload.otherFields(), true);
+    Map<String, Object> cells =
+        RecordBody.build(payload.type(), payload.fields(), payload.otherFields(), true);
     for (String name : cells.keySet()) {
       try {
         BulkCsvWriter.requireColumn(name);

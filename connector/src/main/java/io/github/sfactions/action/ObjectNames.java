@@ -4,13 +4,12 @@ import io.github.sfactions.client.Soql;
 import io.github.sfactions.client.SoqlBuildException;
 
 /**
- * The object a request writes to. The custom object action needs {@code sobject}; every object name is checked
- * to be an API name before it goes into a path or a query (deviation 11).
+ * The object a request writes to. The custom object action needs {@code sobject}; every object name
+ * is checked to be an API name before it goes into a path or a query (deviation 11).
  */
 public final class ObjectNames {
 
-  private ObjectNames() {
-  }
+  private ObjectNames() {}
 
   /** The validated object API name of the request. */
   public static String of(ActionRequest request) {
@@ -20,7 +19,9 @@ public final class ObjectNames {
   /** The name if it is a valid object API name; a 400 {@link ActionException} otherwise. */
   public static String validate(String sobject) {
     if (sobject == null || sobject.isBlank()) {
-      throw new ActionException(ActionMessages.MISSING_SOBJECT, ActionMessages.CODE_REQUIRED_FIELD,
+      throw new ActionException(
+          ActionMessages.MISSING_SOBJECT,
+          ActionMessages.CODE_REQUIRED_FIELD,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     try {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an action does to the record. V1 actions name it with {@code operation}
- * ({@code create update upsert delete}), V2 actions with {@code syncMode} ({@code add update upsert delete});
+ * What an action does to the record. V1 actions name it with {@code operation} ({@code create
+ * update upsert delete}), V2 actions with {@code syncMode} ({@code add update upsert delete});
  * {@code add} is {@code create}.
  */
 public enum Operation {

@@ -10,9 +10,15 @@ public enum Outcome {
   UPDATED,
   /** The record was deleted. */
   DELETED,
-  /** The record was not processed (e.g. a bulk job ended before reaching it: Salesforce's unprocessed records). */
+  /**
+   * The record was not processed (e.g. a bulk job ended before reaching it: Salesforce's
+   * unprocessed records).
+   */
   SKIPPED,
-  /** The record waits in a durable queue for a batched delivery (Bulk API 2.0 or sObject Collections). */
+  /**
+   * The record waits in a durable queue for a batched delivery (Bulk API 2.0 or sObject
+   * Collections).
+   */
   QUEUED;
 
   /** The lower-case value used in process variables: {@code created}, {@code updated}, ... */

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a matcher lookup and interprets it the reference's way (§6): exactly one record with an Id continues,
- * 0 is {@code No record found with given traits} (404), more than one is
- * {@code Multiple records returned with given traits} (300, nothing changed), a response without
- * {@code totalSize}, or with {@code totalSize} 1 and no {@code records[0].Id}, is
- * {@code Response missing expected fields} ({@code Bad Response}, 400).
+ * Runs a matcher lookup and interprets it the reference's way (§6): exactly one record with an Id
+ * continues, 0 is {@code No record found with given traits} (404), more than one is {@code Multiple
+ * records returned with given traits} (300, nothing changed), a response without {@code totalSize},
+ * or with {@code totalSize} 1 and no {@code records[0].Id}, is {@code Response missing expected
+ * fields} ({@code Bad Response}, 400).
  */
 public final class RecordLookup {
 
@@ -29,17 +29,21 @@ public final class RecordLookup {
   /**
    * All matches (up to {@code maxRecords} ids), never an error for 0 or many.
    *
-   * @throws ActionException {@code Response missing expected fields} ({@code Bad Response}, 400) when the answer
-   *     has no {@code totalSize}: an answer that cannot be counted is never "0 matches"
+   * @throws ActionException {@code Response missing expected fields} ({@code Bad Response}, 400)
+   *     when the answer has no {@code totalSize}: an answer that cannot be counted is never "0
+   *     matches"
    */
-  public LookupResult find(String sobject, Map<String, ?> matchers, String operator, int maxRecords) {
+  public LookupResult find(
+      String sobject, Map<String, ?> matchers, String operator, int maxRecords) {
     String soql = RecordMatchers.selectIdSoql(sobject, matchers, operator);
     QueryResult result;
     try {
       result = client.query(soql, maxRecords);
     } catch (SalesforceApiException e) {
       if (SalesforceApiException.INCOMPLETE_RESPONSE.equals(e.errorCode())) {
-        throw new ActionException(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
+        throw new ActionException(
+            ActionMessages.RESPONSE_MISSING_FIELDS,
+            ActionMessages.CODE_BAD_RESPONSE,
             ActionMessages.STATUS_BAD_REQUEST);
       }
       throw e;
@@ -65,16 +69,28 @@ public final class RecordLookup {
   public String single(String sobject, Map<String, ?> matchers, String operator) {
     LookupResult found = find(sobject, matchers, operator, LOOKUP_PAGE);
     if (found.matchCount() == 0) {
-      throw ActionException.lookup(ActionMessages.NO_RECORD_FOUND, ActionMessages.CODE_NOT_FOUND,
-          ActionMessages.STATUS_NOT_FOUND, 0, List.of());
+      throw ActionException.lookup(
+          ActionMessages.NO_RECORD_FOUND,
+          ActionMessages.CODE_NOT_FOUND,
+          ActionMessages.STATUS_NOT_FOUND,
+          0,
+          List.of());
     }
     if (found.matchCount() > 1) {
-      throw ActionException.lookup(ActionMessages.MULTIPLE_RECORDS, ActionMessages.CODE_MULTIPLE,
-          ActionMessages.STATUS_MULTIPLE, found.matchCount(), found.recordIds());
+      throw ActionException.lookup(
+          ActionMessages.MULTIPLE_RECORDS,
+          ActionMessages.CODE_MULTIPLE,
+          ActionMessages.STATUS_MULTIPLE,
+          found.matchCount(),
+          found.recordIds());
     }
     if (found.recordIds().isEmpty()) {
-      throw ActionException.lookup(ActionMessages.RESPONSE_MISSING_FIELDS, ActionMessages.CODE_BAD_RESPONSE,
-          ActionMessages.STATUS_BAD_REQUEST, 1, List.of());
+      throw ActionException.lookup(
+          ActionMessages.RESPONSE_MISSING_FIELDS,
+          ActionMessages.CODE_BAD_RESPONSE,
+          ActionMessages.STATUS_BAD_REQUEST,
+          1,
+          List.of());
     }
     return found.recordIds().get(0);
   }

@@ -5,19 +5,18 @@ import io.github.sfactions.client.SoqlBuildException;
 import java.util.Map;
 
 /**
- * Record matchers → SOQL (§5): {@code SELECT Id FROM X WHERE a = 'b' OR c = 2}, one condition per matcher in the
- * map's order, joined by the operator, no parentheses and no LIMIT. With our deviations: string literals escape
- * backslashes and control characters as well as quotes (1), and a field name that is not an API name is
- * rejected instead of silently stripped (2).
+ * Record matchers → SOQL (§5): {@code SELECT Id FROM X WHERE a = 'b' OR c = 2}, one condition per
+ * matcher in the map's order, joined by the operator, no parentheses and no LIMIT. With our
+ * deviations: string literals escape backslashes and control characters as well as quotes (1), and
+ * a field name that is not an API name is rejected instead of silently stripped (2).
  */
 public final class RecordMatchers {
 
-  private RecordMatchers() {
-  }
+  private RecordMatchers() {}
 
   /**
-   * The operator: {@code OR} when null or empty (Segment drops empty top-level values), {@code OR} or {@code AND}
-   * exactly; anything else is {@code Invalid SOQL operator - <value>}.
+   * The operator: {@code OR} when null or empty (Segment drops empty top-level values), {@code OR}
+   * or {@code AND} exactly; anything else is {@code Invalid SOQL operator - <value>}.
    */
   public static Soql.Junction operator(String operator) {
     if (operator == null || operator.isEmpty() || "OR".equals(operator)) {
@@ -26,13 +25,15 @@ public final class RecordMatchers {
     if ("AND".equals(operator)) {
       return Soql.Junction.AND;
     }
-    throw new ActionException(ActionMessages.INVALID_OPERATOR_PREFIX + operator, ActionMessages.CODE_INVALID_OPERATOR,
+    throw new ActionException(
+        ActionMessages.INVALID_OPERATOR_PREFIX + operator,
+        ActionMessages.CODE_INVALID_OPERATOR,
         ActionMessages.STATUS_BAD_REQUEST);
   }
 
   /**
-   * The lookup query. The operator is validated first, then each matcher in order (name, then value type), so the
-   * error a user sees is the first one the reference would report.
+   * The lookup query. The operator is validated first, then each matcher in order (name, then value
+   * type), so the error a user sees is the first one the reference would report.
    *
    * @param matchers at least one field API name → string, number or boolean
    */
@@ -46,7 +47,9 @@ public final class RecordMatchers {
       return Soql.selectIdWhere(object, matchers, junction);
     } catch (SoqlBuildException e) {
       if (SoqlBuildException.UNSUPPORTED_TYPE.equals(e.code())) {
-        throw new ActionException(e.getMessage(), ActionMessages.CODE_UNSUPPORTED_TYPE,
+        throw new ActionException(
+            e.getMessage(),
+            ActionMessages.CODE_UNSUPPORTED_TYPE,
             ActionMessages.STATUS_BAD_REQUEST);
       }
       throw new ActionException(e.getMessage(), e.code(), ActionMessages.STATUS_BAD_REQUEST);

@@ -1,10 +1,12 @@
 package io.github.sfactions.action;
 
 /**
- * A standard field of an action: its Salesforce API name and whether it is sent as a string or an integer.
+ * A standard field of an action: its Salesforce API name and whether it is sent as a string or an
+ * integer.
  *
  * @param name the API name, e.g. {@code LastName}
- * @param integer true for {@code NumberOfEmployees}, the only integer field; every other one is a string
+ * @param integer true for {@code NumberOfEmployees}, the only integer field; every other one is a
+ *     string
  */
 public record StandardField(String name, boolean integer) {
 

@@ -3,9 +3,9 @@ package io.github.sfactions.camunda;
 import io.github.sfactions.client.ApiCall;
 
 /**
- * Notified of every HTTP call a connection of {@link SalesforceConnections} makes, with the name of the connection
- * that made it (metrics, logging). Called on the calling thread after the response was read; exceptions thrown
- * here are logged and ignored by the client.
+ * Notified of every HTTP call a connection of {@link SalesforceConnections} makes, with the name of
+ * the connection that made it (metrics, logging). Called on the calling thread after the response
+ * was read; exceptions thrown here are logged and ignored by the client.
  */
 @FunctionalInterface
 public interface ConnectionCallListener {

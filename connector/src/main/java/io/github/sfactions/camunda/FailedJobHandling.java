@@ -8,20 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the Salesforce failed-job handling into an engine configuration: {@link RetryAwareFailedJobCommandFactory}
- * around whatever factory the engine has, and {@link QuietSalesforceFailures}. Called by the engine plugins (with
- * and without Spring); idempotent, so several of our plugins in one engine install it once.
+ * Installs the Salesforce failed-job handling into an engine configuration: {@link
+ * RetryAwareFailedJobCommandFactory} around whatever factory the engine has, and {@link
+ * QuietSalesforceFailures}. Called by the engine plugins (with and without Spring); idempotent, so
+ * several of our plugins in one engine install it once.
  */
 public final class FailedJobHandling {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailedJobHandling.class);
 
-  private FailedJobHandling() {
-  }
+  private FailedJobHandling() {}
 
   /**
-   * From a plugin's {@code preInit}: the command context factory must be in place before the engine builds its
-   * interceptors. An engine that already has its own factory keeps it (and the engine's stack-trace logging).
+   * From a plugin's {@code preInit}: the command context factory must be in place before the engine
+   * builds its interceptors. An engine that already has its own factory keeps it (and the engine's
+   * stack-trace logging).
    */
   public static void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCommandContextFactory() == null) {
@@ -29,17 +30,20 @@ public final class FailedJobHandling {
       // the engine only wires the factory it creates itself
       factory.setProcessEngineConfiguration(configuration);
       configuration.setCommandContextFactory(factory);
-    } else if (!(configuration.getCommandContextFactory() instanceof QuietSalesforceFailures.ContextFactory)) {
-      LOG.debug("Engine {} has its own CommandContextFactory ({}): failed Salesforce jobs keep the engine's"
-          + " ENGINE-16004 stack trace", configuration.getProcessEngineName(),
+    } else if (!(configuration.getCommandContextFactory()
+        instanceof QuietSalesforceFailures.ContextFactory)) {
+      LOG.debug(
+          "Engine {} has its own CommandContextFactory ({}): failed Salesforce jobs keep the engine's"
+              + " ENGINE-16004 stack trace",
+          configuration.getProcessEngineName(),
           configuration.getCommandContextFactory().getClass().getName());
     }
     QuietSalesforceFailures.installJobExecutorLogging();
   }
 
   /**
-   * From a plugin's {@code postInit}: by then the engine (or the Spring Boot starter, or another plugin) has set
-   * its failed-job command factory, which is wrapped, not replaced.
+   * From a plugin's {@code postInit}: by then the engine (or the Spring Boot starter, or another
+   * plugin) has set its failed-job command factory, which is wrapped, not replaced.
    */
   public static void postInit(ProcessEngineConfigurationImpl configuration) {
     FailedJobCommandFactory current = configuration.getFailedJobCommandFactory();

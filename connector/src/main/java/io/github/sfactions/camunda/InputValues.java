@@ -17,25 +17,33 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Reads connector input parameters whatever form the model gives them in: a Java map or list, a Spin JSON value,
- * or a JSON string. Key order is kept (it decides SOQL condition and JSON key order); note that Camunda's
- * {@code <camunda:map>} itself sorts keys, so give order-sensitive maps as JSON.
+ * Reads connector input parameters whatever form the model gives them in: a Java map or list, a
+ * Spin JSON value, or a JSON string. Key order is kept (it decides SOQL condition and JSON key
+ * order); note that Camunda's {@code <camunda:map>} itself sorts keys, so give order-sensitive maps
+ * as JSON.
  */
 public final class InputValues {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
-  private static final TypeReference<ArrayList<Object>> LIST = new TypeReference<>() { };
-  private static final Shape<Map<String, Object>> OBJECT = new Shape<>(
-      "a map, a JSON object or a Spin JSON object", "a JSON object", JsonNode::isObject,
-      InputValues::copyOfMap, node -> JSON.convertValue(node, MAP));
-  private static final Shape<List<Object>> ARRAY = new Shape<>(
-      "a list, a JSON array or a Spin JSON array", "a JSON array", JsonNode::isArray,
-      InputValues::copyOfList, node -> JSON.convertValue(node, LIST));
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  private static final TypeReference<ArrayList<Object>> LIST = new TypeReference<>() {};
+  private static final Shape<Map<String, Object>> OBJECT =
+      new Shape<>(
+          "a map, a JSON object or a Spin JSON object",
+          "a JSON object",
+          JsonNode::isObject,
+          InputValues::copyOfMap,
+          node -> JSON.convertValue(node, MAP));
+  private static final Shape<List<Object>> ARRAY =
+      new Shape<>(
+          "a list, a JSON array or a Spin JSON array",
+          "a JSON array",
+          JsonNode::isArray,
+          InputValues::copyOfList,
+          node -> JSON.convertValue(node, LIST));
 
-  private InputValues() {
-  }
+  private InputValues() {}
 
   /** The parameter as an ordered map, or null when absent (an empty string counts as absent). */
   public static Map<String, Object> map(String name, Object value) {
@@ -48,9 +56,9 @@ public final class InputValues {
   }
 
   /**
-   * Reads a map or list parameter: a Java value of the shape is copied (its Spin values made plain), text and
-   * Spin or Jackson JSON are parsed and must be of the shape's JSON kind. Empty text and JSON {@code null} are
-   * absent.
+   * Reads a map or list parameter: a Java value of the shape is copied (its Spin values made
+   * plain), text and Spin or Jackson JSON are parsed and must be of the shape's JSON kind. Empty
+   * text and JSON {@code null} are absent.
    */
   private static <T> T structured(String name, Object value, Shape<T> shape) {
     if (value == null) {
@@ -71,8 +79,10 @@ public final class InputValues {
     try {
       node = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ActionException(name + " is not valid JSON: " + e.getOriginalMessage(),
-          ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
+      throw new ActionException(
+          name + " is not valid JSON: " + e.getOriginalMessage(),
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
+          ActionMessages.STATUS_BAD_REQUEST);
     }
     if (node == null || node.isNull()) {
       return null;
@@ -101,7 +111,9 @@ public final class InputValues {
     return copy;
   }
 
-  /** The parameter as text (numbers and booleans in their usual form), or null when absent or empty. */
+  /**
+   * The parameter as text (numbers and booleans in their usual form), or null when absent or empty.
+   */
   public static String text(String name, Object value) {
     if (value == null) {
       return null;
@@ -116,14 +128,18 @@ public final class InputValues {
   }
 
   /**
-   * The parameter as text like {@link #text(String, Object)}, but an empty string stays empty: for inputs where
-   * "given without a value" is its own case (an empty {@code syncMode} is the reference's "Sync mode is required").
+   * The parameter as text like {@link #text(String, Object)}, but an empty string stays empty: for
+   * inputs where "given without a value" is its own case (an empty {@code syncMode} is the
+   * reference's "Sync mode is required").
    */
   public static String textKeepingEmpty(String name, Object value) {
     return "".equals(value) ? "" : text(name, value);
   }
 
-  /** The parameter as a boolean ({@code true}/{@code false} text accepted), or null when absent or empty. */
+  /**
+   * The parameter as a boolean ({@code true}/{@code false} text accepted), or null when absent or
+   * empty.
+   */
   public static Boolean bool(String name, Object value) {
     if (value == null || "".equals(value)) {
       return null;
@@ -155,7 +171,10 @@ public final class InputValues {
     throw invalid(name, "an integer", value);
   }
 
-  /** A standard field value: Spin or Jackson JSON values become plain Java values, others stay as they are. */
+  /**
+   * A standard field value: Spin or Jackson JSON values become plain Java values, others stay as
+   * they are.
+   */
   public static Object plain(Object value) {
     if (SpinSupport.isSpinJson(value)) {
       return fromJson(SpinSupport.toJson(value));
@@ -188,8 +207,15 @@ public final class InputValues {
   }
 
   private static ActionException invalid(String name, String expected, Object value) {
-    return new ActionException("Input " + name + " must be " + expected + " (got "
-        + value.getClass().getSimpleName() + ")", ActionMessages.CODE_PAYLOAD_VALIDATION,
+    return new ActionException(
+        "Input "
+            + name
+            + " must be "
+            + expected
+            + " (got "
+            + value.getClass().getSimpleName()
+            + ")",
+        ActionMessages.CODE_PAYLOAD_VALIDATION,
         ActionMessages.STATUS_BAD_REQUEST);
   }
 
@@ -202,7 +228,10 @@ public final class InputValues {
    * @param copyOfJava a plain copy of a Java value of the kind, or null when the value is not one
    * @param fromJson converts JSON of the kind
    */
-  private record Shape<T>(String accepted, String jsonKind, Predicate<JsonNode> isKind,
-      Function<Object, T> copyOfJava, Function<JsonNode, T> fromJson) {
-  }
+  private record Shape<T>(
+      String accepted,
+      String jsonKind,
+      Predicate<JsonNode> isKind,
+      Function<Object, T> copyOfJava,
+      Function<JsonNode, T> fromJson) {}
 }

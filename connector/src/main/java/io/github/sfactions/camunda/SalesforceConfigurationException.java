@@ -1,9 +1,9 @@
 package io.github.sfactions.camunda;
 
 /**
- * The connector cannot run as configured: an unknown connection name, invalid connection settings, a batched
- * delivery without a registered {@link BulkQueue}. An incident, not a BPMN error: an operator must fix the
- * configuration, then retry the job.
+ * The connector cannot run as configured: an unknown connection name, invalid connection settings,
+ * a batched delivery without a registered {@link BulkQueue}. An incident, not a BPMN error: an
+ * operator must fix the configuration, then retry the job.
  */
 public class SalesforceConfigurationException extends SalesforceConnectorException {
 

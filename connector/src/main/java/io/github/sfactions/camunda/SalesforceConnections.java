@@ -15,16 +15,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 
 /**
- * Named Salesforce connections (one per org), shared by every connector. Camunda's connector registry is
- * JVM-global and static, so the connectors look their client up here by the {@code connection} input
- * ({@value #DEFAULT_CONNECTION} when absent).
+ * Named Salesforce connections (one per org), shared by every connector. Camunda's connector
+ * registry is JVM-global and static, so the connectors look their client up here by the {@code
+ * connection} input ({@value #DEFAULT_CONNECTION} when absent).
  *
- * <p>A connection is registered with its {@link ConnectionSettings}; its {@link SalesforceClient} (token cache,
- * HTTP pool) is created on first use and shared by all threads. Registering a name again replaces the settings
- * and closes the old client. Thread-safe.
+ * <p>A connection is registered with its {@link ConnectionSettings}; its {@link SalesforceClient}
+ * (token cache, HTTP pool) is created on first use and shared by all threads. Registering a name
+ * again replaces the settings and closes the old client. Thread-safe.
  *
- * <p>Who fills it: {@link SalesforceConnectorPlugin} from process engine plugin properties, the Spring Boot
- * auto-configuration from {@code sfactions.*} properties, or code via {@link #global()}.
+ * <p>Who fills it: {@link SalesforceConnectorPlugin} from process engine plugin properties, the
+ * Spring Boot auto-configuration from {@code sfactions.*} properties, or code via {@link
+ * #global()}.
  */
 public final class SalesforceConnections implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public final class SalesforceConnections implements AutoCloseable {
   private static final SalesforceConnections GLOBAL = new SalesforceConnections();
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<ConnectionCallListener> listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<ConnectionCallListener> listeners =
+      new CopyOnWriteArrayList<>();
 
   /** The JVM-wide registry the connectors use. */
   public static SalesforceConnections global() {
@@ -47,9 +49,10 @@ public final class SalesforceConnections implements AutoCloseable {
   }
 
   /**
-   * Registers (or replaces) a connection whose client derives its HTTP client from {@code httpClient} (your
-   * interceptors, proxy selector, certificate pinning, event listener; see {@link SalesforceClient.Builder} for
-   * what the client sets on top). The base client stays yours: closing the connection does not close it.
+   * Registers (or replaces) a connection whose client derives its HTTP client from {@code
+   * httpClient} (your interceptors, proxy selector, certificate pinning, event listener; see {@link
+   * SalesforceClient.Builder} for what the client sets on top). The base client stays yours:
+   * closing the connection does not close it.
    */
   public void register(String name, ConnectionSettings settings, OkHttpClient httpClient) {
     String key = requireName(name);
@@ -109,16 +112,20 @@ public final class SalesforceConnections implements AutoCloseable {
     String key = nameOrDefault(name);
     Entry entry = entries.get(key);
     if (entry == null) {
-      throw new SalesforceConfigurationException("No Salesforce connection named '" + key + "' is configured"
-          + (entries.isEmpty() ? " (none are: configure SalesforceConnectorPlugin or sfactions.* properties)"
-              : " (configured: " + String.join(", ", names()) + ")"));
+      throw new SalesforceConfigurationException(
+          "No Salesforce connection named '"
+              + key
+              + "' is configured"
+              + (entries.isEmpty()
+                  ? " (none are: configure SalesforceConnectorPlugin or sfactions.* properties)"
+                  : " (configured: " + String.join(", ", names()) + ")"));
     }
     return entry.client();
   }
 
   /**
-   * Adds a listener that sees every API call of every connection, with the name of the connection that made it
-   * (metrics, logging). It also sees calls of clients created before it was added.
+   * Adds a listener that sees every API call of every connection, with the name of the connection
+   * that made it (metrics, logging). It also sees calls of clients created before it was added.
    */
   public void addCallListener(ConnectionCallListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -162,7 +169,10 @@ public final class SalesforceConnections implements AutoCloseable {
     private boolean closed;
     private boolean retired;
 
-    Entry(String name, ConnectionSettings settings, OkHttpClient httpClient,
+    Entry(
+        String name,
+        ConnectionSettings settings,
+        OkHttpClient httpClient,
         ConnectionCallListener registryListeners) {
       this.name = name;
       this.settings = settings;
@@ -173,12 +183,16 @@ public final class SalesforceConnections implements AutoCloseable {
 
     synchronized SalesforceClient client() {
       if (retired) {
-        // a caller that looked the entry up just before it was replaced must not open a client nobody closes
-        throw new SalesforceConfigurationException("Salesforce connection '" + name
-            + "' was reconfigured while in use; retry to use the new settings");
+        // a caller that looked the entry up just before it was replaced must not open a client
+        // nobody closes
+        throw new SalesforceConfigurationException(
+            "Salesforce connection '"
+                + name
+                + "' was reconfigured while in use; retry to use the new settings");
       }
       if (client == null || closed) {
-        SalesforceClient.Builder builder = SalesforceClient.builder(settings).callListener(listener);
+        SalesforceClient.Builder builder =
+            SalesforceClient.builder(settings).callListener(listener);
         client = (httpClient == null ? builder : builder.httpClient(httpClient)).build();
         closed = false;
       }

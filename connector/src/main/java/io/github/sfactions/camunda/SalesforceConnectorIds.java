@@ -3,8 +3,8 @@ package io.github.sfactions.camunda;
 import java.util.List;
 
 /**
- * The ids of every Salesforce connector ({@code <camunda:connectorId>}). Stable: docs, element templates and
- * diagrams rely on them.
+ * The ids of every Salesforce connector ({@code <camunda:connectorId>}). Stable: docs, element
+ * templates and diagrams rely on them.
  */
 public final class SalesforceConnectorIds {
 
@@ -24,9 +24,22 @@ public final class SalesforceConnectorIds {
   public static final String BULK_ABORT = "salesforce-bulk-abort";
 
   /** Every id, action connectors first. */
-  public static final List<String> ALL = List.of(LEAD, ACCOUNT, CONTACT, OPPORTUNITY, CASE, CUSTOM_OBJECT,
-      FIND_RECORDS, RECORD, BULK_CREATE_JOB, BULK_UPLOAD, BULK_CLOSE, BULK_STATUS, BULK_RESULTS, BULK_ABORT);
+  public static final List<String> ALL =
+      List.of(
+          LEAD,
+          ACCOUNT,
+          CONTACT,
+          OPPORTUNITY,
+          CASE,
+          CUSTOM_OBJECT,
+          FIND_RECORDS,
+          RECORD,
+          BULK_CREATE_JOB,
+          BULK_UPLOAD,
+          BULK_CLOSE,
+          BULK_STATUS,
+          BULK_RESULTS,
+          BULK_ABORT);
 
-  private SalesforceConnectorIds() {
-  }
+  private SalesforceConnectorIds() {}
 }

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 /**
- * Configures the Salesforce connections of {@link SalesforceConnections#global()} from process engine plugin
- * properties, without Spring: in {@code bpm-platform.xml}, {@code processes.xml} or {@code camunda.cfg.xml}.
+ * Configures the Salesforce connections of {@link SalesforceConnections#global()} from process
+ * engine plugin properties, without Spring: in {@code bpm-platform.xml}, {@code processes.xml} or
+ * {@code camunda.cfg.xml}.
  *
  * <pre>{@code
  * <plugin>
@@ -30,19 +31,20 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  * </plugin>
  * }</pre>
  *
- * <p>The single-valued properties ({@code loginUrl}, {@code authFlow}, {@code clientId}, ...) configure the
- * {@value SalesforceConnections#DEFAULT_CONNECTION} connection; {@code connections} holds
- * {@code name.property=value} lines for any connection (including {@code default.*}). From Spring XML
- * ({@code camunda.cfg.xml}) the map property {@code properties} with keys such as {@code default.loginUrl}
- * works too. Values may reference {@code ${env:NAME}} or {@code ${sys:name}}. Property names are listed in
- * {@link ConnectionProperties#KNOWN}. Invalid settings fail the engine start with a message naming the
- * connection and property, never a secret.
+ * <p>The single-valued properties ({@code loginUrl}, {@code authFlow}, {@code clientId}, ...)
+ * configure the {@value SalesforceConnections#DEFAULT_CONNECTION} connection; {@code connections}
+ * holds {@code name.property=value} lines for any connection (including {@code default.*}). From
+ * Spring XML ({@code camunda.cfg.xml}) the map property {@code properties} with keys such as {@code
+ * default.loginUrl} works too. Values may reference {@code ${env:NAME}} or {@code ${sys:name}}.
+ * Property names are listed in {@link ConnectionProperties#KNOWN}. Invalid settings fail the engine
+ * start with a message naming the connection and property, never a secret.
  *
- * <p>The plugin also installs the failed-job handling of the Salesforce connectors: a failure that a retry cannot
- * fix ({@link SalesforceConnectorException#retryable()} false, e.g. a rejected record or input, bad credentials) gets
- * retries 0 and an incident at once; a retryable one keeps the configured retry cycle. Each failed attempt logs one
- * WARN line on {@code io.github.sfactions.camunda.JobFailures} instead of the engine's stack traces. The
- * engine's failed-job command factory (default or another plugin's) is wrapped, not replaced.
+ * <p>The plugin also installs the failed-job handling of the Salesforce connectors: a failure that
+ * a retry cannot fix ({@link SalesforceConnectorException#retryable()} false, e.g. a rejected
+ * record or input, bad credentials) gets retries 0 and an incident at once; a retryable one keeps
+ * the configured retry cycle. Each failed attempt logs one WARN line on {@code
+ * io.github.sfactions.camunda.JobFailures} instead of the engine's stack traces. The engine's
+ * failed-job command factory (default or another plugin's) is wrapped, not replaced.
  */
 public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
 
@@ -128,7 +130,10 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
     defaultConnection.put("readTimeout", value);
   }
 
-  /** Milliseconds or ISO-8601 ({@code PT20S}); keep it below the idle timeout of Salesforce and any proxy. */
+  /**
+   * Milliseconds or ISO-8601 ({@code PT20S}); keep it below the idle timeout of Salesforce and any
+   * proxy.
+   */
   public void setKeepAlive(String value) {
     defaultConnection.put("keepAlive", value);
   }
@@ -160,13 +165,16 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
     return settings;
   }
 
-  private static void merge(Map<String, Map<String, String>> into, Map<String, Map<String, String>> more) {
-    more.forEach((name, props) -> into.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(props));
+  private static void merge(
+      Map<String, Map<String, String>> into, Map<String, Map<String, String>> more) {
+    more.forEach(
+        (name, props) -> into.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(props));
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // connections are registered in preInit so that nothing in the engine start can run a connector without them
+    // connections are registered in preInit so that nothing in the engine start can run a connector
+    // without them
     connectionSettings().forEach(registry::register);
     FailedJobHandling.preInit(configuration);
   }

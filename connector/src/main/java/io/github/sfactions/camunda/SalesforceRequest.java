@@ -5,10 +5,11 @@ import java.util.Map;
 import org.camunda.connect.spi.ConnectorRequest;
 
 /**
- * A request to any Salesforce connector: the generic parameter map (filled from the BPMN input parameters) with
- * typed, fluent setters for use from Java. Each setter sets the input of the same name (see
- * {@link ActionParameters}, {@link FindRecordsParameters}, {@link RecordParameters}, {@link BulkParameters});
- * inputs a connector does not take are rejected by that connector when it runs, as from BPMN.
+ * A request to any Salesforce connector: the generic parameter map (filled from the BPMN input
+ * parameters) with typed, fluent setters for use from Java. Each setter sets the input of the same
+ * name (see {@link ActionParameters}, {@link FindRecordsParameters}, {@link RecordParameters},
+ * {@link BulkParameters}); inputs a connector does not take are rejected by that connector when it
+ * runs, as from BPMN.
  *
  * <pre>{@code
  * SalesforceResponse r = Connectors.<SalesforceConnector>getConnector(SalesforceConnectorIds.LEAD)
@@ -43,7 +44,10 @@ public interface SalesforceRequest extends ConnectorRequest<SalesforceResponse> 
     return parameter(ActionParameters.SYNC_MODE, syncMode);
   }
 
-  /** Action connectors: a standard field by its Salesforce API name, e.g. {@code field("LastName", "Doe")}. */
+  /**
+   * Action connectors: a standard field by its Salesforce API name, e.g. {@code field("LastName",
+   * "Doe")}.
+   */
   default SalesforceRequest field(String apiName, Object value) {
     return parameter(apiName, value);
   }
@@ -53,7 +57,10 @@ public interface SalesforceRequest extends ConnectorRequest<SalesforceResponse> 
     return parameter(ActionParameters.OTHER_FIELDS, fields);
   }
 
-  /** Action connectors and {@code salesforce-find-records}: field API name → value to find the record by. */
+  /**
+   * Action connectors and {@code salesforce-find-records}: field API name → value to find the
+   * record by.
+   */
   default SalesforceRequest recordMatchers(Map<String, ?> matchers) {
     return parameter(ActionParameters.RECORD_MATCHERS, matchers);
   }
@@ -63,7 +70,10 @@ public interface SalesforceRequest extends ConnectorRequest<SalesforceResponse> 
     return parameter(ActionParameters.RECORD_MATCHERS_OPERATOR, operator);
   }
 
-  /** The object API name: custom object connector, {@code salesforce-record}, find-records, bulk create-job. */
+  /**
+   * The object API name: custom object connector, {@code salesforce-record}, find-records, bulk
+   * create-job.
+   */
   default SalesforceRequest sobject(String sobject) {
     return parameter(ActionParameters.SOBJECT, sobject);
   }
@@ -78,7 +88,9 @@ public interface SalesforceRequest extends ConnectorRequest<SalesforceResponse> 
     return parameter(ActionParameters.DELIVERY, delivery);
   }
 
-  /** Action connectors: queue the record for a Bulk API 2.0 job (same as {@code delivery("bulk")}). */
+  /**
+   * Action connectors: queue the record for a Bulk API 2.0 job (same as {@code delivery("bulk")}).
+   */
   default SalesforceRequest useBulkApi(boolean useBulkApi) {
     return parameter(ActionParameters.USE_BULK_API, useBulkApi);
   }
@@ -90,8 +102,13 @@ public interface SalesforceRequest extends ConnectorRequest<SalesforceResponse> 
 
   /** Action connectors: the external id column and value of a record queued for a bulk upsert. */
   default SalesforceRequest bulkUpsertExternalId(String externalIdName, Object externalIdValue) {
-    return parameter(ActionParameters.BULK_UPSERT_EXTERNAL_ID, Map.of(ActionParameters.EXTERNAL_ID_NAME,
-        externalIdName, ActionParameters.EXTERNAL_ID_VALUE, externalIdValue));
+    return parameter(
+        ActionParameters.BULK_UPSERT_EXTERNAL_ID,
+        Map.of(
+            ActionParameters.EXTERNAL_ID_NAME,
+            externalIdName,
+            ActionParameters.EXTERNAL_ID_VALUE,
+            externalIdValue));
   }
 
   /** {@code salesforce-record}: the record Id (update, delete). */

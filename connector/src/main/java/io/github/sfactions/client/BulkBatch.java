@@ -13,27 +13,28 @@ import java.util.Map;
  * @param csvBytes exact UTF-8 size of the CSV this batch writes
  * @param <M> the record type
  */
-public record BulkBatch<M extends Map<String, ?>>(List<String> columns, List<M> records, long csvBytes) {
+public record BulkBatch<M extends Map<String, ?>>(
+    List<String> columns, List<M> records, long csvBytes) {
 
-    public BulkBatch {
-        columns = List.copyOf(columns);
-        records = List.copyOf(records);
-    }
+  public BulkBatch {
+    columns = List.copyOf(columns);
+    records = List.copyOf(records);
+  }
 
-    /** The CSV, written on demand into the upload request. */
-    public CsvContent csv() {
-        CsvContent writer = BulkCsvWriter.content(columns, records);
-        long length = csvBytes;
-        return new CsvContent() {
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                writer.writeTo(out);
-            }
+  /** The CSV, written on demand into the upload request. */
+  public CsvContent csv() {
+    CsvContent writer = BulkCsvWriter.content(columns, records);
+    long length = csvBytes;
+    return new CsvContent() {
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        writer.writeTo(out);
+      }
 
-            @Override
-            public long contentLength() {
-                return length;
-            }
-        };
-    }
+      @Override
+      public long contentLength() {
+        return length;
+      }
+    };
+  }
 }

@@ -8,135 +8,143 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Cuts records into bulk batches by record count <em>and</em> CSV byte size (deviation 5), so each upload stays
- * under Salesforce's 150 MB (base64) limit. Sizes are exact for the CSV {@link BulkCsvWriter} writes.
+ * Cuts records into bulk batches by record count <em>and</em> CSV byte size (deviation 5), so each
+ * upload stays under Salesforce's 150 MB (base64) limit. Sizes are exact for the CSV {@link
+ * BulkCsvWriter} writes.
  */
 public final class BulkBatchSplitter {
 
-    /** Records per batch unless configured (the reference's {@code batch_size} default). */
-    public static final int DEFAULT_MAX_RECORDS = 5000;
-    /** Raw CSV bytes per batch unless configured (~150 MB after Salesforce's base64 conversion). */
-    public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
+  /** Records per batch unless configured (the reference's {@code batch_size} default). */
+  public static final int DEFAULT_MAX_RECORDS = 5000;
 
-    private final int maxRecords;
-    private final long maxBytes;
+  /** Raw CSV bytes per batch unless configured (~150 MB after Salesforce's base64 conversion). */
+  public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
 
-    public BulkBatchSplitter(int maxRecords, long maxBytes) {
-        if (maxRecords < 1) {
-            throw new IllegalArgumentException("maxRecords must be at least 1, got " + maxRecords);
+  private final int maxRecords;
+  private final long maxBytes;
+
+  public BulkBatchSplitter(int maxRecords, long maxBytes) {
+    if (maxRecords < 1) {
+      throw new IllegalArgumentException("maxRecords must be at least 1, got " + maxRecords);
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
+    }
+    this.maxRecords = maxRecords;
+    this.maxBytes = maxBytes;
+  }
+
+  /** 5000 records, 100 MB. */
+  public static BulkBatchSplitter defaults() {
+    return new BulkBatchSplitter(DEFAULT_MAX_RECORDS, DEFAULT_MAX_BYTES);
+  }
+
+  public int maxRecords() {
+    return maxRecords;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Splits in order; each batch has its own columns (only the fields its records have).
+   *
+   * @throws IllegalArgumentException when one record alone exceeds {@link #maxBytes()}
+   */
+  public <M extends Map<String, ?>> List<BulkBatch<M>> split(List<M> records) {
+    List<BulkBatch<M>> batches = new ArrayList<>();
+    Accumulator<M> current = new Accumulator<>();
+    for (M record : records) {
+      Map<String, String> cells = cells(record);
+      long sizeWith = current.sizeWith(cells);
+      if (!current.records.isEmpty()
+          && (current.records.size() >= maxRecords || sizeWith > maxBytes)) {
+        batches.add(current.toBatch());
+        current = new Accumulator<>();
+        sizeWith = current.sizeWith(cells);
+      }
+      if (sizeWith > maxBytes) {
+        throw new IllegalArgumentException(
+            "One bulk record needs "
+                + sizeWith
+                + " bytes of CSV, more than the batch limit of "
+                + maxBytes
+                + " bytes");
+      }
+      current.add(record, cells);
+    }
+    if (!current.records.isEmpty()) {
+      batches.add(current.toBatch());
+    }
+    return batches;
+  }
+
+  /** Lower-case column name to written cell, validating names and values as the writer does. */
+  private static Map<String, String> cells(Map<String, ?> record) {
+    Map<String, String> cells = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : record.entrySet()) {
+      String name = BulkCsvWriter.requireColumn(e.getKey());
+      String key = name.toLowerCase(Locale.ROOT);
+      if (cells.containsKey(key)) {
+        throw new IllegalArgumentException(
+            "A bulk record holds field " + name + " twice (names differing only in case)");
+      }
+      cells.put(key, BulkCsvWriter.cell(name, e.getValue()));
+    }
+    return cells;
+  }
+
+  private static long utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * Keeps the exact CSV size: header = names + (n-1) commas + LF; each row = its cells + (n-1)
+   * commas + LF. A new column adds its name and a comma to the header and one comma to every
+   * existing row.
+   */
+  private static final class Accumulator<M extends Map<String, ?>> {
+    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final List<M> records = new ArrayList<>();
+    private long headerNameBytes;
+    private long cellBytes;
+
+    long sizeWith(Map<String, String> cells) {
+      long names = headerNameBytes;
+      int columnCount = columns.size();
+      long newCells = 0;
+      for (Map.Entry<String, String> cell : cells.entrySet()) {
+        if (!columns.containsKey(cell.getKey())) {
+          columnCount++;
+          names += utf8Length(cell.getKey());
         }
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
-        }
-        this.maxRecords = maxRecords;
-        this.maxBytes = maxBytes;
+        newCells += utf8Length(cell.getValue());
+      }
+      return size(names, columnCount, records.size() + 1, cellBytes + newCells);
     }
 
-    /** 5000 records, 100 MB. */
-    public static BulkBatchSplitter defaults() {
-        return new BulkBatchSplitter(DEFAULT_MAX_RECORDS, DEFAULT_MAX_BYTES);
+    void add(M record, Map<String, String> cells) {
+      Map<String, String> original = new LinkedHashMap<>();
+      record.keySet().forEach(k -> original.put(k.toLowerCase(Locale.ROOT), k));
+      for (Map.Entry<String, String> cell : cells.entrySet()) {
+        if (!columns.containsKey(cell.getKey())) {
+          columns.put(cell.getKey(), original.get(cell.getKey()));
+          headerNameBytes += utf8Length(cell.getKey());
+        }
+        cellBytes += utf8Length(cell.getValue());
+      }
+      records.add(record);
     }
 
-    public int maxRecords() {
-        return maxRecords;
+    BulkBatch<M> toBatch() {
+      long size = size(headerNameBytes, columns.size(), records.size(), cellBytes);
+      return new BulkBatch<>(new ArrayList<>(columns.values()), records, size);
     }
 
-    public long maxBytes() {
-        return maxBytes;
+    private static long size(long names, int columnCount, int rows, long cells) {
+      long separatorsPerLine = Math.max(0, columnCount - 1) + 1L;
+      return names + separatorsPerLine + cells + rows * separatorsPerLine;
     }
-
-    /**
-     * Splits in order; each batch has its own columns (only the fields its records have).
-     *
-     * @throws IllegalArgumentException when one record alone exceeds {@link #maxBytes()}
-     */
-    public <M extends Map<String, ?>> List<BulkBatch<M>> split(List<M> records) {
-        List<BulkBatch<M>> batches = new ArrayList<>();
-        Accumulator<M> current = new Accumulator<>();
-        for (M record : records) {
-            Map<String, String> cells = cells(record);
-            long sizeWith = current.sizeWith(cells);
-            if (!current.records.isEmpty() && (current.records.size() >= maxRecords || sizeWith > maxBytes)) {
-                batches.add(current.toBatch());
-                current = new Accumulator<>();
-                sizeWith = current.sizeWith(cells);
-            }
-            if (sizeWith > maxBytes) {
-                throw new IllegalArgumentException("One bulk record needs " + sizeWith
-                        + " bytes of CSV, more than the batch limit of " + maxBytes + " bytes");
-            }
-            current.add(record, cells);
-        }
-        if (!current.records.isEmpty()) {
-            batches.add(current.toBatch());
-        }
-        return batches;
-    }
-
-    /** Lower-case column name to written cell, validating names and values as the writer does. */
-    private static Map<String, String> cells(Map<String, ?> record) {
-        Map<String, String> cells = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : record.entrySet()) {
-            String name = BulkCsvWriter.requireColumn(e.getKey());
-            String key = name.toLowerCase(Locale.ROOT);
-            if (cells.containsKey(key)) {
-                throw new IllegalArgumentException("A bulk record holds field " + name
-                        + " twice (names differing only in case)");
-            }
-            cells.put(key, BulkCsvWriter.cell(name, e.getValue()));
-        }
-        return cells;
-    }
-
-    private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /**
-     * Keeps the exact CSV size: header = names + (n-1) commas + LF; each row = its cells + (n-1) commas + LF. A new
-     * column adds its name and a comma to the header and one comma to every existing row.
-     */
-    private static final class Accumulator<M extends Map<String, ?>> {
-        private final Map<String, String> columns = new LinkedHashMap<>();
-        private final List<M> records = new ArrayList<>();
-        private long headerNameBytes;
-        private long cellBytes;
-
-        long sizeWith(Map<String, String> cells) {
-            long names = headerNameBytes;
-            int columnCount = columns.size();
-            long newCells = 0;
-            for (Map.Entry<String, String> cell : cells.entrySet()) {
-                if (!columns.containsKey(cell.getKey())) {
-                    columnCount++;
-                    names += utf8Length(cell.getKey());
-                }
-                newCells += utf8Length(cell.getValue());
-            }
-            return size(names, columnCount, records.size() + 1, cellBytes + newCells);
-        }
-
-        void add(M record, Map<String, String> cells) {
-            Map<String, String> original = new LinkedHashMap<>();
-            record.keySet().forEach(k -> original.put(k.toLowerCase(Locale.ROOT), k));
-            for (Map.Entry<String, String> cell : cells.entrySet()) {
-                if (!columns.containsKey(cell.getKey())) {
-                    columns.put(cell.getKey(), original.get(cell.getKey()));
-                    headerNameBytes += utf8Length(cell.getKey());
-                }
-                cellBytes += utf8Length(cell.getValue());
-            }
-            records.add(record);
-        }
-
-        BulkBatch<M> toBatch() {
-            long size = size(headerNameBytes, columns.size(), records.size(), cellBytes);
-            return new BulkBatch<>(new ArrayList<>(columns.values()), records, size);
-        }
-
-        private static long size(long names, int columnCount, int rows, long cells) {
-            long separatorsPerLine = Math.max(0, columnCount - 1) + 1L;
-            return names + separatorsPerLine + cells + rows * separatorsPerLine;
-        }
-    }
+  }
 }

@@ -19,154 +19,172 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes records as Bulk API 2.0 CSV (comma, LF, UTF-8, RFC 4180 quoting) with deviation 3: a field a record does
- * not have becomes an <em>empty cell</em> (Salesforce leaves the field unchanged); only an explicit {@code null}
- * becomes {@value #NULL_VALUE} (Salesforce sets the field to null). Column names are unique case-insensitively,
- * so the header never holds a column twice.
+ * Writes records as Bulk API 2.0 CSV (comma, LF, UTF-8, RFC 4180 quoting) with deviation 3: a field
+ * a record does not have becomes an <em>empty cell</em> (Salesforce leaves the field unchanged);
+ * only an explicit {@code null} becomes {@value #NULL_VALUE} (Salesforce sets the field to null).
+ * Column names are unique case-insensitively, so the header never holds a column twice.
  */
 public final class BulkCsvWriter {
 
-    /** The cell value that sets a field to null. */
-    public static final String NULL_VALUE = "#N/A";
-    static final char LF = '\n';
+  /** The cell value that sets a field to null. */
+  public static final String NULL_VALUE = "#N/A";
 
-    private BulkCsvWriter() {
-    }
+  static final char LF = '\n';
 
-    /**
-     * The columns of these records in order of first appearance; names differing only in case share the first
-     * spelling's column. Each name must be a field API name or a relationship path ({@code Account.Ext__c}).
-     */
-    public static List<String> columnsOf(Collection<? extends Map<String, ?>> records) {
-        Map<String, String> byLowerCase = new LinkedHashMap<>();
-        for (Map<String, ?> record : records) {
-            for (String name : record.keySet()) {
-                byLowerCase.putIfAbsent(requireColumn(name).toLowerCase(Locale.ROOT), name);
-            }
-        }
-        return List.copyOf(byLowerCase.values());
-    }
+  private BulkCsvWriter() {}
 
-    /** Validates a column name. */
-    public static String requireColumn(String name) {
-        if (!ApiNames.isFieldPath(name)) {
-            throw new SoqlBuildException(SoqlBuildException.INVALID_FIELD_NAME, "Invalid bulk CSV column '" + name
-                    + "': expected a field API name such as LastName, Ext__c or Account.Ext__c");
-        }
-        return name;
+  /**
+   * The columns of these records in order of first appearance; names differing only in case share
+   * the first spelling's column. Each name must be a field API name or a relationship path ({@code
+   * Account.Ext__c}).
+   */
+  public static List<String> columnsOf(Collection<? extends Map<String, ?>> records) {
+    Map<String, String> byLowerCase = new LinkedHashMap<>();
+    for (Map<String, ?> record : records) {
+      for (String name : record.keySet()) {
+        byLowerCase.putIfAbsent(requireColumn(name).toLowerCase(Locale.ROOT), name);
+      }
     }
+    return List.copyOf(byLowerCase.values());
+  }
 
-    /** Writes the header row and one row per record. */
-    public static void write(List<String> columns, Collection<? extends Map<String, ?>> records, Writer out)
-            throws IOException {
-        List<String> checked = uniqueColumns(columns);
-        out.write(header(checked));
-        for (Map<String, ?> record : records) {
-            out.write(row(checked, record));
-        }
+  /** Validates a column name. */
+  public static String requireColumn(String name) {
+    if (!ApiNames.isFieldPath(name)) {
+      throw new SoqlBuildException(
+          SoqlBuildException.INVALID_FIELD_NAME,
+          "Invalid bulk CSV column '"
+              + name
+              + "': expected a field API name such as LastName, Ext__c or Account.Ext__c");
     }
+    return name;
+  }
 
-    /** The CSV text (small batches and tests; large batches should stream through {@link #content}). */
-    public static String toCsv(List<String> columns, Collection<? extends Map<String, ?>> records) {
-        StringWriter w = new StringWriter();
-        try {
-            write(columns, records, w);
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return w.toString();
+  /** Writes the header row and one row per record. */
+  public static void write(
+      List<String> columns, Collection<? extends Map<String, ?>> records, Writer out)
+      throws IOException {
+    List<String> checked = uniqueColumns(columns);
+    out.write(header(checked));
+    for (Map<String, ?> record : records) {
+      out.write(row(checked, record));
     }
+  }
 
-    /** CSV content that is written on demand, straight into the upload request. */
-    public static CsvContent content(List<String> columns, Collection<? extends Map<String, ?>> records) {
-        List<String> checked = uniqueColumns(columns);
-        return out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            write(checked, records, w);
-            w.flush();
-        };
+  /**
+   * The CSV text (small batches and tests; large batches should stream through {@link #content}).
+   */
+  public static String toCsv(List<String> columns, Collection<? extends Map<String, ?>> records) {
+    StringWriter w = new StringWriter();
+    try {
+      write(columns, records, w);
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
     }
+    return w.toString();
+  }
 
-    /** The header line, ending in LF. */
-    public static String header(List<String> columns) {
-        return String.join(",", columns) + LF;
-    }
+  /** CSV content that is written on demand, straight into the upload request. */
+  public static CsvContent content(
+      List<String> columns, Collection<? extends Map<String, ?>> records) {
+    List<String> checked = uniqueColumns(columns);
+    return out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      write(checked, records, w);
+      w.flush();
+    };
+  }
 
-    /** One data line, ending in LF. */
-    public static String row(List<String> columns, Map<String, ?> record) {
-        Map<String, Object> byLowerCase = lowerCaseKeys(record);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String key = columns.get(i).toLowerCase(Locale.ROOT);
-            if (byLowerCase.containsKey(key)) {
-                sb.append(cell(columns.get(i), byLowerCase.get(key)));
-            }
-        }
-        return sb.append(LF).toString();
-    }
+  /** The header line, ending in LF. */
+  public static String header(List<String> columns) {
+    return String.join(",", columns) + LF;
+  }
 
-    /**
-     * One cell: {@value #NULL_VALUE} for null; numbers in JavaScript formatting; booleans {@code true}/{@code false};
-     * text quoted when it holds a comma, quote, CR or LF or starts/ends with white space (quotes doubled); an empty
-     * string as {@code ""}.
-     */
-    public static String cell(String column, Object value) {
-        if (value == null) {
-            return NULL_VALUE;
-        }
-        if (value instanceof Boolean b) {
-            return b ? "true" : "false";
-        }
-        if (value instanceof Number n) {
-            if (!JsNumbers.isFinite(n)) {
-                throw new IllegalArgumentException("Bulk CSV column " + column + ": not a finite number: " + n);
-            }
-            return JsNumbers.format(n);
-        }
-        if (value instanceof CharSequence || value instanceof Character || value instanceof LocalDate
-                || value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof Instant) {
-            return quoteIfNeeded(value.toString());
-        }
-        throw new IllegalArgumentException("Bulk CSV column " + column + ": unsupported value type "
-                + value.getClass().getSimpleName() + " (use text, numbers, booleans or null)");
+  /** One data line, ending in LF. */
+  public static String row(List<String> columns, Map<String, ?> record) {
+    Map<String, Object> byLowerCase = lowerCaseKeys(record);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      String key = columns.get(i).toLowerCase(Locale.ROOT);
+      if (byLowerCase.containsKey(key)) {
+        sb.append(cell(columns.get(i), byLowerCase.get(key)));
+      }
     }
+    return sb.append(LF).toString();
+  }
 
-    static String quoteIfNeeded(String text) {
-        if (text.isEmpty()) {
-            return "\"\"";
-        }
-        boolean needsQuotes = Character.isWhitespace(text.charAt(0))
-                || Character.isWhitespace(text.charAt(text.length() - 1));
-        for (int i = 0; i < text.length() && !needsQuotes; i++) {
-            char c = text.charAt(i);
-            needsQuotes = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  /**
+   * One cell: {@value #NULL_VALUE} for null; numbers in JavaScript formatting; booleans {@code
+   * true}/{@code false}; text quoted when it holds a comma, quote, CR or LF or starts/ends with
+   * white space (quotes doubled); an empty string as {@code ""}.
+   */
+  public static String cell(String column, Object value) {
+    if (value == null) {
+      return NULL_VALUE;
     }
+    if (value instanceof Boolean b) {
+      return b ? "true" : "false";
+    }
+    if (value instanceof Number n) {
+      if (!JsNumbers.isFinite(n)) {
+        throw new IllegalArgumentException(
+            "Bulk CSV column " + column + ": not a finite number: " + n);
+      }
+      return JsNumbers.format(n);
+    }
+    if (value instanceof CharSequence
+        || value instanceof Character
+        || value instanceof LocalDate
+        || value instanceof LocalDateTime
+        || value instanceof OffsetDateTime
+        || value instanceof Instant) {
+      return quoteIfNeeded(value.toString());
+    }
+    throw new IllegalArgumentException(
+        "Bulk CSV column "
+            + column
+            + ": unsupported value type "
+            + value.getClass().getSimpleName()
+            + " (use text, numbers, booleans or null)");
+  }
 
-    private static List<String> uniqueColumns(List<String> columns) {
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (String c : columns) {
-            if (seen.putIfAbsent(requireColumn(c).toLowerCase(Locale.ROOT), c) != null) {
-                throw new IllegalArgumentException("Bulk CSV column '" + c + "' is given twice");
-            }
-        }
-        return new ArrayList<>(seen.values());
+  static String quoteIfNeeded(String text) {
+    if (text.isEmpty()) {
+      return "\"\"";
     }
+    boolean needsQuotes =
+        Character.isWhitespace(text.charAt(0))
+            || Character.isWhitespace(text.charAt(text.length() - 1));
+    for (int i = 0; i < text.length() && !needsQuotes; i++) {
+      char c = text.charAt(i);
+      needsQuotes = c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
+    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
 
-    static Map<String, Object> lowerCaseKeys(Map<String, ?> record) {
-        Map<String, Object> byLowerCase = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : record.entrySet()) {
-            String key = e.getKey().toLowerCase(Locale.ROOT);
-            if (byLowerCase.containsKey(key)) {
-                throw new IllegalArgumentException("A bulk record holds field " + e.getKey()
-                        + " twice (names differing only in case)");
-            }
-            byLowerCase.put(key, e.getValue());
-        }
-        return byLowerCase;
+  private static List<String> uniqueColumns(List<String> columns) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String c : columns) {
+      if (seen.putIfAbsent(requireColumn(c).toLowerCase(Locale.ROOT), c) != null) {
+        throw new IllegalArgumentException("Bulk CSV column '" + c + "' is given twice");
+      }
     }
+    return new ArrayList<>(seen.values());
+  }
+
+  static Map<String, Object> lowerCaseKeys(Map<String, ?> record) {
+    Map<String, Object> byLowerCase = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : record.entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (byLowerCase.containsKey(key)) {
+        throw new IllegalArgumentException(
+            "A bulk record holds field " + e.getKey() + " twice (names differing only in case)");
+      }
+      byLowerCase.put(key, e.getValue());
+    }
+    return byLowerCase;
+  }
 }

@@ -12,12 +12,22 @@ package io.github.sfactions.client;
  * @param numberRecordsFailed failed rows
  * @param errorMessage why the job failed (state Failed), else null
  */
-public record BulkJobInfo(String id, String sobject, BulkOperation operation, BulkJobState state,
-        String externalIdFieldName, String createdDate, String contentUrl, long numberRecordsProcessed,
-        long numberRecordsFailed, long retries, long totalProcessingTime, String errorMessage) {
+public record BulkJobInfo(
+    String id,
+    String sobject,
+    BulkOperation operation,
+    BulkJobState state,
+    String externalIdFieldName,
+    String createdDate,
+    String contentUrl,
+    long numberRecordsProcessed,
+    long numberRecordsFailed,
+    long retries,
+    long totalProcessingTime,
+    String errorMessage) {
 
-    /** Rows processed successfully. */
-    public long numberRecordsSucceeded() {
-        return Math.max(0, numberRecordsProcessed - numberRecordsFailed);
-    }
+  /** Rows processed successfully. */
+  public long numberRecordsSucceeded() {
+    return Math.max(0, numberRecordsProcessed - numberRecordsFailed);
+  }
 }

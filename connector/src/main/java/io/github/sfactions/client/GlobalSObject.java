@@ -6,6 +6,12 @@ package io.github.sfactions.client;
  * @param name API name
  * @param keyPrefix 3-char id prefix (may be null)
  */
-public record GlobalSObject(String name, String label, String keyPrefix, boolean custom, boolean createable,
-        boolean updateable, boolean deletable, boolean queryable) {
-}
+public record GlobalSObject(
+    String name,
+    String label,
+    String keyPrefix,
+    boolean custom,
+    boolean createable,
+    boolean updateable,
+    boolean deletable,
+    boolean queryable) {}

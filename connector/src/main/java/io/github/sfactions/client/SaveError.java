@@ -11,12 +11,12 @@ import java.util.List;
  */
 public record SaveError(String statusCode, String message, List<String> fields) {
 
-    public SaveError {
-        fields = fields == null ? List.of() : List.copyOf(fields);
-    }
+  public SaveError {
+    fields = fields == null ? List.of() : List.copyOf(fields);
+  }
 
-    /** Whether retrying the same record may succeed (e.g. {@code UNABLE_TO_LOCK_ROW}). */
-    public boolean retryable() {
-        return SalesforceApiException.isRetryable(200, statusCode);
-    }
+  /** Whether retrying the same record may succeed (e.g. {@code UNABLE_TO_LOCK_ROW}). */
+  public boolean retryable() {
+    return SalesforceApiException.isRetryable(200, statusCode);
+  }
 }

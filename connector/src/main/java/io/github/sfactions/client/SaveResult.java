@@ -12,12 +12,12 @@ import java.util.List;
  */
 public record SaveResult(String id, boolean success, boolean created, List<SaveError> errors) {
 
-    public SaveResult {
-        errors = errors == null ? List.of() : List.copyOf(errors);
-    }
+  public SaveResult {
+    errors = errors == null ? List.of() : List.copyOf(errors);
+  }
 
-    /** The first error, or {@code null} on success. */
-    public SaveError firstError() {
-        return errors.isEmpty() ? null : errors.get(0);
-    }
+  /** The first error, or {@code null} on success. */
+  public SaveError firstError() {
+    return errors.isEmpty() ? null : errors.get(0);
+  }
 }

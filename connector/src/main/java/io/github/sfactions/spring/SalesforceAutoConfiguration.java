@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the Salesforce connections of {@code sfactions.connections.*} for the connectors (see
- * {@link SalesforceProperties}). Active whenever the connector jar is on a Spring Boot application's class path;
- * the Camunda engine settings, health indicator and metrics have auto-configurations of their own.
+ * {@link SalesforceProperties}). Active whenever the connector jar is on a Spring Boot
+ * application's class path; the Camunda engine settings, health indicator and metrics have
+ * auto-configurations of their own.
  */
 @AutoConfiguration(beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
 @ConditionalOnClass(SalesforceConnections.class)
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Bean;
 public class SalesforceAutoConfiguration {
 
   /**
-   * The registry the connectors read: the JVM-global one. Not closed with the context: other contexts in the
-   * JVM may use it; the registrar removes (and so closes) exactly the connections it registered.
+   * The registry the connectors read: the JVM-global one. Not closed with the context: other
+   * contexts in the JVM may use it; the registrar removes (and so closes) exactly the connections
+   * it registered.
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
@@ -28,11 +30,14 @@ public class SalesforceAutoConfiguration {
     return SalesforceConnections.global();
   }
 
-  /** Validates {@code sfactions.connections.*} and registers them; removes them when the context closes. */
+  /**
+   * Validates {@code sfactions.connections.*} and registers them; removes them when the context
+   * closes.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public SalesforceConnectionRegistrar salesforceConnectionRegistrar(SalesforceProperties properties,
-      SalesforceConnections connections) {
+  public SalesforceConnectionRegistrar salesforceConnectionRegistrar(
+      SalesforceProperties properties, SalesforceConnections connections) {
     return new SalesforceConnectionRegistrar(properties, connections);
   }
 

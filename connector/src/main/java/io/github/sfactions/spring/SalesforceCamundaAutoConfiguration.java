@@ -6,20 +6,26 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Camunda engine defaults for the Salesforce connectors when the Camunda Spring Boot starter is present (see
- * {@link SalesforceEngineDefaultsPlugin}). The starter itself registers Camunda Connect's
- * {@code ConnectProcessEnginePlugin}, which finds the connectors through {@code META-INF/services}.
+ * Camunda engine defaults for the Salesforce connectors when the Camunda Spring Boot starter is
+ * present (see {@link SalesforceEngineDefaultsPlugin}). The starter itself registers Camunda
+ * Connect's {@code ConnectProcessEnginePlugin}, which finds the connectors through {@code
+ * META-INF/services}.
  */
-@AutoConfiguration(after = SalesforceAutoConfiguration.class,
+@AutoConfiguration(
+    after = SalesforceAutoConfiguration.class,
     beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
-@ConditionalOnClass(name = {"org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
-    "org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin"})
+@ConditionalOnClass(
+    name = {
+      "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+      "org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin"
+    })
 public class SalesforceCamundaAutoConfiguration {
 
   /** Turns on {@code enableExceptionsAfterUnhandledBpmnError} unless the user sets it. */
   @Bean
   @ConditionalOnMissingBean
-  public SalesforceEngineDefaultsPlugin salesforceEngineDefaultsPlugin(SalesforceConnectionRegistrar registrar) {
+  public SalesforceEngineDefaultsPlugin salesforceEngineDefaultsPlugin(
+      SalesforceConnectionRegistrar registrar) {
     return new SalesforceEngineDefaultsPlugin(registrar);
   }
 }

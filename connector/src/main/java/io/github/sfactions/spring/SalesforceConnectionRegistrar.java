@@ -17,14 +17,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Registers the connections of {@code sfactions.connections.*} into a {@link SalesforceConnections} registry (the
- * JVM-global one the connectors use) when the application context starts, and removes them when it closes.
+ * Registers the connections of {@code sfactions.connections.*} into a {@link SalesforceConnections}
+ * registry (the JVM-global one the connectors use) when the application context starts, and removes
+ * them when it closes.
  *
- * <p>All connections are validated before any is registered: one invalid connection fails the start with an
- * {@link InvalidSalesforcePropertiesException} listing every problem. On close the registry is left as this bean
- * found it: each of its registrations that is still in place is removed, or replaced again by the connection it had
- * replaced (e.g. one a {@link io.github.sfactions.camunda.SalesforceConnectorPlugin} registered for another engine
- * in the same JVM). A registration someone else made since is left alone.
+ * <p>All connections are validated before any is registered: one invalid connection fails the start
+ * with an {@link InvalidSalesforcePropertiesException} listing every problem. On close the registry
+ * is left as this bean found it: each of its registrations that is still in place is removed, or
+ * replaced again by the connection it had replaced (e.g. one a {@link
+ * io.github.sfactions.camunda.SalesforceConnectorPlugin} registered for another engine in the same
+ * JVM). A registration someone else made since is left alone.
  */
 public class SalesforceConnectionRegistrar implements InitializingBean, DisposableBean {
 
@@ -35,7 +37,8 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
   private final Map<String, Registration> registered = new LinkedHashMap<>();
 
   /** A registrar of the given properties into the given registry. */
-  public SalesforceConnectionRegistrar(SalesforceProperties properties, SalesforceConnections registry) {
+  public SalesforceConnectionRegistrar(
+      SalesforceProperties properties, SalesforceConnections registry) {
     this.properties = properties;
     this.registry = registry;
   }
@@ -56,10 +59,11 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
   }
 
   /**
-   * The problems {@link #validate} would report, without throwing: for an application that checks all its
-   * settings before it starts, to report them together.
+   * The problems {@link #validate} would report, without throwing: for an application that checks
+   * all its settings before it starts, to report them together.
    *
-   * @return one sentence per problem, each naming its property; empty when every connection is usable
+   * @return one sentence per problem, each naming its property; empty when every connection is
+   *     usable
    */
   public static List<String> problems(SalesforceProperties properties) {
     List<String> problems = new ArrayList<>();
@@ -67,31 +71,43 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
     return problems;
   }
 
-  private static Map<String, ConnectionSettings> settings(SalesforceProperties properties, List<String> problems) {
+  private static Map<String, ConnectionSettings> settings(
+      SalesforceProperties properties, List<String> problems) {
     Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
-    properties.getConnections().forEach((name, connection) -> {
-      // a connection named without properties gets the client's rules like any other ("auth.flow is required")
-      SalesforceProperties.Connection given = connection == null ? new SalesforceProperties.Connection() : connection;
-      ConnectionSettingsFactory.create(name, given, problems).ifPresent(s -> settings.put(name, s));
-    });
+    properties
+        .getConnections()
+        .forEach(
+            (name, connection) -> {
+              // a connection named without properties gets the client's rules like any other
+              // ("auth.flow is required")
+              SalesforceProperties.Connection given =
+                  connection == null ? new SalesforceProperties.Connection() : connection;
+              ConnectionSettingsFactory.create(name, given, problems)
+                  .ifPresent(s -> settings.put(name, s));
+            });
     return settings;
   }
 
   @Override
   public synchronized void afterPropertiesSet() {
     Map<String, ConnectionSettings> settings = validate(properties);
-    settings.forEach((name, s) -> {
-      registered.put(name, new Registration(s, registry.settings(name).orElse(null)));
-      registry.register(name, s);
-    });
+    settings.forEach(
+        (name, s) -> {
+          registered.put(name, new Registration(s, registry.settings(name).orElse(null)));
+          registry.register(name, s);
+        });
     if (settings.isEmpty()) {
-      LOG.info("No Salesforce connection configured under {}.connections.*", SalesforceProperties.PREFIX);
+      LOG.info(
+          "No Salesforce connection configured under {}.connections.*",
+          SalesforceProperties.PREFIX);
       return;
     }
     LOG.info("Salesforce connections registered: {}", settings);
     if (!registry.contains(SalesforceConnections.DEFAULT_CONNECTION)) {
-      LOG.info("No connection is named '{}': every Salesforce task must name its connection (input '{}')",
-          SalesforceConnections.DEFAULT_CONNECTION, ActionParameters.CONNECTION);
+      LOG.info(
+          "No connection is named '{}': every Salesforce task must name its connection (input '{}')",
+          SalesforceConnections.DEFAULT_CONNECTION,
+          ActionParameters.CONNECTION);
     }
   }
 
@@ -102,21 +118,22 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
 
   @Override
   public synchronized void destroy() {
-    registered.forEach((name, registration) -> {
-      // identity, not equality: another context may have registered equal settings under the same name
-      if (registry.settings(name).filter(current -> current == registration.mine()).isEmpty()) {
-        return;
-      }
-      if (registration.replaced() == null) {
-        registry.remove(name);
-      } else {
-        registry.register(name, registration.replaced());
-      }
-    });
+    registered.forEach(
+        (name, registration) -> {
+          // identity, not equality: another context may have registered equal settings under the
+          // same name
+          if (registry.settings(name).filter(current -> current == registration.mine()).isEmpty()) {
+            return;
+          }
+          if (registration.replaced() == null) {
+            registry.remove(name);
+          } else {
+            registry.register(name, registration.replaced());
+          }
+        });
     registered.clear();
   }
 
   /** What this registrar put under a name, and what was there before. */
-  private record Registration(ConnectionSettings mine, ConnectionSettings replaced) {
-  }
+  private record Registration(ConnectionSettings mine, ConnectionSettings replaced) {}
 }

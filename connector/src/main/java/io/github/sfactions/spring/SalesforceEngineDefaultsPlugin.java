@@ -12,19 +12,21 @@ import org.springframework.core.Ordered;
 /**
  * Engine defaults the Salesforce connectors need in a Spring Boot application.
  *
- * <p>{@code enableExceptionsAfterUnhandledBpmnError = true}: a connector's BPMN error ({@code 300} several
- * matches, {@code 404} no match, {@code 400} rejected) that no boundary or event sub-process catches then fails the
- * job (retries, then an incident in Cockpit) instead of silently ending the process instance as if the record had
- * been written.
+ * <p>{@code enableExceptionsAfterUnhandledBpmnError = true}: a connector's BPMN error ({@code 300}
+ * several matches, {@code 404} no match, {@code 400} rejected) that no boundary or event
+ * sub-process catches then fails the job (retries, then an incident in Cockpit) instead of silently
+ * ending the process instance as if the record had been written.
  *
- * <p>Failed-job handling (see {@link io.github.sfactions.camunda.SalesforceConnectorPlugin}): a Salesforce failure
- * that a retry cannot fix becomes an incident at once, a retryable one keeps the retry cycle, and each failed
- * attempt logs one line instead of stack traces. The starter's failed-job command factory is wrapped, not replaced.
+ * <p>Failed-job handling (see {@link io.github.sfactions.camunda.SalesforceConnectorPlugin}): a
+ * Salesforce failure that a retry cannot fix becomes an incident at once, a retryable one keeps the
+ * retry cycle, and each failed attempt logs one line instead of stack traces. The starter's
+ * failed-job command factory is wrapped, not replaced.
  *
- * <p>The user's value wins: this plugin runs before the Camunda starter applies
- * {@code camunda.bpm.generic-properties.properties.*} (order {@code -1}) and before every plugin bean of default
- * order, so {@code camunda.bpm.generic-properties.properties.enable-exceptions-after-unhandled-bpmn-error: false}
- * or a plugin of one's own switches it off again.
+ * <p>The user's value wins: this plugin runs before the Camunda starter applies {@code
+ * camunda.bpm.generic-properties.properties.*} (order {@code -1}) and before every plugin bean of
+ * default order, so {@code
+ * camunda.bpm.generic-properties.properties.enable-exceptions-after-unhandled-bpmn-error: false} or
+ * a plugin of one's own switches it off again.
  */
 public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Ordered {
 
@@ -36,9 +38,10 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   private final Set<String> connectionNames;
 
   /**
-   * A plugin for an engine whose connectors use these connections. Taking the registrar as an argument makes
-   * Spring register the connections before the engine starts and remove them only after it has stopped (beans
-   * are destroyed in reverse dependency order), so no job runs without its connection.
+   * A plugin for an engine whose connectors use these connections. Taking the registrar as an
+   * argument makes Spring register the connections before the engine starts and remove them only
+   * after it has stopped (beans are destroyed in reverse dependency order), so no job runs without
+   * its connection.
    */
   public SalesforceEngineDefaultsPlugin(SalesforceConnectionRegistrar registrar) {
     this.connectionNames = registrar.registeredNames();
@@ -58,8 +61,10 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     FailedJobHandling.postInit(configuration);
-    LOG.debug("Engine {}: enableExceptionsAfterUnhandledBpmnError={}, Salesforce connections from sfactions.*: {}",
-        configuration.getProcessEngineName(), configuration.isEnableExceptionsAfterUnhandledBpmnError(),
+    LOG.debug(
+        "Engine {}: enableExceptionsAfterUnhandledBpmnError={}, Salesforce connections from sfactions.*: {}",
+        configuration.getProcessEngineName(),
+        configuration.isEnableExceptionsAfterUnhandledBpmnError(),
         connectionNames);
   }
 

@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * The {@code salesforce} health indicator ({@link SalesforceHealthIndicator}) when Spring Boot Actuator is present.
- * Switch it off with {@code management.health.salesforce.enabled=false}.
+ * The {@code salesforce} health indicator ({@link SalesforceHealthIndicator}) when Spring Boot
+ * Actuator is present. Switch it off with {@code management.health.salesforce.enabled=false}.
  */
-@AutoConfiguration(after = SalesforceAutoConfiguration.class,
-    beforeName = "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
+@AutoConfiguration(
+    after = SalesforceAutoConfiguration.class,
+    beforeName =
+        "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @Conditional(OnSalesforceHealthEnabledCondition.class)
 public class SalesforceHealthAutoConfiguration {
@@ -23,8 +25,9 @@ public class SalesforceHealthAutoConfiguration {
   /** The indicator; its bean name makes it {@code salesforce} in {@code /actuator/health}. */
   @Bean(name = "salesforceHealthIndicator")
   @ConditionalOnMissingBean(name = "salesforceHealthIndicator")
-  public SalesforceHealthIndicator salesforceHealthIndicator(SalesforceConnections connections,
-      ApiUsageTracker usage, SalesforceProperties properties) {
-    return new SalesforceHealthIndicator(connections, usage, properties.getHealth().getCacheTimeToLive());
+  public SalesforceHealthIndicator salesforceHealthIndicator(
+      SalesforceConnections connections, ApiUsageTracker usage, SalesforceProperties properties) {
+    return new SalesforceHealthIndicator(
+        connections, usage, properties.getHealth().getCacheTimeToLive());
   }
 }

@@ -16,24 +16,28 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * Health of every registered Salesforce connection ({@code /actuator/health/salesforce}): per connection it
- * obtains a token and reads {@code GET /limits}. A connection is UP with its remaining daily API requests, DOWN
- * with a readable reason (Salesforce's error code and message, never a secret); the indicator is DOWN when any
- * connection is, UNKNOWN when none is configured.
+ * Health of every registered Salesforce connection ({@code /actuator/health/salesforce}): per
+ * connection it obtains a token and reads {@code GET /limits}. A connection is UP with its
+ * remaining daily API requests, DOWN with a readable reason (Salesforce's error code and message,
+ * never a secret); the indicator is DOWN when any connection is, UNKNOWN when none is configured.
  *
- * <p>Each check spends one API request, so a connection's result is reused for
- * {@code sfactions.health.cache-time-to-live}. Checks use a {@link io.github.sfactions.client.SalesforceClient} of
- * their own per connection (own session, separate from the connectors' one), which reports to no listener: health
- * checks are not counted in {@link SalesforceMetrics}' call meters, only the usage they read feeds its gauges.
+ * <p>Each check spends one API request, so a connection's result is reused for {@code
+ * sfactions.health.cache-time-to-live}. Checks use a {@link
+ * io.github.sfactions.client.SalesforceClient} of their own per connection (own session, separate
+ * from the connectors' one), which reports to no listener: health checks are not counted in {@link
+ * SalesforceMetrics}' call meters, only the usage they read feeds its gauges.
  */
 public class SalesforceHealthIndicator implements HealthIndicator, DisposableBean {
 
   /** Detail: connection status. */
   public static final String STATUS = "status";
+
   /** Detail: remaining daily API requests. */
   public static final String REMAINING = "dailyApiRequestsRemaining";
+
   /** Detail: the org's daily API request allocation. */
   public static final String MAX = "dailyApiRequestsMax";
+
   /** Detail: why the connection is down. */
   public static final String ERROR = "error";
 
@@ -49,12 +53,12 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
    * @param usage receives the usage each check reads (feeds the remaining-requests gauge)
    * @param cacheTimeToLive how long a connection's result is reused; zero checks every time
    */
-  public SalesforceHealthIndicator(SalesforceConnections connections, ApiUsageTracker usage,
-      Duration cacheTimeToLive) {
+  public SalesforceHealthIndicator(
+      SalesforceConnections connections, ApiUsageTracker usage, Duration cacheTimeToLive) {
     this.connections = connections;
     this.usage = usage;
-    this.cacheTimeToLive = cacheTimeToLive == null || cacheTimeToLive.isNegative() ? Duration.ZERO
-        : cacheTimeToLive;
+    this.cacheTimeToLive =
+        cacheTimeToLive == null || cacheTimeToLive.isNegative() ? Duration.ZERO : cacheTimeToLive;
   }
 
   @Override
@@ -77,7 +81,9 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
   private Map<String, Object> result(String name, ConnectionSettings settings) {
     long now = System.nanoTime();
     CachedResult cached = cache.get(name);
-    if (cached != null && cached.settings == settings && now - cached.atNanos < cacheTimeToLive.toNanos()) {
+    if (cached != null
+        && cached.settings == settings
+        && now - cached.atNanos < cacheTimeToLive.toNanos()) {
       return cached.details;
     }
     Map<String, Object> details = check(name, settings);
@@ -89,15 +95,18 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("loginUrl", settings.loginUrl());
     details.put("authFlow", settings.auth().flowName());
-    LimitsProbe probe = probes.compute(name, (n, old) -> {
-      if (old != null && old.settings() == settings) {
-        return old;
-      }
-      if (old != null) {
-        old.close();
-      }
-      return new LimitsProbe(settings);
-    });
+    LimitsProbe probe =
+        probes.compute(
+            name,
+            (n, old) -> {
+              if (old != null && old.settings() == settings) {
+                return old;
+              }
+              if (old != null) {
+                old.close();
+              }
+              return new LimitsProbe(settings);
+            });
     try {
       LimitsProbe.Limits limits = probe.read();
       usage.report(name, limits.dailyApiRequests());
@@ -108,31 +117,38 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
     } catch (SalesforceApiException e) {
       details.put(STATUS, Status.DOWN.getCode());
       String context = e.context();
-      details.put(ERROR, SecretScrubber.scrub(e.getMessage() + (context.isEmpty() ? "" : " [" + context + "]"),
-          settings.auth()));
+      details.put(
+          ERROR,
+          SecretScrubber.scrub(
+              e.getMessage() + (context.isEmpty() ? "" : " [" + context + "]"), settings.auth()));
       if (e.errorCode() != null) {
         details.put("errorCode", e.errorCode());
       }
       details.put("httpStatus", e.status());
     } catch (RuntimeException e) {
       details.put(STATUS, Status.DOWN.getCode());
-      details.put(ERROR, SecretScrubber.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(),
-          settings.auth()));
+      details.put(
+          ERROR,
+          SecretScrubber.scrub(
+              e.getClass().getSimpleName() + ": " + e.getMessage(), settings.auth()));
     }
     return details;
   }
 
   private void dropRemoved(Map<String, ConnectionSettings> current) {
-    probes.keySet().removeIf(name -> {
-      if (current.containsKey(name)) {
-        return false;
-      }
-      LimitsProbe gone = probes.get(name);
-      if (gone != null) {
-        gone.close();
-      }
-      return true;
-    });
+    probes
+        .keySet()
+        .removeIf(
+            name -> {
+              if (current.containsKey(name)) {
+                return false;
+              }
+              LimitsProbe gone = probes.get(name);
+              if (gone != null) {
+                gone.close();
+              }
+              return true;
+            });
     cache.keySet().retainAll(current.keySet());
   }
 
@@ -144,6 +160,6 @@ public class SalesforceHealthIndicator implements HealthIndicator, DisposableBea
     cache.clear();
   }
 
-  private record CachedResult(ConnectionSettings settings, long atNanos, Map<String, Object> details) {
-  }
+  private record CachedResult(
+      ConnectionSettings settings, long atNanos, Map<String, Object> details) {}
 }

@@ -23,29 +23,35 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Micrometer metrics of the Salesforce connectors, fed by every API call of every connection:
+ *
  * <ul>
- *   <li>{@value #CALLS} (counter) and {@value #CALL_DURATION} (timer), tagged {@code connection} (the registered
- *       name of the connection that made the call), {@code object}
- *       ({@value #NONE} for calls without one, e.g. query), {@code operation} ({@code create}, {@code query},
- *       {@code bulk_upload}, {@code token}, ...) and {@code outcome} ({@code SUCCESS}, {@code REDIRECTION},
- *       {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code IO_ERROR});</li>
- *   <li>{@value #REMAINING} and {@value #MAX} (gauges), tagged {@code connection}: the org's daily API requests
- *       left and allowed, from the {@code Sforce-Limit-Info} header of the latest call or the health check's
- *       {@code /limits} answer.</li>
+ *   <li>{@value #CALLS} (counter) and {@value #CALL_DURATION} (timer), tagged {@code connection}
+ *       (the registered name of the connection that made the call), {@code object} ({@value #NONE}
+ *       for calls without one, e.g. query), {@code operation} ({@code create}, {@code query},
+ *       {@code bulk_upload}, {@code token}, ...) and {@code outcome} ({@code SUCCESS}, {@code
+ *       REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code IO_ERROR});
+ *   <li>{@value #REMAINING} and {@value #MAX} (gauges), tagged {@code connection}: the org's daily
+ *       API requests left and allowed, from the {@code Sforce-Limit-Info} header of the latest call
+ *       or the health check's {@code /limits} answer.
  * </ul>
  *
- * <p>Health checks use clients of their own and are not counted here (see {@link SalesforceHealthIndicator}).
+ * <p>Health checks use clients of their own and are not counted here (see {@link
+ * SalesforceHealthIndicator}).
  */
 public class SalesforceMetrics implements MeterBinder, DisposableBean {
 
   /** Counter of API calls. */
   public static final String CALLS = "salesforce.api.calls";
+
   /** Timer of API calls. */
   public static final String CALL_DURATION = "salesforce.api.call.duration";
+
   /** Gauge of remaining daily API requests. */
   public static final String REMAINING = "salesforce.api.requests.remaining";
+
   /** Gauge of the daily API request allocation. */
   public static final String MAX = "salesforce.api.requests.max";
+
   /** Tag value for calls not about one object. */
   public static final String NONE = "none";
 
@@ -76,13 +82,26 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
       // a connection registered after binding gets its gauges with its first call
       registries.forEach(r -> gauges(r, connection));
     }
-    Tags tags = Tags.of("connection", connection,
-        "object", call.sobject() == null ? NONE : call.sobject(),
-        "operation", call.operation() == null ? NONE : call.operation().name().toLowerCase(Locale.ROOT),
-        "outcome", outcome(call.status()));
+    Tags tags =
+        Tags.of(
+            "connection",
+            connection,
+            "object",
+            call.sobject() == null ? NONE : call.sobject(),
+            "operation",
+            call.operation() == null ? NONE : call.operation().name().toLowerCase(Locale.ROOT),
+            "outcome",
+            outcome(call.status()));
     for (MeterRegistry registry : registries) {
-      Counter.builder(CALLS).description("Salesforce API calls").tags(tags).register(registry).increment();
-      Timer.builder(CALL_DURATION).description("Duration of Salesforce API calls").tags(tags).register(registry)
+      Counter.builder(CALLS)
+          .description("Salesforce API calls")
+          .tags(tags)
+          .register(registry)
+          .increment();
+      Timer.builder(CALL_DURATION)
+          .description("Duration of Salesforce API calls")
+          .tags(tags)
+          .register(registry)
           .record(call.durationNanos(), TimeUnit.NANOSECONDS);
     }
   }
@@ -93,10 +112,17 @@ public class SalesforceMetrics implements MeterBinder, DisposableBean {
     gauge(registry, MAX, "Daily Salesforce API request allocation", name, ApiUsage::max);
   }
 
-  private void gauge(MeterRegistry registry, String metric, String description, String name,
+  private void gauge(
+      MeterRegistry registry,
+      String metric,
+      String description,
+      String name,
       ToDoubleFunction<ApiUsage> value) {
     Gauge.builder(metric, usage, u -> u.usage(name).map(value::applyAsDouble).orElse(Double.NaN))
-        .description(description).tag("connection", name).strongReference(true).register(registry);
+        .description(description)
+        .tag("connection", name)
+        .strongReference(true)
+        .register(registry);
   }
 
   static String outcome(int status) {

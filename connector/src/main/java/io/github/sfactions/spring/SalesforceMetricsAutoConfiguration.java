@@ -10,11 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Micrometer metrics of the Salesforce API calls ({@link SalesforceMetrics}) when Micrometer is present; Spring
- * Boot binds the {@link io.micrometer.core.instrument.binder.MeterBinder} to the application's meter registry.
- * Switch them off with {@code sfactions.metrics.enabled=false}.
+ * Micrometer metrics of the Salesforce API calls ({@link SalesforceMetrics}) when Micrometer is
+ * present; Spring Boot binds the {@link io.micrometer.core.instrument.binder.MeterBinder} to the
+ * application's meter registry. Switch them off with {@code sfactions.metrics.enabled=false}.
  */
-@AutoConfiguration(after = SalesforceAutoConfiguration.class,
+@AutoConfiguration(
+    after = SalesforceAutoConfiguration.class,
     beforeName = "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnProperty(prefix = "sfactions.metrics", name = "enabled", matchIfMissing = true)
@@ -23,7 +24,8 @@ public class SalesforceMetricsAutoConfiguration {
   /** The meter binder; it stops listening when the context closes. */
   @Bean
   @ConditionalOnMissingBean
-  public SalesforceMetrics salesforceMetrics(SalesforceConnections connections, ApiUsageTracker usage) {
+  public SalesforceMetrics salesforceMetrics(
+      SalesforceConnections connections, ApiUsageTracker usage) {
     return new SalesforceMetrics(connections, usage);
   }
 }

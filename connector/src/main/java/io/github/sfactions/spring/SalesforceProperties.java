@@ -27,8 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *         private-key-path: /etc/sfactions/eu.pem
  * }</pre>
  *
- * <p>Every connection is validated at start-up; an invalid one fails the start with a message naming the property
- * (never its value when it is a secret).
+ * <p>Every connection is validated at start-up; an invalid one fails the start with a message
+ * naming the property (never its value when it is a secret).
  */
 @ConfigurationProperties(prefix = SalesforceProperties.PREFIX)
 public class SalesforceProperties {
@@ -37,8 +37,8 @@ public class SalesforceProperties {
   public static final String PREFIX = "sfactions";
 
   /**
-   * Salesforce connections by name (one per org). The connection named "default" is used when a task names none;
-   * other names are selected with the task input "connection".
+   * Salesforce connections by name (one per org). The connection named "default" is used when a
+   * task names none; other names are selected with the task input "connection".
    */
   private Map<String, Connection> connections = new LinkedHashMap<>();
 
@@ -66,13 +66,18 @@ public class SalesforceProperties {
 
   /** Flows the connections can use to obtain an access token. */
   public enum AuthFlowType {
-    /** OAuth username-password flow: client id and secret, username, password and security token. */
+    /**
+     * OAuth username-password flow: client id and secret, username, password and security token.
+     */
     PASSWORD,
     /** OAuth refresh token flow: client id, optional client secret, refresh token. */
     REFRESH_TOKEN,
     /** OAuth client credentials flow: client id and secret; needs the org's My Domain login URL. */
     CLIENT_CREDENTIALS,
-    /** OAuth JWT bearer flow: client id, username and the RSA private key of the connected app's certificate. */
+    /**
+     * OAuth JWT bearer flow: client id, username and the RSA private key of the connected app's
+     * certificate.
+     */
     JWT_BEARER
   }
 
@@ -88,9 +93,9 @@ public class SalesforceProperties {
   public static class Connection {
 
     /**
-     * Token endpoint host: https://login.salesforce.com (production, the default), https://test.salesforce.com
-     * (sandboxes) or the org's My Domain URL such as https://acme.my.salesforce.com. Data calls go to the
-     * instance URL the token response names.
+     * Token endpoint host: https://login.salesforce.com (production, the default),
+     * https://test.salesforce.com (sandboxes) or the org's My Domain URL such as
+     * https://acme.my.salesforce.com. Data calls go to the instance URL the token response names.
      */
     private String loginUrl;
 
@@ -100,21 +105,27 @@ public class SalesforceProperties {
     /** REST API version, e.g. v62.0. */
     private String apiVersion = "v62.0";
 
-    /** TCP connect timeout; keep it well below the job executor's lock time (5 minutes by default). */
+    /**
+     * TCP connect timeout; keep it well below the job executor's lock time (5 minutes by default).
+     */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
-    /** Read timeout of one HTTP call; keep it well below the job executor's lock time (5 minutes by default). */
+    /**
+     * Read timeout of one HTTP call; keep it well below the job executor's lock time (5 minutes by
+     * default).
+     */
     private Duration readTimeout = Duration.ofSeconds(60);
 
     /**
-     * How long an idle connection is kept for reuse; keep it below the idle timeout of Salesforce and of any proxy
-     * or load balancer in between, or calls after a pause go out on connections already closed.
+     * How long an idle connection is kept for reuse; keep it below the idle timeout of Salesforce
+     * and of any proxy or load balancer in between, or calls after a pause go out on connections
+     * already closed.
      */
     private Duration keepAlive = ConnectionSettings.DEFAULT_KEEP_ALIVE;
 
     /**
-     * Accept http://localhost and http://127.0.0.1 login and instance URLs. Only for the local emulator: never
-     * enable it for a real org.
+     * Accept http://localhost and http://127.0.0.1 login and instance URLs. Only for the local
+     * emulator: never enable it for a real org.
      */
     private boolean allowLocalInstance;
 
@@ -200,7 +211,10 @@ public class SalesforceProperties {
     }
   }
 
-  /** How a connection obtains its access token. Secrets are best given as ${ENV_VARIABLE} references. */
+  /**
+   * How a connection obtains its access token. Secrets are best given as ${ENV_VARIABLE}
+   * references.
+   */
   public static class Auth {
 
     /** OAuth flow: password, refresh-token, client-credentials or jwt-bearer. */
@@ -209,7 +223,10 @@ public class SalesforceProperties {
     /** Consumer key of the connected app. */
     private String clientId;
 
-    /** Consumer secret of the connected app (password, client-credentials; optional for refresh-token). */
+    /**
+     * Consumer secret of the connected app (password, client-credentials; optional for
+     * refresh-token).
+     */
     private String clientSecret;
 
     /** Salesforce username (password and jwt-bearer flows). */
@@ -218,21 +235,26 @@ public class SalesforceProperties {
     /** The user's password (password flow). */
     private String password;
 
-    /** The user's security token, appended to the password; leave empty when the caller's IP is trusted. */
+    /**
+     * The user's security token, appended to the password; leave empty when the caller's IP is
+     * trusted.
+     */
     private String securityToken;
 
     /** Refresh token issued to the connected app (refresh-token flow). */
     private String refreshToken;
 
-    /** RSA private key as unencrypted PKCS#8 PEM text (jwt-bearer flow); or use private-key-path. */
+    /**
+     * RSA private key as unencrypted PKCS#8 PEM text (jwt-bearer flow); or use private-key-path.
+     */
     private String privateKey;
 
     /** File system path of the RSA private key as unencrypted PKCS#8 PEM (jwt-bearer flow). */
     private String privateKeyPath;
 
     /**
-     * JWT audience (jwt-bearer flow): https://login.salesforce.com, https://test.salesforce.com or a community
-     * URL. Derived from the login URL when not set.
+     * JWT audience (jwt-bearer flow): https://login.salesforce.com, https://test.salesforce.com or
+     * a community URL. Derived from the login URL when not set.
      */
     private String audience;
 
@@ -354,12 +376,16 @@ public class SalesforceProperties {
     }
   }
 
-  /** Settings of the "salesforce" health indicator (enable or disable it with management.health.salesforce.enabled). */
+  /**
+   * Settings of the "salesforce" health indicator (enable or disable it with
+   * management.health.salesforce.enabled).
+   */
   public static class Health {
 
     /**
-     * How long a connection's health result is reused. Each check spends one API request (GET /limits), so keep
-     * it well above the probe interval of your platform; 0 checks on every request.
+     * How long a connection's health result is reused. Each check spends one API request (GET
+     * /limits), so keep it well above the probe interval of your platform; 0 checks on every
+     * request.
      */
     private Duration cacheTimeToLive = Duration.ofSeconds(60);
 
@@ -375,7 +401,10 @@ public class SalesforceProperties {
   /** Settings of the Micrometer metrics. */
   public static class Metrics {
 
-    /** Record salesforce.api.calls, salesforce.api.call.duration and salesforce.api.requests.remaining. */
+    /**
+     * Record salesforce.api.calls, salesforce.api.call.duration and
+     * salesforce.api.requests.remaining.
+     */
     private boolean enabled = true;
 
     public boolean isEnabled() {

@@ -9,22 +9,27 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every problem of the {@code sfactions.*} settings of an environment at once: the connections (as
- * {@link SalesforceConnectionRegistrar#validate} checks them) and, when enabled, the event intake. The
- * auto-configurations check each part when its bean is created, so a start fails on the first; this lets a
- * start-up report (or an application's own check before any bean is created) name all of them.
+ * {@link SalesforceConnectionRegistrar#validate} checks them) and, when enabled, the event intake.
+ * The auto-configurations check each part when its bean is created, so a start fails on the first;
+ * this lets a start-up report (or an application's own check before any bean is created) name all
+ * of them.
  */
 public final class SalesforceSettingsProblems {
 
-  private SalesforceSettingsProblems() {
-  }
+  private SalesforceSettingsProblems() {}
 
-  /** One sentence per problem, each naming its property; never a value. Empty when the settings are usable. */
+  /**
+   * One sentence per problem, each naming its property; never a value. Empty when the settings are
+   * usable.
+   */
   public static List<String> find(Environment environment) {
     Binder binder = Binder.get(environment);
     List<String> problems = new ArrayList<>();
     try {
-      SegmentIntakeProperties intake = binder.bind(SegmentIntakeProperties.PREFIX, SegmentIntakeProperties.class)
-          .orElseGet(SegmentIntakeProperties::new);
+      SegmentIntakeProperties intake =
+          binder
+              .bind(SegmentIntakeProperties.PREFIX, SegmentIntakeProperties.class)
+              .orElseGet(SegmentIntakeProperties::new);
       if (intake.isEnabled()) {
         problems.addAll(intake.problems());
       }
@@ -32,8 +37,10 @@ public final class SalesforceSettingsProblems {
       problems.add(unreadable(e));
     }
     try {
-      binder.bind(SalesforceProperties.PREFIX, SalesforceProperties.class)
-          .map(SalesforceConnectionRegistrar::problems).ifBound(problems::addAll);
+      binder
+          .bind(SalesforceProperties.PREFIX, SalesforceProperties.class)
+          .map(SalesforceConnectionRegistrar::problems)
+          .ifBound(problems::addAll);
     } catch (BindException e) {
       problems.add(unreadable(e));
     }

@@ -28,18 +28,26 @@ class RecordMatchersTest {
 
   @Test
   void numbersAndBooleansAreUnquotedAndConditionsKeepInsertionOrderWithAnd() {
-    assertThat(RecordMatchers.selectIdSoql("Lead",
-        map("Email", "sponge@seamail.com", "IsDeleted", false, "NumberOfEmployees", 3), "AND"))
-        .isEqualTo("SELECT Id FROM Lead WHERE Email = 'sponge@seamail.com' AND IsDeleted = false"
-            + " AND NumberOfEmployees = 3");
+    assertThat(
+            RecordMatchers.selectIdSoql(
+                "Lead",
+                map("Email", "sponge@seamail.com", "IsDeleted", false, "NumberOfEmployees", 3),
+                "AND"))
+        .isEqualTo(
+            "SELECT Id FROM Lead WHERE Email = 'sponge@seamail.com' AND IsDeleted = false"
+                + " AND NumberOfEmployees = 3");
   }
 
   @Test
   void orIsTheDefaultAndNumbersUseJavaScriptFormatting() {
-    assertThat(RecordMatchers.selectIdSoql("Account", map("NumberOfEmployees", new BigDecimal("2.0"),
-        "AnnualRevenue", 3.5), null))
+    assertThat(
+            RecordMatchers.selectIdSoql(
+                "Account",
+                map("NumberOfEmployees", new BigDecimal("2.0"), "AnnualRevenue", 3.5),
+                null))
         .isEqualTo("SELECT Id FROM Account WHERE NumberOfEmployees = 2 OR AnnualRevenue = 3.5");
-    assertThat(RecordMatchers.selectIdSoql("Account", map("Name", "x"), "")).endsWith("WHERE Name = 'x'");
+    assertThat(RecordMatchers.selectIdSoql("Account", map("Name", "x"), ""))
+        .endsWith("WHERE Name = 'x'");
   }
 
   @Test
@@ -59,34 +67,42 @@ class RecordMatchersTest {
     Map<String, Object> bad = new HashMap<>();
     bad.put("Email", null);
     assertThatThrownBy(() -> RecordMatchers.selectIdSoql("Lead", bad, "or"))
-        .isInstanceOf(ActionException.class).hasMessage("Invalid SOQL operator - or")
-        .extracting("code", "status").containsExactly("Invalid SOQL operator", 400);
+        .isInstanceOf(ActionException.class)
+        .hasMessage("Invalid SOQL operator - or")
+        .extracting("code", "status")
+        .containsExactly("Invalid SOQL operator", 400);
   }
 
   @Test
   void nullMapAndListValuesAreUnsupportedTypes() {
     Map<String, Object> withNull = new HashMap<>();
     withNull.put("Email", null);
-    for (Map<String, Object> matchers : List.of(withNull, map("Email", Map.of("a", 1)), map("Email", List.of(1)))) {
+    for (Map<String, Object> matchers :
+        List.of(withNull, map("Email", Map.of("a", 1)), map("Email", List.of(1)))) {
       assertThatThrownBy(() -> RecordMatchers.selectIdSoql("Lead", matchers, null))
           .isInstanceOf(ActionException.class)
           .hasMessage("Unsupported datatype for record matcher traits - object")
-          .extracting("code", "status").containsExactly("Unsupported Type", 400);
+          .extracting("code", "status")
+          .containsExactly("Unsupported Type", 400);
     }
   }
 
   @Test
   void fieldNamesThatAreNotApiNamesAreRejectedNotStrippedDeviation2() {
     assertThatThrownBy(() -> RecordMatchers.selectIdSoql("Lead", map("email__c's!'", "x"), null))
-        .isInstanceOf(ActionException.class).hasMessageContaining("Invalid field name")
-        .extracting("status").isEqualTo(400);
+        .isInstanceOf(ActionException.class)
+        .hasMessageContaining("Invalid field name")
+        .extracting("status")
+        .isEqualTo(400);
     assertThatThrownBy(() -> RecordMatchers.selectIdSoql("Lead", map("Account.Name", "x"), null))
-        .isInstanceOf(ActionException.class).hasMessageContaining("Invalid field name");
+        .isInstanceOf(ActionException.class)
+        .hasMessageContaining("Invalid field name");
   }
 
   @Test
   void objectNameIsValidated() {
     assertThatThrownBy(() -> RecordMatchers.selectIdSoql("Lead WHERE", map("Email", "x"), null))
-        .isInstanceOf(ActionException.class).hasMessageContaining("Invalid object name");
+        .isInstanceOf(ActionException.class)
+        .hasMessageContaining("Invalid object name");
   }
 }

@@ -12,8 +12,12 @@ public class CatchingLeadDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SalesforceConnector connector = Connectors.getConnector(SalesforceConnectorIds.LEAD);
     try {
-      connector.createRequest().parameter(ActionParameters.SYNC_MODE, "add")
-          .parameter("LastName", execution.getVariable("lastName")).parameter("Company", "Acme").execute();
+      connector
+          .createRequest()
+          .parameter(ActionParameters.SYNC_MODE, "add")
+          .parameter("LastName", execution.getVariable("lastName"))
+          .parameter("Company", "Acme")
+          .execute();
       execution.setVariable("caught", "none");
     } catch (BpmnError e) {
       execution.setVariable("caught", e.getErrorCode());

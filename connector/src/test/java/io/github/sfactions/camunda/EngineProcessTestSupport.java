@@ -10,17 +10,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Frame of the tests that run connectors in processes: the engine of {@code camunda.cfg.xml} (H2, connections to
- * the {@link SharedOrg} emulator) with its {@code @Deployment} handling, and the emulator reset before each test.
+ * Frame of the tests that run connectors in processes: the engine of {@code camunda.cfg.xml} (H2,
+ * connections to the {@link SharedOrg} emulator) with its {@code @Deployment} handling, and the
+ * emulator reset before each test.
  */
 abstract class EngineProcessTestSupport {
 
   static final SalesforceEmulator ORG = SharedOrg.get();
 
-  // an instance field: a static extension shared by all subclasses would be torn down after the first class
+  // an instance field: a static extension shared by all subclasses would be torn down after the
+  // first class
   @RegisterExtension
-  protected final ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+  protected final ProcessEngineExtension engineExtension =
+      ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
   protected RuntimeService runtime;
   protected ManagementService management;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the job executor logs for failed Salesforce jobs: one WARN line per attempt with connector, action, status,
- * errorCode and message, and no stack trace (that stays on the job, for Cockpit).
+ * What the job executor logs for failed Salesforce jobs: one WARN line per attempt with connector,
+ * action, status, errorCode and message, and no stack trace (that stays on the job, for Cockpit).
  */
 class FailedJobLoggingTest extends EngineProcessTestSupport {
 
@@ -38,10 +38,13 @@ class FailedJobLoggingTest extends EngineProcessTestSupport {
     try {
       ORG.faults().failNext(FaultType.SERVER_UNAVAILABLE, 1, "POST", "/sobjects/Lead", null);
       jobExecutor.start();
-      retried = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme", null, null));
+      retried =
+          runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme", null, null));
       String retriedId = retried.getId();
-      awaitTrue(() -> runtime.createProcessInstanceQuery().processInstanceId(retriedId).count() == 0);
-      rejected = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Roe", null, null, null));
+      awaitTrue(
+          () -> runtime.createProcessInstanceQuery().processInstanceId(retriedId).count() == 0);
+      rejected =
+          runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Roe", null, null, null));
       String rejectedId = rejected.getId();
       awaitTrue(() -> runtime.createIncidentQuery().processInstanceId(rejectedId).count() == 1);
     } finally {
@@ -49,28 +52,57 @@ class FailedJobLoggingTest extends EngineProcessTestSupport {
       root.detachAppender(captured);
     }
 
-    List<ILoggingEvent> visible = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-        .toList();
-    assertThat(visible).allSatisfy(e -> {
-      assertThat(e.getThrowableProxy()).as("stack trace of %s", e.getFormattedMessage()).isNull();
-      assertThat(e.getFormattedMessage()).doesNotContain("\n").doesNotContain("ENGINE-16004", "ENGINE-14006");
-    });
-    List<String> lines = visible.stream()
-        .filter(e -> e.getLoggerName().equals(RetryAwareFailedJobCommandFactory.LOGGER_NAME))
-        .map(ILoggingEvent::getFormattedMessage).toList();
+    List<ILoggingEvent> visible =
+        captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).toList();
+    assertThat(visible)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getThrowableProxy())
+                  .as("stack trace of %s", e.getFormattedMessage())
+                  .isNull();
+              assertThat(e.getFormattedMessage())
+                  .doesNotContain("\n")
+                  .doesNotContain("ENGINE-16004", "ENGINE-14006");
+            });
+    List<String> lines =
+        visible.stream()
+            .filter(e -> e.getLoggerName().equals(RetryAwareFailedJobCommandFactory.LOGGER_NAME))
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
     assertThat(lines).hasSize(2);
-    assertThat(lines).filteredOn(l -> l.contains("process instance " + retried.getId())).singleElement()
-        .satisfies(l -> assertThat(l).contains("activity AddLead", "retryable: 2 retries left",
-            "connector=salesforce-lead", "action=\"Lead add\"", "status=503", "errorCode=SERVER_UNAVAILABLE",
-            "message=\"salesforce-lead (Lead add) failed (retryable): "));
-    assertThat(lines).filteredOn(l -> l.contains("process instance " + rejected.getId())).singleElement()
-        .satisfies(l -> assertThat(l).contains("not retryable: retries set to 0 (incident)",
-            "connector=salesforce-lead", "action=\"Lead add\"", "status=400", "errorCode=REQUIRED_FIELD_MISSING",
-            "Company"));
+    assertThat(lines)
+        .filteredOn(l -> l.contains("process instance " + retried.getId()))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "activity AddLead",
+                        "retryable: 2 retries left",
+                        "connector=salesforce-lead",
+                        "action=\"Lead add\"",
+                        "status=503",
+                        "errorCode=SERVER_UNAVAILABLE",
+                        "message=\"salesforce-lead (Lead add) failed (retryable): "));
+    assertThat(lines)
+        .filteredOn(l -> l.contains("process instance " + rejected.getId()))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "not retryable: retries set to 0 (incident)",
+                        "connector=salesforce-lead",
+                        "action=\"Lead add\"",
+                        "status=400",
+                        "errorCode=REQUIRED_FIELD_MISSING",
+                        "Company"));
     assertThat(visible).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).hasSize(2);
 
-    String jobId = management.createJobQuery().processInstanceId(rejected.getId()).singleResult().getId();
-    assertThat(management.getJobExceptionStacktrace(jobId)).contains("SalesforceConnectorException", "\tat ");
+    String jobId =
+        management.createJobQuery().processInstanceId(rejected.getId()).singleResult().getId();
+    assertThat(management.getJobExceptionStacktrace(jobId))
+        .contains("SalesforceConnectorException", "\tat ");
   }
 
   private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

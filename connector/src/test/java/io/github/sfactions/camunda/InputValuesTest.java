@@ -18,21 +18,28 @@ class InputValuesTest {
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("Zeta", 1);
     in.put("Alpha", "a");
-    assertThat(InputValues.map("recordMatchers", in)).containsExactly(Map.entry("Zeta", 1), Map.entry("Alpha", "a"));
+    assertThat(InputValues.map("recordMatchers", in))
+        .containsExactly(Map.entry("Zeta", 1), Map.entry("Alpha", "a"));
   }
 
   @Test
   void aJsonStringKeepsKeyOrderAndTypes() {
-    Map<String, Object> m = InputValues.map("recordMatchers", "{\"b\":\"x\",\"a\":2,\"c\":true,\"d\":3.5}");
+    Map<String, Object> m =
+        InputValues.map("recordMatchers", "{\"b\":\"x\",\"a\":2,\"c\":true,\"d\":3.5}");
     assertThat(m.keySet()).containsExactly("b", "a", "c", "d");
-    assertThat(m).containsEntry("a", 2).containsEntry("c", true).containsEntry("d", new BigDecimal("3.5"));
+    assertThat(m)
+        .containsEntry("a", 2)
+        .containsEntry("c", true)
+        .containsEntry("d", new BigDecimal("3.5"));
   }
 
   @Test
   void aSpinJsonValueIsRead() {
-    Map<String, Object> m = InputValues.map("otherFields", Spin.JSON("{\"Note__c\":\"hi\",\"N__c\":1}"));
+    Map<String, Object> m =
+        InputValues.map("otherFields", Spin.JSON("{\"Note__c\":\"hi\",\"N__c\":1}"));
     assertThat(m).containsExactly(Map.entry("Note__c", "hi"), Map.entry("N__c", 1));
-    assertThat(InputValues.list("records", Spin.JSON("[{\"A\":1}]"))).containsExactly(Map.of("A", 1));
+    assertThat(InputValues.list("records", Spin.JSON("[{\"A\":1}]")))
+        .containsExactly(Map.of("A", 1));
   }
 
   @Test
@@ -46,13 +53,17 @@ class InputValuesTest {
   @Test
   void wrongShapesAreClear400s() {
     assertThatThrownBy(() -> InputValues.map("recordMatchers", "[1,2]"))
-        .isInstanceOf(ActionException.class).hasMessage("Input recordMatchers must be a JSON object (got String)");
+        .isInstanceOf(ActionException.class)
+        .hasMessage("Input recordMatchers must be a JSON object (got String)");
     assertThatThrownBy(() -> InputValues.map("recordMatchers", "{oops"))
-        .isInstanceOf(ActionException.class).hasMessageStartingWith("recordMatchers is not valid JSON");
+        .isInstanceOf(ActionException.class)
+        .hasMessageStartingWith("recordMatchers is not valid JSON");
     assertThatThrownBy(() -> InputValues.map("recordMatchers", 42))
         .hasMessageContaining("must be a map, a JSON object or a Spin JSON object");
-    assertThatThrownBy(() -> InputValues.bool("useBulkApi", "yes")).hasMessageContaining("must be a boolean");
-    assertThatThrownBy(() -> InputValues.integer("maxRecords", "1.5")).hasMessageContaining("must be an integer");
+    assertThatThrownBy(() -> InputValues.bool("useBulkApi", "yes"))
+        .hasMessageContaining("must be a boolean");
+    assertThatThrownBy(() -> InputValues.integer("maxRecords", "1.5"))
+        .hasMessageContaining("must be an integer");
   }
 
   @Test
@@ -65,14 +76,18 @@ class InputValuesTest {
     assertThat(InputValues.list("records", " ")).isNull();
     assertThat(InputValues.list("records", "null")).isNull();
     assertThatThrownBy(() -> InputValues.list("records", "{\"a\":1}"))
-        .isInstanceOf(ActionException.class).hasMessage("Input records must be a JSON array (got String)");
+        .isInstanceOf(ActionException.class)
+        .hasMessage("Input records must be a JSON array (got String)");
     assertThatThrownBy(() -> InputValues.list("records", Spin.JSON("{\"a\":1}")))
-        .isInstanceOf(ActionException.class).hasMessageStartingWith("Input records must be a JSON array (got ");
+        .isInstanceOf(ActionException.class)
+        .hasMessageStartingWith("Input records must be a JSON array (got ");
     assertThatThrownBy(() -> InputValues.list("records", "[1,"))
-        .isInstanceOf(ActionException.class).hasMessageStartingWith("records is not valid JSON");
+        .isInstanceOf(ActionException.class)
+        .hasMessageStartingWith("records is not valid JSON");
     assertThatThrownBy(() -> InputValues.list("records", Map.of("a", 1)))
         .isInstanceOf(ActionException.class)
-        .hasMessageStartingWith("Input records must be a list, a JSON array or a Spin JSON array (got ");
+        .hasMessageStartingWith(
+            "Input records must be a list, a JSON array or a Spin JSON array (got ");
   }
 
   @Test

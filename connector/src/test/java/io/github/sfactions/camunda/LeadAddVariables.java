@@ -3,13 +3,16 @@ package io.github.sfactions.camunda;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Start variables of the processes in {@code bpmn/lead-add-retry-rules.bpmn}; null means "not given". */
+/**
+ * Start variables of the processes in {@code bpmn/lead-add-retry-rules.bpmn}; null means "not
+ * given".
+ */
 final class LeadAddVariables {
 
-  private LeadAddVariables() {
-  }
+  private LeadAddVariables() {}
 
-  static Map<String, Object> lead(String lastName, String company, String email, String otherFields) {
+  static Map<String, Object> lead(
+      String lastName, String company, String email, String otherFields) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("lastName", lastName);
     variables.put("company", company);

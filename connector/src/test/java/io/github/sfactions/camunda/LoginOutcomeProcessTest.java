@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
 /**
- * A login inside a job (the engine's shared connection re-logs in after its session expired): any 2xx with a token
- * works; a failure's exception carries the reference text and the incident adds the context, and no token of the
- * token endpoint's answer reaches the exception, its causes, the job, the incident or the variables.
+ * A login inside a job (the engine's shared connection re-logs in after its session expired): any
+ * 2xx with a token works; a failure's exception carries the reference text and the incident adds
+ * the context, and no token of the token endpoint's answer reaches the exception, its causes, the
+ * job, the incident or the variables.
  */
 class LoginOutcomeProcessTest extends EngineProcessTestSupport {
 
@@ -27,8 +28,13 @@ class LoginOutcomeProcessTest extends EngineProcessTestSupport {
   private static final String REFRESH = "5Aep861EngineFakeRefresh.Zz==";
 
   private static String tokenBody(String instanceUrl) {
-    return "{\"access_token\":\"" + ACCESS + "\",\"refresh_token\":\"" + REFRESH + "\",\"instance_url\":\""
-        + instanceUrl + "\",\"token_type\":\"Bearer\"}";
+    return "{\"access_token\":\""
+        + ACCESS
+        + "\",\"refresh_token\":\""
+        + REFRESH
+        + "\",\"instance_url\":\""
+        + instanceUrl
+        + "\",\"token_type\":\"Bearer\"}";
   }
 
   private String jobOf(ProcessInstance pi) {
@@ -56,39 +62,54 @@ class LoginOutcomeProcessTest extends EngineProcessTestSupport {
     List<String> seen = new ArrayList<>();
     seen.add(chain(thrown));
     seen.add(management.getJobExceptionStacktrace(jobId));
-    seen.add(String.valueOf(management.createJobQuery().jobId(jobId).singleResult().getExceptionMessage()));
+    seen.add(
+        String.valueOf(
+            management.createJobQuery().jobId(jobId).singleResult().getExceptionMessage()));
     for (Incident incident : runtime.createIncidentQuery().processInstanceId(pi.getId()).list()) {
       seen.add(incident.getIncidentMessage());
     }
     seen.add(String.valueOf(runtime.getVariables(pi.getId())));
-    for (HistoricVariableInstance v : BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).list()) {
+    for (HistoricVariableInstance v :
+        BpmnAwareTests.historyService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(pi.getId())
+            .list()) {
       seen.add(String.valueOf(v.getValue()));
     }
-    assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(ACCESS, REFRESH, "access_token",
-        SalesforceEmulator.DEMO_CLIENT_SECRET));
+    assertThat(seen)
+        .allSatisfy(
+            text ->
+                assertThat(text)
+                    .doesNotContain(
+                        ACCESS, REFRESH, "access_token", SalesforceEmulator.DEMO_CLIENT_SECRET));
   }
 
   @Test
   @Deployment(resources = "bpmn/lead-create-async.bpmn")
   void aLoginAnswered201IsALoginAndTheJobCompletes() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Created201"));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Created201"));
     ORG.expireSessions();
     ORG.faults().overrideNext(1, "POST", TOKEN, 201, null);
     management.executeJob(jobOf(pi));
 
     assertThat(pi).isEnded();
-    assertThat(ORG.records("Lead")).extracting(r -> r.get("LastName")).containsExactly("Created201");
+    assertThat(ORG.records("Lead"))
+        .extracting(r -> r.get("LastName"))
+        .containsExactly("Created201");
   }
 
   @Test
   @Deployment(resources = "bpmn/lead-create-async.bpmn")
   void aServerErrorCarryingTokensGivesTheReferenceTextWithContextInTheIncidentAndNoToken() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Never"));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Never"));
     String jobId = jobOf(pi);
-    String expected = "salesforce-lead (Lead add) failed (retryable): Failed to refresh access token"
-        + " [POST /services/oauth2/token, status 500, username-password flow, client id "
-        + SalesforceEmulator.DEMO_CLIENT_ID + "]";
+    String expected =
+        "salesforce-lead (Lead add) failed (retryable): Failed to refresh access token"
+            + " [POST /services/oauth2/token, status 500, username-password flow, client id "
+            + SalesforceEmulator.DEMO_CLIENT_ID
+            + "]";
 
     Throwable first = failedAttempt(jobId, 500, tokenBody(ORG.instanceUrl()));
     assertThat(first).isInstanceOf(SalesforceConnectorException.class).hasMessage(expected);
@@ -106,16 +127,21 @@ class LoginOutcomeProcessTest extends EngineProcessTestSupport {
   @Test
   @Deployment(resources = "bpmn/lead-create-async.bpmn")
   void aTwoHundredOneCarryingTokensForAForeignInstanceGivesTheInstanceUrlTextAndNoToken() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Never"));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadCreateAsync", Map.of("lastName", "Never"));
     String jobId = jobOf(pi);
 
     Throwable thrown = failedAttempt(jobId, 201, tokenBody("https://evil.example.com"));
-    assertThat(thrown).isInstanceOf(SalesforceConnectorException.class)
-        .hasMessageStartingWith("salesforce-lead (Lead add) failed: Invalid Salesforce instance URL. Please login"
-            + " through OAuth again. [POST /services/oauth2/token, status 400, INVALID_INSTANCE_URL,"
-            + " username-password flow, client id " + SalesforceEmulator.DEMO_CLIENT_ID)
+    assertThat(thrown)
+        .isInstanceOf(SalesforceConnectorException.class)
+        .hasMessageStartingWith(
+            "salesforce-lead (Lead add) failed: Invalid Salesforce instance URL. Please login"
+                + " through OAuth again. [POST /services/oauth2/token, status 400, INVALID_INSTANCE_URL,"
+                + " username-password flow, client id "
+                + SalesforceEmulator.DEMO_CLIENT_ID)
         .hasMessageContaining("evil.example.com is not a Salesforce host");
-    assertThat(thrown.getCause()).hasMessage("Invalid Salesforce instance URL. Please login through OAuth again.");
+    assertThat(thrown.getCause())
+        .hasMessage("Invalid Salesforce instance URL. Please login through OAuth again.");
     assertNoTokenAnywhere(pi, jobId, thrown);
   }
 }

@@ -13,17 +13,20 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §6/§7 in a real engine against the emulator: a single-record write is judged by its HTTP status, not its
- * body; a lookup answer that cannot be counted is {@code Response missing expected fields}, never "0 matches".
+ * Spec §6/§7 in a real engine against the emulator: a single-record write is judged by its HTTP
+ * status, not its body; a lookup answer that cannot be counted is {@code Response missing expected
+ * fields}, never "0 matches".
  */
 class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
 
   private static final String LEADS = "/sobjects/Lead";
   private static final String NO_TOTAL_SIZE = "{\"done\":true,\"records\":[]}";
-  private static final String ONE_WITHOUT_ID = "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":"
-      + "{\"type\":\"Lead\"},\"LastName\":\"Twin\"}]}";
+  private static final String ONE_WITHOUT_ID =
+      "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":"
+          + "{\"type\":\"Lead\"},\"LastName\":\"Twin\"}]}";
 
-  private ProcessInstance writeLead(String syncMode, String lastName, String matchers, String externalIdField) {
+  private ProcessInstance writeLead(
+      String syncMode, String lastName, String matchers, String externalIdField) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("syncMode", syncMode);
     vars.put("lastName", lastName);
@@ -56,8 +59,12 @@ class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
     ProcessInstance pi = writeLead("add", "Quiet", null, null);
 
     assertThat(pi).isEnded().hasPassed("Written");
-    assertThat(pi).variables().containsEntry("sfResult", "created").containsEntry("sfLeadId", null)
-        .containsEntry("sfStatus", 201).doesNotContainKey("errorCode");
+    assertThat(pi)
+        .variables()
+        .containsEntry("sfResult", "created")
+        .containsEntry("sfLeadId", null)
+        .containsEntry("sfStatus", 201)
+        .doesNotContainKey("errorCode");
     assertThat(lastNames()).containsExactly("Quiet");
   }
 
@@ -84,13 +91,19 @@ class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
     ORG.faults().overrideNext(1, "POST", LEADS, null, "{}");
     ProcessInstance upsert = writeLead("upsert", "Branch", "{\"Email\":\"branch@acme.io\"}", null);
     assertThat(upsert).isEnded().hasPassed("Written");
-    assertThat(upsert).variables().containsEntry("sfResult", "created").containsEntry("sfMatchCount", 0)
+    assertThat(upsert)
+        .variables()
+        .containsEntry("sfResult", "created")
+        .containsEntry("sfMatchCount", 0)
         .containsEntry("sfLeadId", null);
 
     ORG.faults().overrideNext(1, "PATCH", LEADS + "/Ext__c/", null, "{}");
     ProcessInstance nativeCreate = writeLead("upsert", "Native", "{\"Ext__c\":\"N-1\"}", "Ext__c");
     assertThat(nativeCreate).isEnded().hasPassed("Written");
-    assertThat(nativeCreate).variables().containsEntry("sfResult", "created").containsEntry("sfLeadId", null);
+    assertThat(nativeCreate)
+        .variables()
+        .containsEntry("sfResult", "created")
+        .containsEntry("sfLeadId", null);
 
     ORG.faults().overrideNext(1, "PATCH", LEADS + "/Ext__c/", null, "");
     ProcessInstance nativeUpdate = writeLead("upsert", "Native2", "{\"Ext__c\":\"N-1\"}", "Ext__c");
@@ -105,31 +118,42 @@ class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
     ORG.faults().overrideNext(1, "POST", LEADS, null, "{}");
     ProcessInstance created = writeRecord("create", "Step", null);
     assertThat(created).isEnded().hasPassed("RecordWritten");
-    assertThat(created).variables().containsEntry("sfResult", "created").containsEntry("sfRecordId", null)
+    assertThat(created)
+        .variables()
+        .containsEntry("sfResult", "created")
+        .containsEntry("sfRecordId", null)
         .containsEntry("sfStatus", 201);
 
     ORG.faults().overrideNext(1, "PATCH", LEADS + "/Ext__c/", null, "");
     ProcessInstance upserted = writeRecord("upsert", "StepUpsert", "S-1");
     assertThat(upserted).isEnded().hasPassed("RecordWritten");
-    assertThat(upserted).variables().containsEntry("sfResult", "created").containsEntry("sfRecordId", null);
+    assertThat(upserted)
+        .variables()
+        .containsEntry("sfResult", "created")
+        .containsEntry("sfRecordId", null);
     assertThat(lastNames()).containsExactly("Step", "StepUpsert");
   }
 
   @Test
   @Deployment(resources = "bpmn/lead-write-outcomes.bpmn")
   void aLookupAnswerWithoutTotalSizeIsABadResponseAndAnUpsertCreatesNothing() {
-    ORG.createRecord("Lead", Map.of("LastName", "Existing", "Company", "Acme", "Email", "x@acme.io"));
+    ORG.createRecord(
+        "Lead", Map.of("LastName", "Existing", "Company", "Acme", "Email", "x@acme.io"));
     for (String syncMode : List.of("update", "upsert", "delete")) {
       ORG.faults().overrideNext(1, "GET", "/query", null, NO_TOTAL_SIZE);
       ProcessInstance pi = writeLead(syncMode, "Other", "{\"Email\":\"x@acme.io\"}", null);
 
       assertThat(pi).as(syncMode).isEnded().hasPassed("RejectedEnd");
-      assertThat(pi).variables().containsEntry("errorCode", "400")
+      assertThat(pi)
+          .variables()
+          .containsEntry("errorCode", "400")
           .containsEntry("errorMessage", "Response missing expected fields")
           .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "Bad Response");
     }
     ORG.faults().overrideNext(1, "GET", "/query", 200, "");
-    assertThat(writeLead("upsert", "Other", "{\"Email\":\"x@acme.io\"}", null)).isEnded().hasPassed("RejectedEnd");
+    assertThat(writeLead("upsert", "Other", "{\"Email\":\"x@acme.io\"}", null))
+        .isEnded()
+        .hasPassed("RejectedEnd");
     assertThat(writes()).as("nothing is written after an unreadable lookup").isEmpty();
     assertThat(lastNames()).containsExactly("Existing");
   }
@@ -141,7 +165,9 @@ class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
     ProcessInstance pi = writeLead("update", "Other", "{\"LastName\":\"Twin\"}", null);
 
     assertThat(pi).isEnded().hasPassed("RejectedEnd");
-    assertThat(pi).variables().containsEntry("errorMessage", "Response missing expected fields")
+    assertThat(pi)
+        .variables()
+        .containsEntry("errorMessage", "Response missing expected fields")
         .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "Bad Response");
     assertThat(writes()).isEmpty();
   }
@@ -151,14 +177,19 @@ class ReferenceOutcomesProcessTest extends EngineProcessTestSupport {
   void findRecordsNeverReportsZeroMatchesForAnAnswerItCannotCount() {
     for (String body : List.of(NO_TOTAL_SIZE, ONE_WITHOUT_ID, "")) {
       ORG.faults().overrideNext(1, "GET", "/query", null, body);
-      ProcessInstance pi = runtime.startProcessInstanceByKey("FindLeads", Map.of("lastName", "Twin"));
+      ProcessInstance pi =
+          runtime.startProcessInstanceByKey("FindLeads", Map.of("lastName", "Twin"));
 
       assertThat(pi).as(body).isEnded().hasPassed("UnreadableEnd").hasNotPassed("Found");
-      assertThat(pi).variables().containsEntry("errorCode", "400")
+      assertThat(pi)
+          .variables()
+          .containsEntry("errorCode", "400")
           .containsEntry("errorMessage", "Response missing expected fields")
-          .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "Bad Response").doesNotContainKey("leadCount");
+          .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "Bad Response")
+          .doesNotContainKey("leadCount");
     }
-    ProcessInstance real = runtime.startProcessInstanceByKey("FindLeads", Map.of("lastName", "Twin"));
+    ProcessInstance real =
+        runtime.startProcessInstanceByKey("FindLeads", Map.of("lastName", "Twin"));
     assertThat(real).isEnded().hasPassed("Found");
     assertThat(real).variables().containsEntry("leadCount", 0);
   }

@@ -22,38 +22,57 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The failed-job handling the plugin installs, in a real engine against the emulator: what a retry cannot fix goes
- * to an incident after one attempt; what it can fix keeps the retry cycle; a caught rejection follows the model.
+ * The failed-job handling the plugin installs, in a real engine against the emulator: what a retry
+ * cannot fix goes to an incident after one attempt; what it can fix keeps the retry cycle; a caught
+ * rejection follows the model.
  */
 @Deployment(resources = "bpmn/lead-add-retry-rules.bpmn")
 class RetryRulesProcessTest extends EngineProcessTestSupport {
 
   static Stream<Arguments> rejections() {
     return Stream.of(
-        Arguments.of("no Company", lead("Doe", null, null, null), "REQUIRED_FIELD_MISSING", "Company"),
-        Arguments.of("bad email", lead("Doe", "Acme", "not-an-email", null), "INVALID_EMAIL_ADDRESS", "Email"),
-        Arguments.of("long name", lead("D".repeat(81), "Acme", null, null), "STRING_TOO_LONG", "Last Name"),
-        Arguments.of("unknown field", lead("Doe", "Acme", null, "{\"Bogus__c\":1}"), "INVALID_FIELD", "Bogus__c"),
-        Arguments.of("malformed owner", lead("Doe", "Acme", null, "{\"OwnerId\":\"nope\"}"), "MALFORMED_ID",
+        Arguments.of(
+            "no Company", lead("Doe", null, null, null), "REQUIRED_FIELD_MISSING", "Company"),
+        Arguments.of(
+            "bad email",
+            lead("Doe", "Acme", "not-an-email", null),
+            "INVALID_EMAIL_ADDRESS",
+            "Email"),
+        Arguments.of(
+            "long name", lead("D".repeat(81), "Acme", null, null), "STRING_TOO_LONG", "Last Name"),
+        Arguments.of(
+            "unknown field",
+            lead("Doe", "Acme", null, "{\"Bogus__c\":1}"),
+            "INVALID_FIELD",
+            "Bogus__c"),
+        Arguments.of(
+            "malformed owner",
+            lead("Doe", "Acme", null, "{\"OwnerId\":\"nope\"}"),
+            "MALFORMED_ID",
             "OwnerId"),
-        Arguments.of("owner of the wrong type", lead("Doe", "Acme", null, "{\"OwnerId\":\"00Q000000000001\"}"),
-            "FIELD_INTEGRITY_EXCEPTION", "OwnerId"));
+        Arguments.of(
+            "owner of the wrong type",
+            lead("Doe", "Acme", null, "{\"OwnerId\":\"00Q000000000001\"}"),
+            "FIELD_INTEGRITY_EXCEPTION",
+            "OwnerId"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rejections")
-  void aSalesforceRejectionNoModelCatchesIsAnIncidentAfterOneAttemptWithItsMessage(String name,
-      Map<String, Object> variables, String errorCode, String named) {
+  void aSalesforceRejectionNoModelCatchesIsAnIncidentAfterOneAttemptWithItsMessage(
+      String name, Map<String, Object> variables, String errorCode, String named) {
     ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddUncaught", variables);
     String jobId = jobOf(pi).getId();
 
-    assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(SalesforceConnectorException.class)
+    assertThatThrownBy(() -> management.executeJob(jobId))
+        .isInstanceOf(SalesforceConnectorException.class)
         .satisfies(e -> assertThat(((SalesforceConnectorException) e).retryable()).isFalse());
 
     Job job = jobOf(pi);
     assertThat(job.getRetries()).isZero();
     Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(incident.getIncidentMessage()).startsWith("salesforce-lead (Lead add) failed")
+    assertThat(incident.getIncidentMessage())
+        .startsWith("salesforce-lead (Lead add) failed")
         .contains(errorCode, named);
     assertThat(leadCalls()).hasSize(1);
     assertThat(ORG.stats().totalApiCalls()).isEqualTo(1);
@@ -63,27 +82,38 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
 
   @Test
   void invalidInputIsAnIncidentAtOnceWithoutAnyCall() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("", "Acme", null, null));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadAddUncaught", lead("", "Acme", null, null));
     String jobId = jobOf(pi).getId();
 
-    assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(SalesforceConnectorException.class);
+    assertThatThrownBy(() -> management.executeJob(jobId))
+        .isInstanceOf(SalesforceConnectorException.class);
 
     assertThat(jobOf(pi).getRetries()).isZero();
-    assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
-        .isEqualTo("salesforce-lead (Lead add) failed: Missing last_name value [Misconfigured required field,"
-            + " status 400]; no error boundary event or event sub-process catches BPMN error 400");
+    assertThat(
+            runtime
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getIncidentMessage())
+        .isEqualTo(
+            "salesforce-lead (Lead add) failed: Missing last_name value [Misconfigured required field,"
+                + " status 400]; no error boundary event or event sub-process catches BPMN error 400");
     assertThat(ORG.stats().totalApiCalls()).isZero();
   }
 
   @Test
   void aRetryableFailureKeepsTheRetryCycle() {
     ORG.faults().failNext(FaultType.SERVER_UNAVAILABLE, 2, "POST", "/sobjects/Lead", null);
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme", null, null));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadAddUncaught", lead("Doe", "Acme", null, null));
     String jobId = jobOf(pi).getId();
 
-    assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(SalesforceConnectorException.class);
+    assertThatThrownBy(() -> management.executeJob(jobId))
+        .isInstanceOf(SalesforceConnectorException.class);
     assertThat(jobOf(pi).getRetries()).isEqualTo(2);
-    assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(SalesforceConnectorException.class);
+    assertThatThrownBy(() -> management.executeJob(jobId))
+        .isInstanceOf(SalesforceConnectorException.class);
     assertThat(jobOf(pi).getRetries()).isEqualTo(1);
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
 
@@ -94,11 +124,14 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
 
   @Test
   void aCaughtRejectionFollowsTheBoundaryEventWithSalesforcesMessage() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddCaught", lead("Doe", null, null, null));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadAddCaught", lead("Doe", null, null, null));
     management.executeJob(jobOf(pi).getId());
 
     assertThat(pi).isWaitingAt("FixLead");
-    assertThat(pi).variables().containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "REQUIRED_FIELD_MISSING")
+    assertThat(pi)
+        .variables()
+        .containsEntry(SalesforceErrorCodes.VAR_ERROR_CODE, "REQUIRED_FIELD_MISSING")
         .hasEntrySatisfying("errorMessage", m -> assertThat((String) m).contains("Company"));
     assertThat(runtime.createIncidentQuery().count()).isZero();
     assertThat(leadCalls()).hasSize(1);
@@ -106,9 +139,10 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
 
   @Test
   void aRejectionInACalledProcessIsCaughtByTheCallersEventSubProcess() {
-    ProcessInstance caller = runtime.startProcessInstanceByKey("LeadAddCaller", lead("Doe", null, null, null));
-    ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
-        .singleResult();
+    ProcessInstance caller =
+        runtime.startProcessInstanceByKey("LeadAddCaller", lead("Doe", null, null, null));
+    ProcessInstance called =
+        runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
     management.executeJob(jobOf(called).getId());
 
     assertThat(caller).isWaitingAt("FixCalledLead");
@@ -121,7 +155,8 @@ class RetryRulesProcessTest extends EngineProcessTestSupport {
   @Test
   @Deployment(resources = {"bpmn/lead-add-retry-rules.bpmn", "bpmn/lead-add-from-code.bpmn"})
   void aConnectorCalledFromCodeStillThrowsItsBpmnErrorForTheCodeToCatch() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey("LeadAddFromCode", Map.of("lastName", ""));
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey("LeadAddFromCode", Map.of("lastName", ""));
     management.executeJob(jobOf(pi).getId());
 
     assertThat(pi).isWaitingAt("Wait").variables().containsEntry("caught", "400");

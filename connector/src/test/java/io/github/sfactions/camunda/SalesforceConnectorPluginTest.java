@@ -20,7 +20,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.junit.jupiter.api.Test;
 
-/** The plugin configured the way bpm-platform.xml / processes.xml do it (string properties through setters). */
+/**
+ * The plugin configured the way bpm-platform.xml / processes.xml do it (string properties through
+ * setters).
+ */
 class SalesforceConnectorPluginTest {
 
   @Test
@@ -31,7 +34,9 @@ class SalesforceConnectorPluginTest {
     xmlProperties.put("clientSecret", "default-secret");
     xmlProperties.put("read-timeout", "PT20S");
     xmlProperties.put("keep-alive", "15000");
-    xmlProperties.put("connections", """
+    xmlProperties.put(
+        "connections",
+        """
         eu.loginUrl=https://test.salesforce.com
         eu.authFlow=password
         eu.clientId=eu-client
@@ -47,18 +52,21 @@ class SalesforceConnectorPluginTest {
     plugin.preInit(new StandaloneInMemProcessEngineConfiguration());
 
     assertThat(registry.names()).containsExactly("default", "eu");
-    assertThat(registry.settings("default").orElseThrow().auth()).isInstanceOf(ClientCredentialsFlow.class);
+    assertThat(registry.settings("default").orElseThrow().auth())
+        .isInstanceOf(ClientCredentialsFlow.class);
     assertThat(registry.settings("default").orElseThrow().readTimeout()).hasSeconds(20);
     assertThat(registry.settings("default").orElseThrow().keepAlive()).hasSeconds(15);
     assertThat(registry.settings("eu").orElseThrow().auth()).isInstanceOf(PasswordFlow.class);
-    assertThat(registry.settings("eu").orElseThrow().loginUrl()).isEqualTo("https://test.salesforce.com");
+    assertThat(registry.settings("eu").orElseThrow().loginUrl())
+        .isEqualTo("https://test.salesforce.com");
     assertThat(registry.settings(null)).isEqualTo(registry.settings("default"));
   }
 
   @Test
   void theFailedJobHandlingWrapsTheFactoryAnotherPluginSetOnce() {
     FailedJobCommandFactory others = (jobId, exception) -> commandContext -> null;
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     configuration.setFailedJobCommandFactory(others);
     SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
     plugin.setRegistry(new SalesforceConnections());
@@ -68,16 +76,21 @@ class SalesforceConnectorPluginTest {
     plugin.preInit(configuration);
     plugin.postInit(configuration);
 
-    assertThat(configuration.getFailedJobCommandFactory()).isInstanceOfSatisfying(
-        RetryAwareFailedJobCommandFactory.class, f -> assertThat(f.delegate()).isSameAs(others));
-    assertThat(configuration.getCommandContextFactory()).isInstanceOf(QuietSalesforceFailures.ContextFactory.class);
-    assertThat(configuration.getCommandContextFactory().getProcessEngineConfiguration()).isSameAs(configuration);
+    assertThat(configuration.getFailedJobCommandFactory())
+        .isInstanceOfSatisfying(
+            RetryAwareFailedJobCommandFactory.class,
+            f -> assertThat(f.delegate()).isSameAs(others));
+    assertThat(configuration.getCommandContextFactory())
+        .isInstanceOf(QuietSalesforceFailures.ContextFactory.class);
+    assertThat(configuration.getCommandContextFactory().getProcessEngineConfiguration())
+        .isSameAs(configuration);
   }
 
   @Test
   void anEnginesOwnCommandContextFactoryIsKept() {
     CommandContextFactory own = new CommandContextFactory();
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     configuration.setCommandContextFactory(own);
     SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
     plugin.setRegistry(new SalesforceConnections());
@@ -90,8 +103,14 @@ class SalesforceConnectorPluginTest {
   @Test
   void springXmlMapPropertiesWork() {
     SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
-    plugin.setProperties(Map.of("default.loginUrl", "https://acme.my.salesforce.com", "default.clientId", "c",
-        "default.clientSecret", "s"));
+    plugin.setProperties(
+        Map.of(
+            "default.loginUrl",
+            "https://acme.my.salesforce.com",
+            "default.clientId",
+            "c",
+            "default.clientSecret",
+            "s"));
     assertThat(plugin.connectionSettings()).containsOnlyKeys("default");
   }
 
@@ -109,7 +128,9 @@ class SalesforceConnectorPluginTest {
   @Test
   void aLoginUrlOutsideSalesforceFailsTheEngineStartNamingThePropertyAndHost() {
     Map<String, String> xmlProperties = new LinkedHashMap<>();
-    xmlProperties.put("connections", """
+    xmlProperties.put(
+        "connections",
+        """
         eu.loginUrl=https://acme.my.salesforce.com.attacker.io
         eu.authFlow=password
         eu.clientId=eu-client
@@ -122,11 +143,13 @@ class SalesforceConnectorPluginTest {
     plugin.setRegistry(new SalesforceConnections());
 
     assertThatThrownBy(() -> plugin.preInit(null))
-        .hasMessage("Salesforce connection 'eu': loginUrl: Invalid Salesforce login URL (loginUrl): the login URL host"
-            + " acme.my.salesforce.com.attacker.io is not a Salesforce host (a name under .salesforce.com,"
-            + " .force.com, .salesforce.mil, .sfcrmproducts.cn); use https://login.salesforce.com,"
-            + " https://test.salesforce.com or the org's My Domain (https://<name>.my.salesforce.com)")
-        .hasMessageNotContaining("eu-secret-value").hasMessageNotContaining("pw-value-123");
+        .hasMessage(
+            "Salesforce connection 'eu': loginUrl: Invalid Salesforce login URL (loginUrl): the login URL host"
+                + " acme.my.salesforce.com.attacker.io is not a Salesforce host (a name under .salesforce.com,"
+                + " .force.com, .salesforce.mil, .sfcrmproducts.cn); use https://login.salesforce.com,"
+                + " https://test.salesforce.com or the org's My Domain (https://<name>.my.salesforce.com)")
+        .hasMessageNotContaining("eu-secret-value")
+        .hasMessageNotContaining("pw-value-123");
   }
 
   @Test

@@ -25,17 +25,22 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * One table of connection cases ({@code connection-settings-cases.json}) run through both front ends, the engine
- * plugin's camelCase keys and Spring Boot's kebab-case properties, so the two cannot drift apart: both hand every
- * rule to {@link ConnectionSettings#fromProperties(Map, UnaryOperator)}. A problem in the table names properties as
- * {@code {clientId}}; each front end spells them its own way.
+ * One table of connection cases ({@code connection-settings-cases.json}) run through both front
+ * ends, the engine plugin's camelCase keys and Spring Boot's kebab-case properties, so the two
+ * cannot drift apart: both hand every rule to {@link ConnectionSettings#fromProperties(Map,
+ * UnaryOperator)}. A problem in the table names properties as {@code {clientId}}; each front end
+ * spells them its own way.
  */
 class ConnectionSettingsFrontEndsTest {
 
   private static final String CONNECTION = "t";
 
   /** One row of the table. */
-  record Case(String name, Map<String, String> properties, Map<String, String> expect, List<String> problems,
+  record Case(
+      String name,
+      Map<String, String> properties,
+      Map<String, String> expect,
+      List<String> problems,
       List<String> problemsContain) {
 
     @Override
@@ -45,17 +50,21 @@ class ConnectionSettingsFrontEndsTest {
   }
 
   static Stream<Case> cases() throws IOException {
-    try (InputStream in = ConnectionSettingsFrontEndsTest.class.getResourceAsStream(
-        "/io/github/sfactions/client/connection-settings-cases.json")) {
-      List<Map<String, Object>> rows = new ObjectMapper().readValue(in, new TypeReference<>() { });
+    try (InputStream in =
+        ConnectionSettingsFrontEndsTest.class.getResourceAsStream(
+            "/io/github/sfactions/client/connection-settings-cases.json")) {
+      List<Map<String, Object>> rows = new ObjectMapper().readValue(in, new TypeReference<>() {});
       return rows.stream().map(ConnectionSettingsFrontEndsTest::toCase);
     }
   }
 
   @SuppressWarnings("unchecked")
   private static Case toCase(Map<String, Object> row) {
-    return new Case((String) row.get("case"), (Map<String, String>) row.get("properties"),
-        (Map<String, String>) row.get("expect"), (List<String>) row.get("problems"),
+    return new Case(
+        (String) row.get("case"),
+        (Map<String, String>) row.get("properties"),
+        (Map<String, String>) row.get("expect"),
+        (List<String>) row.get("problems"),
         (List<String>) row.get("problemsContain"));
   }
 
@@ -72,21 +81,29 @@ class ConnectionSettingsFrontEndsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Salesforce connection '" + CONNECTION + "': ")
         .hasMessageNotContaining("s3cr3t")
-        .satisfies(e -> assertProblems(((InvalidConnectionSettingsException) e.getCause()).problems(), c, names));
+        .satisfies(
+            e ->
+                assertProblems(
+                    ((InvalidConnectionSettingsException) e.getCause()).problems(), c, names));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void springBootAppliesTheClientsRules(Case c) {
-    UnaryOperator<String> names = key -> ConnectionSettingsFactory.property(CONNECTION,
-        ConnectionSettingsFactory.SPRING_NAMES.get(key));
+    UnaryOperator<String> names =
+        key ->
+            ConnectionSettingsFactory.property(
+                CONNECTION, ConnectionSettingsFactory.SPRING_NAMES.get(key));
     Map<String, String> spring = new LinkedHashMap<>();
     c.properties().forEach((key, value) -> spring.put(names.apply(key), value));
-    SalesforceProperties bound = new Binder(new MapConfigurationPropertySource(spring))
-        .bind(SalesforceProperties.PREFIX, SalesforceProperties.class).get();
+    SalesforceProperties bound =
+        new Binder(new MapConfigurationPropertySource(spring))
+            .bind(SalesforceProperties.PREFIX, SalesforceProperties.class)
+            .get();
     List<String> problems = new ArrayList<>();
-    Optional<ConnectionSettings> settings = ConnectionSettingsFactory.create(CONNECTION,
-        bound.getConnections().get(CONNECTION), problems);
+    Optional<ConnectionSettings> settings =
+        ConnectionSettingsFactory.create(
+            CONNECTION, bound.getConnections().get(CONNECTION), problems);
     if (c.expect() != null) {
       assertThat(problems).isEmpty();
       assertSettings(settings.orElseThrow(), c.expect());
@@ -99,9 +116,12 @@ class ConnectionSettingsFrontEndsTest {
 
   @Test
   void everyClientPropertyHasASpringName() {
-    assertThat(ConnectionSettingsFactory.SPRING_NAMES).containsOnlyKeys(ConnectionSettings.PROPERTIES)
-        .containsEntry("authFlow", "auth.flow").containsEntry("clientId", "auth.client-id")
-        .containsEntry("proxyHost", "proxy.host").containsEntry("allowLocalInstance", "allow-local-instance");
+    assertThat(ConnectionSettingsFactory.SPRING_NAMES)
+        .containsOnlyKeys(ConnectionSettings.PROPERTIES)
+        .containsEntry("authFlow", "auth.flow")
+        .containsEntry("clientId", "auth.client-id")
+        .containsEntry("proxyHost", "proxy.host")
+        .containsEntry("allowLocalInstance", "allow-local-instance");
     assertThat(ConnectionProperties.KNOWN).containsExactlyElementsOf(ConnectionSettings.PROPERTIES);
   }
 
@@ -109,8 +129,9 @@ class ConnectionSettingsFrontEndsTest {
   void aConnectionNamedWithoutPropertiesGetsTheSameRule() {
     SalesforceProperties properties = new SalesforceProperties();
     properties.getConnections().put("empty", null);
-    assertThat(SalesforceConnectionRegistrar.problems(properties)).containsExactly(
-        "sfactions.connections.empty.auth.flow is required: password, refresh-token, client-credentials or jwt-bearer");
+    assertThat(SalesforceConnectionRegistrar.problems(properties))
+        .containsExactly(
+            "sfactions.connections.empty.auth.flow is required: password, refresh-token, client-credentials or jwt-bearer");
   }
 
   private static void assertSettings(ConnectionSettings s, Map<String, String> expect) {

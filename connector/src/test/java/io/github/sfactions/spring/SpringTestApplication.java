@@ -6,5 +6,4 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 /** The application of the Spring Boot tests: auto-configuration only, no component scan. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class SpringTestApplication {
-}
+class SpringTestApplication {}

@@ -10,8 +10,7 @@ final class TestKeys {
 
   private static final KeyPair PAIR = generate();
 
-  private TestKeys() {
-  }
+  private TestKeys() {}
 
   static KeyPair pair() {
     return PAIR;
@@ -19,7 +18,8 @@ final class TestKeys {
 
   /** The private key as unencrypted PKCS#8 PEM text. */
   static String privateKeyPem() {
-    String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(PAIR.getPrivate().getEncoded());
+    String base64 =
+        Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(PAIR.getPrivate().getEncoded());
     return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
   }
 

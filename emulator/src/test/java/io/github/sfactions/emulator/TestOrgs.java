@@ -4,28 +4,80 @@ import java.util.List;
 
 /** Org configurations shared by tests. */
 final class TestOrgs {
-    private TestOrgs() {
-    }
+  private TestOrgs() {}
 
-    /** Demo org plus Foo__c with a unique external id, a non-unique external id on Case, and Lead.Ext__c. */
-    static SalesforceEmulator.Builder withCustomObjects() {
-        return SalesforceEmulator.builder()
-                .object(new EmulatorConfig.SObject("Foo__c", List.of(
-                        EmulatorConfig.Field.externalId("Ext__c"),
-                        EmulatorConfig.Field.of("Amount__c", "currency"),
-                        EmulatorConfig.Field.of("Count__c", "int"),
-                        EmulatorConfig.Field.of("Active__c", "boolean"),
-                        EmulatorConfig.Field.of("When__c", "datetime"),
-                        EmulatorConfig.Field.text("Code__c", 5),
-                        new EmulatorConfig.Field("Level__c", "picklist", null, null, null, null, null, null, null,
-                                null, null, List.of("Low", "High"), true, null, null),
-                        new EmulatorConfig.Field("Account__c", "reference", null, null, null, null, null, null,
-                                null, null, null, null, null, "Account", null))))
-                .object(new EmulatorConfig.SObject("Case", List.of(
-                        new EmulatorConfig.Field("Ticket__c", "string", null, 40, null, null, null, true, false,
-                                null, null, null, null, null, null))))
-                .object(new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
-                .object(new EmulatorConfig.SObject("Account", List.of(
-                        EmulatorConfig.Field.externalId("Customer_Number__c"))));
-    }
+  /**
+   * Demo org plus Foo__c with a unique external id, a non-unique external id on Case, and
+   * Lead.Ext__c.
+   */
+  static SalesforceEmulator.Builder withCustomObjects() {
+    return SalesforceEmulator.builder()
+        .object(
+            new EmulatorConfig.SObject(
+                "Foo__c",
+                List.of(
+                    EmulatorConfig.Field.externalId("Ext__c"),
+                    EmulatorConfig.Field.of("Amount__c", "currency"),
+                    EmulatorConfig.Field.of("Count__c", "int"),
+                    EmulatorConfig.Field.of("Active__c", "boolean"),
+                    EmulatorConfig.Field.of("When__c", "datetime"),
+                    EmulatorConfig.Field.text("Code__c", 5),
+                    new EmulatorConfig.Field(
+                        "Level__c",
+                        "picklist",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("Low", "High"),
+                        true,
+                        null,
+                        null),
+                    new EmulatorConfig.Field(
+                        "Account__c",
+                        "reference",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Account",
+                        null))))
+        .object(
+            new EmulatorConfig.SObject(
+                "Case",
+                List.of(
+                    new EmulatorConfig.Field(
+                        "Ticket__c",
+                        "string",
+                        null,
+                        40,
+                        null,
+                        null,
+                        null,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))))
+        .object(
+            new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
+        .object(
+            new EmulatorConfig.SObject(
+                "Account", List.of(EmulatorConfig.Field.externalId("Customer_Number__c"))));
+  }
 }

@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a Camunda user sign the actuator requests with HTTP Basic: the request then carries the user as principal
- * and its Camunda groups as roles, which is what Actuator's {@code show-details: when-authorized} and
- * {@code roles} look at (no Spring Security in this app). A request without credentials stays anonymous (a load
- * balancer's health probe); wrong credentials are answered 401.
+ * Lets a Camunda user sign the actuator requests with HTTP Basic: the request then carries the user
+ * as principal and its Camunda groups as roles, which is what Actuator's {@code show-details:
+ * when-authorized} and {@code roles} look at (no Spring Security in this app). A request without
+ * credentials stays anonymous (a load balancer's health probe); wrong credentials are answered 401.
  */
 public class ActuatorUserFilter extends OncePerRequestFilter {
 
@@ -32,7 +32,8 @@ public class ActuatorUserFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getHeader("Authorization") == null) {
       chain.doFilter(request, response);
@@ -46,23 +47,27 @@ public class ActuatorUserFilter extends OncePerRequestFilter {
       return;
     }
     String user = result.getAuthenticatedUser();
-    Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).collect(Collectors.toUnmodifiableSet());
-    chain.doFilter(new HttpServletRequestWrapper(request) {
-      @Override
-      public Principal getUserPrincipal() {
-        return () -> user;
-      }
+    Set<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .collect(Collectors.toUnmodifiableSet());
+    chain.doFilter(
+        new HttpServletRequestWrapper(request) {
+          @Override
+          public Principal getUserPrincipal() {
+            return () -> user;
+          }
 
-      @Override
-      public String getRemoteUser() {
-        return user;
-      }
+          @Override
+          public String getRemoteUser() {
+            return user;
+          }
 
-      @Override
-      public boolean isUserInRole(String role) {
-        return groups.contains(role);
-      }
-    }, response);
+          @Override
+          public boolean isUserInRole(String role) {
+            return groups.contains(role);
+          }
+        },
+        response);
   }
 }

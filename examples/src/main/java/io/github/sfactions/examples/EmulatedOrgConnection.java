@@ -13,10 +13,10 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Holds the emulated org's connection registration for the life of the application context.
  *
- * <p>It is a process engine plugin so that the engine, which is built from all plugin beans, starts after the
- * connection is registered and stops before it is removed: no job runs without it. On close the registry is left
- * as it was found (the connection this one replaced, if any, is put back), so other application contexts in the
- * same JVM keep theirs.
+ * <p>It is a process engine plugin so that the engine, which is built from all plugin beans, starts
+ * after the connection is registered and stops before it is removed: no job runs without it. On
+ * close the registry is left as it was found (the connection this one replaced, if any, is put
+ * back), so other application contexts in the same JVM keep theirs.
  */
 public final class EmulatedOrgConnection implements ProcessEnginePlugin, DisposableBean {
 
@@ -28,7 +28,8 @@ public final class EmulatedOrgConnection implements ProcessEnginePlugin, Disposa
   private final Optional<ConnectionSettings> replaced;
 
   /** Registers the connection now; {@link #destroy()} undoes it if it is still this one. */
-  public EmulatedOrgConnection(SalesforceConnections connections, String name, ConnectionSettings settings) {
+  public EmulatedOrgConnection(
+      SalesforceConnections connections, String name, ConnectionSettings settings) {
     this.connections = connections;
     this.name = name;
     this.settings = settings;

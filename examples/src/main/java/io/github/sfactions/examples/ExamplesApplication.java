@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The sfactions demo: a Camunda 7 engine with Cockpit, Tasklist and the REST API, the Segment-compatible event
- * intake, example processes that write to Salesforce, and (unless a real org is configured) an emulated
- * Salesforce org in the same JVM.
+ * The sfactions demo: a Camunda 7 engine with Cockpit, Tasklist and the REST API, the
+ * Segment-compatible event intake, example processes that write to Salesforce, and (unless a real
+ * org is configured) an emulated Salesforce org in the same JVM.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(ExamplesProperties.class)

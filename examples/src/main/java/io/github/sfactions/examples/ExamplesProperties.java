@@ -29,8 +29,8 @@ public class ExamplesProperties {
   public static class Emulator {
 
     /**
-     * true: always start it; false: never; unset: start it when no {@code sfactions.connections.*} names a real
-     * org.
+     * true: always start it; false: never; unset: start it when no {@code sfactions.connections.*}
+     * names a real org.
      */
     private Boolean enabled;
 
@@ -41,8 +41,9 @@ public class ExamplesProperties {
     private boolean persistent = true;
 
     /**
-     * Start the org with two Leads that share the e-mail {@value EmulatedOrgConfiguration#DUPLICATE_EMAIL}, so the
-     * sample identify event for that address takes the "several records match" (300) branch.
+     * Start the org with two Leads that share the e-mail {@value
+     * EmulatedOrgConfiguration#DUPLICATE_EMAIL}, so the sample identify event for that address
+     * takes the "several records match" (300) branch.
      */
     private boolean seedDuplicateLeads = true;
 

@@ -3,8 +3,9 @@ package io.github.sfactions.examples;
 import java.util.List;
 
 /**
- * The app cannot start: settings it needs are missing or invalid. Carries every problem found, so that one start
- * reports all of them ({@link MissingSettingsFailureAnalyzer} prints them); secret values never appear in it.
+ * The app cannot start: settings it needs are missing or invalid. Carries every problem found, so
+ * that one start reports all of them ({@link MissingSettingsFailureAnalyzer} prints them); secret
+ * values never appear in it.
  */
 public class MissingSettingsException extends IllegalStateException {
 

@@ -11,12 +11,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every setting the app cannot run without before any bean is created, and stops the start with one
- * {@link MissingSettingsException} naming all that are missing or invalid: the Camunda admin password (outside
- * the {@code demo} profile there is no built-in one, and Camunda would otherwise make the user id the password),
- * the intake's write key, the {@code sfactions.connections.*} of a real org and the PostgreSQL credentials of the
- * {@code postgres} profile. Without it each would fail on its own, one per start, deep in a stack trace, after
- * the emulator and the web server had started.
+ * Checks every setting the app cannot run without before any bean is created, and stops the start
+ * with one {@link MissingSettingsException} naming all that are missing or invalid: the Camunda
+ * admin password (outside the {@code demo} profile there is no built-in one, and Camunda would
+ * otherwise make the user id the password), the intake's write key, the {@code
+ * sfactions.connections.*} of a real org and the PostgreSQL credentials of the {@code postgres}
+ * profile. Without it each would fail on its own, one per start, deep in a stack trace, after the
+ * emulator and the web server had started.
  */
 @Component
 public class RequiredSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -57,10 +58,14 @@ public class RequiredSettingsCheck implements BeanFactoryPostProcessor, Environm
     }
     String password = text(binder, ADMIN_PASSWORD);
     if (password.isEmpty()) {
-      problems.add(ADMIN_PASSWORD + " (CAMUNDA_ADMIN_PASSWORD) is required: the admin user '" + id
-          + "' has no password");
+      problems.add(
+          ADMIN_PASSWORD
+              + " (CAMUNDA_ADMIN_PASSWORD) is required: the admin user '"
+              + id
+              + "' has no password");
     } else if (password.equals(id)) {
-      problems.add(ADMIN_PASSWORD + " (CAMUNDA_ADMIN_PASSWORD) must not be the user id '" + id + "'");
+      problems.add(
+          ADMIN_PASSWORD + " (CAMUNDA_ADMIN_PASSWORD) must not be the user id '" + id + "'");
     }
   }
 
@@ -68,15 +73,21 @@ public class RequiredSettingsCheck implements BeanFactoryPostProcessor, Environm
     if (!text(binder, DATASOURCE_URL).startsWith("jdbc:postgresql:")) {
       return;
     }
-    for (String[] setting : new String[][] {{"spring.datasource.username", "POSTGRES_USER"},
-        {"spring.datasource.password", "POSTGRES_PASSWORD"}}) {
+    for (String[] setting :
+        new String[][] {
+          {"spring.datasource.username", "POSTGRES_USER"},
+          {"spring.datasource.password", "POSTGRES_PASSWORD"}
+        }) {
       if (text(binder, setting[0]).isEmpty()) {
         problems.add(setting[0] + " (" + setting[1] + ") is required for the PostgreSQL database");
       }
     }
   }
 
-  /** The value, or empty when unset, blank or an unresolved placeholder such as {@code ${POSTGRES_USER}}. */
+  /**
+   * The value, or empty when unset, blank or an unresolved placeholder such as {@code
+   * ${POSTGRES_USER}}.
+   */
   private static String text(Binder binder, String name) {
     String value = binder.bind(name, String.class).orElse("").trim();
     return value.startsWith("${") ? "" : value;

@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API ({@code /engine-rest}) has no authentication of its own: require HTTP Basic with a Camunda user
- * (the webapps have their own login). Together with {@code camunda.bpm.authorization.enabled=true} a caller sees
- * and does only what its user is authorized for. The actuator endpoints accept the same credentials, optionally:
- * health details are shown only to members of {@code camunda-admin} (see application.yaml).
+ * The REST API ({@code /engine-rest}) has no authentication of its own: require HTTP Basic with a
+ * Camunda user (the webapps have their own login). Together with {@code
+ * camunda.bpm.authorization.enabled=true} a caller sees and does only what its user is authorized
+ * for. The actuator endpoints accept the same credentials, optionally: health details are shown
+ * only to members of {@code camunda-admin} (see application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
 public class RestApiSecurityConfiguration {
@@ -23,7 +24,8 @@ public class RestApiSecurityConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;
   }

@@ -14,9 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints where everything is once the app is ready: Cockpit, the intake endpoint, the write key (only in the
- * {@code demo} profile, where it is the public demo key), the emulated org's record browser and a command that
- * sends the sample events.
+ * Prints where everything is once the app is ready: Cockpit, the intake endpoint, the write key
+ * (only in the {@code demo} profile, where it is the public demo key), the emulated org's record
+ * browser and a command that sends the sample events.
  */
 @Component
 public class StartupBanner {
@@ -32,8 +32,11 @@ public class StartupBanner {
   private final CamundaBpmProperties camunda;
 
   /** A banner for this app. */
-  public StartupBanner(Environment environment, ObjectProvider<SalesforceEmulator> emulator,
-      ObjectProvider<SegmentIntakeProperties> intake, CamundaBpmProperties camunda) {
+  public StartupBanner(
+      Environment environment,
+      ObjectProvider<SalesforceEmulator> emulator,
+      ObjectProvider<SegmentIntakeProperties> intake,
+      CamundaBpmProperties camunda) {
     this.environment = environment;
     this.emulator = emulator;
     this.intake = intake;
@@ -43,7 +46,8 @@ public class StartupBanner {
   /** Prints the banner. */
   @EventListener
   public void onReady(ApplicationReadyEvent event) {
-    if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+    if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)
+        || web.getWebServer() == null) {
       return;
     }
     LOG.info("{}", text(web.getWebServer().getPort()));
@@ -57,26 +61,40 @@ public class StartupBanner {
     StringBuilder sb = new StringBuilder("\n\n  sfactions examples are running\n");
     sb.append("  Cockpit:       ").append(base).append(webapp).append("/app/cockpit/");
     if (demo && camunda.getAdminUser() != null) {
-      sb.append("   (user ").append(camunda.getAdminUser().getId()).append(", password ")
-          .append(camunda.getAdminUser().getPassword()).append(")");
+      sb.append("   (user ")
+          .append(camunda.getAdminUser().getId())
+          .append(", password ")
+          .append(camunda.getAdminUser().getPassword())
+          .append(")");
     }
     sb.append('\n');
     sb.append("  Tasklist:      ").append(base).append(webapp).append("/app/tasklist/\n");
-    sb.append("  REST API:      ").append(base).append("/engine-rest   (HTTP Basic, a Camunda user)\n");
+    sb.append("  REST API:      ")
+        .append(base)
+        .append("/engine-rest   (HTTP Basic, a Camunda user)\n");
     SegmentIntakeProperties intakeProperties = intake.getIfAvailable();
     if (intakeProperties != null && intakeProperties.isEnabled()) {
       String path = intakeProperties.getPath();
-      sb.append("  Event intake:  ").append(base).append(path)
+      sb.append("  Event intake:  ")
+          .append(base)
+          .append(path)
           .append("/{identify,track,group,page,screen,alias,batch,replay}\n");
-      sb.append("  Write key:     ").append(demo ? intakeProperties.getWriteKey() : "(configured, not shown)")
+      sb.append("  Write key:     ")
+          .append(demo ? intakeProperties.getWriteKey() : "(configured, not shown)")
           .append('\n');
-      sb.append("  Send samples:  curl -u ").append(demo ? intakeProperties.getWriteKey() : "$WRITE_KEY")
-          .append(": --data-binary @examples/events/demo.jsonl ").append(base).append(path).append("/replay\n");
+      sb.append("  Send samples:  curl -u ")
+          .append(demo ? intakeProperties.getWriteKey() : "$WRITE_KEY")
+          .append(": --data-binary @examples/events/demo.jsonl ")
+          .append(base)
+          .append(path)
+          .append("/replay\n");
     }
     SalesforceEmulator org = emulator.getIfAvailable();
     if (org != null) {
       sb.append("  Salesforce:    emulated org at ").append(org.loginUrl()).append('\n');
-      sb.append("  Records:       ").append(org.instanceUrl()).append("/__emulator/records/Lead   (also Account, ")
+      sb.append("  Records:       ")
+          .append(org.instanceUrl())
+          .append("/__emulator/records/Lead   (also Account, ")
           .append("Contact, Opportunity, Case)\n");
     } else {
       sb.append("  Salesforce:    the org of sfactions.connections.* (no emulator started)\n");

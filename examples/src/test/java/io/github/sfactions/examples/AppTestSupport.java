@@ -19,33 +19,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The app with its emulated org on free ports, an in-memory database and jobs run by the test. Subclasses share
- * one application context.
+ * The app with its emulated org on free ports, an in-memory database and jobs run by the test.
+ * Subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 abstract class AppTestSupport {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  SalesforceEmulator salesforce;
+  @Autowired SalesforceEmulator salesforce;
 
-  @Autowired
-  RuntimeService runtime;
+  @Autowired RuntimeService runtime;
 
-  @Autowired
-  ManagementService management;
+  @Autowired ManagementService management;
 
-  @Autowired
-  HistoryService history;
+  @Autowired HistoryService history;
 
-  @Autowired
-  TaskService tasks;
+  @Autowired TaskService tasks;
 
-  @Autowired
-  SalesforceConnections connections;
+  @Autowired SalesforceConnections connections;
 
   IntakeClient intake;
   JobDriver jobs;
@@ -55,10 +48,12 @@ abstract class AppTestSupport {
     intake = new IntakeClient(port);
     jobs = new JobDriver(management);
     salesforce.faults().clear();
-    // the registry is JVM-wide: other tests' application contexts must have left this context's connection
+    // the registry is JVM-wide: other tests' application contexts must have left this context's
+    // connection
     assertThat(connections.settings(SalesforceConnections.DEFAULT_CONNECTION))
         .hasValueSatisfying(s -> assertThat(s.loginUrl()).isEqualTo(salesforce.loginUrl()));
-    List<String> running = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+    List<String> running =
+        runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstances(running, "test clean-up", true, true);
     }
@@ -77,7 +72,13 @@ abstract class AppTestSupport {
 
   /** Process instances (running or ended) started for a message id, by process definition key. */
   List<String> processesStartedBy(String messageId) {
-    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(messageId).list().stream()
-        .map(pi -> pi.getProcessDefinitionKey()).sorted().toList();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(messageId)
+        .list()
+        .stream()
+        .map(pi -> pi.getProcessDefinitionKey())
+        .sorted()
+        .toList();
   }
 }

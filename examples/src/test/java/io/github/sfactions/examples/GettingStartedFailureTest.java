@@ -19,9 +19,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 /**
- * Step 5 of docs/getting-started.md as a user does it: the org answers 503 to every Case request, a ticket event
- * arrives, the Create Case job fails until it becomes an incident; the outage ends, the incident is retried, the
- * Case is created once. The number of attempts and their spacing are measured, and the page must state them.
+ * Step 5 of docs/getting-started.md as a user does it: the org answers 503 to every Case request, a
+ * ticket event arrives, the Create Case job fails until it becomes an incident; the outage ends,
+ * the incident is retried, the Case is created once. The number of attempts and their spacing are
+ * measured, and the page must state them.
  */
 class GettingStartedFailureTest extends AppTestSupport {
 
@@ -30,16 +31,31 @@ class GettingStartedFailureTest extends AppTestSupport {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void aCaseOutageBecomesAnIncidentAfterTheAttemptsTheGuideStatesAndRetryCreatesTheCaseOnce() throws Exception {
+  void aCaseOutageBecomesAnIncidentAfterTheAttemptsTheGuideStatesAndRetryCreatesTheCaseOnce()
+      throws Exception {
     // the two commands of the guide, over HTTP
-    assertThat(send("POST", salesforce.instanceUrl() + "/__emulator/faults",
-        "{\"rules\":[{\"type\":\"SERVER_UNAVAILABLE\",\"object\":\"Case\"}]}").statusCode()).isEqualTo(200);
+    assertThat(
+            send(
+                    "POST",
+                    salesforce.instanceUrl() + "/__emulator/faults",
+                    "{\"rules\":[{\"type\":\"SERVER_UNAVAILABLE\",\"object\":\"Case\"}]}")
+                .statusCode())
+        .isEqualTo(200);
     String subject = "Engine stuck " + messageId("s");
-    assertThat(intake.post("/v1/track", "{\"userId\":\"u-2001\",\"event\":\"Support Ticket Opened\","
-        + "\"properties\":{\"subject\":\"" + subject + "\"}}").statusCode()).isEqualTo(200);
+    assertThat(
+            intake
+                .post(
+                    "/v1/track",
+                    "{\"userId\":\"u-2001\",\"event\":\"Support Ticket Opened\","
+                        + "\"properties\":{\"subject\":\""
+                        + subject
+                        + "\"}}")
+                .statusCode())
+        .isEqualTo(200);
 
     List<Integer> retriesAfterEachAttempt = new ArrayList<>();
-    // the next attempt is due R3/PT10S after the failure, which happened between 'before' and 'after' an attempt
+    // the next attempt is due R3/PT10S after the failure, which happened between 'before' and
+    // 'after' an attempt
     List<Instant[]> attemptWindowsAndDueDates = new ArrayList<>();
     Job job = createCaseJob();
     while (job.getRetries() > 0) {
@@ -62,19 +78,32 @@ class GettingStartedFailureTest extends AppTestSupport {
     assertThat(retriesAfterEachAttempt).containsExactly(2, 1, 0);
     Duration cycle = Duration.ofSeconds(10);
     Duration timestampSlack = Duration.ofMillis(5);
-    assertThat(attemptWindowsAndDueDates).hasSize(2).allSatisfy(window -> assertThat(window[2])
-        .isBetween(window[0].plus(cycle).minus(timestampSlack), window[1].plus(cycle).plus(timestampSlack)));
-    assertThat(casePosts()).hasSize(attempts).allSatisfy(post -> assertThat(post.status()).isEqualTo(503));
+    assertThat(attemptWindowsAndDueDates)
+        .hasSize(2)
+        .allSatisfy(
+            window ->
+                assertThat(window[2])
+                    .isBetween(
+                        window[0].plus(cycle).minus(timestampSlack),
+                        window[1].plus(cycle).plus(timestampSlack)));
+    assertThat(casePosts())
+        .hasSize(attempts)
+        .allSatisfy(post -> assertThat(post.status()).isEqualTo(503));
     Incident incident = runtime.createIncidentQuery().configuration(job.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("CreateCase");
     assertThat(incident.getIncidentMessage()).contains("503").contains("SERVER_UNAVAILABLE");
     assertThat(records("Case", "Subject", subject)).isEmpty();
     String step5 = guideSection("## 5.", "## 6.");
-    assertThat(step5).contains(attempts + " attempts").contains("ten seconds apart")
-        .contains("R3/PT10S").contains("SERVER_UNAVAILABLE").contains("Case");
+    assertThat(step5)
+        .contains(attempts + " attempts")
+        .contains("ten seconds apart")
+        .contains("R3/PT10S")
+        .contains("SERVER_UNAVAILABLE")
+        .contains("Case");
 
     // end the outage, then what Cockpit's retry button does: one more retry for the incident's job
-    assertThat(send("DELETE", salesforce.instanceUrl() + "/__emulator/faults", null).statusCode()).isEqualTo(200);
+    assertThat(send("DELETE", salesforce.instanceUrl() + "/__emulator/faults", null).statusCode())
+        .isEqualTo(200);
     management.setJobRetries(incident.getConfiguration(), 1);
     assertThat(jobs.runAll()).isZero();
 
@@ -88,7 +117,8 @@ class GettingStartedFailureTest extends AppTestSupport {
 
   private List<RecordedRequest> casePosts() {
     return salesforce.requests().stream()
-        .filter(r -> r.method().equals("POST") && r.path().endsWith("/sobjects/Case")).toList();
+        .filter(r -> r.method().equals("POST") && r.path().endsWith("/sobjects/Case"))
+        .toList();
   }
 
   /** The guide's text from one heading to the next. */
@@ -101,11 +131,14 @@ class GettingStartedFailureTest extends AppTestSupport {
   }
 
   private HttpResponse<String> send(String method, String url, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -10,15 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * {@code /actuator/health/salesforce} as docs/configuration.md names it, over HTTP against the emulated org: the
- * status for everyone, the connection details only for a camunda-admin user.
+ * {@code /actuator/health/salesforce} as docs/configuration.md names it, over HTTP against the
+ * emulated org: the status for everyone, the connection details only for a camunda-admin user.
  */
 class HealthEndpointTest extends AppTestSupport {
 
   private static final String PATH = "/actuator/health/salesforce";
 
-  @Autowired
-  IdentityService identity;
+  @Autowired IdentityService identity;
 
   @Test
   void anonymousCallersGetTheStatusAndNoDetails() {
@@ -28,8 +27,11 @@ class HealthEndpointTest extends AppTestSupport {
     assertThat(salesforceHealth.statusCode()).isEqualTo(200);
     assertThat(salesforceHealth.body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"salesforce\":{\"status\":\"UP\"}").doesNotContain("loginUrl")
-        .doesNotContain(salesforce.instanceUrl()).doesNotContain("dailyApiRequests");
+    assertThat(health.body())
+        .contains("\"salesforce\":{\"status\":\"UP\"}")
+        .doesNotContain("loginUrl")
+        .doesNotContain(salesforce.instanceUrl())
+        .doesNotContain("dailyApiRequests");
   }
 
   @Test
@@ -37,10 +39,12 @@ class HealthEndpointTest extends AppTestSupport {
     HttpResponse<String> response = intake.get(PATH, "admin", "test-password");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("{\"status\":\"UP\",\"details\":{\"default\":{")
+    assertThat(response.body())
+        .startsWith("{\"status\":\"UP\",\"details\":{\"default\":{")
         .contains("\"loginUrl\":\"" + salesforce.loginUrl() + "\"")
         .contains("\"instanceUrl\":\"" + salesforce.instanceUrl())
-        .contains("\"dailyApiRequestsRemaining\":").contains("\"dailyApiRequestsMax\":")
+        .contains("\"dailyApiRequestsRemaining\":")
+        .contains("\"dailyApiRequestsMax\":")
         .doesNotContain("secret");
   }
 
@@ -68,11 +72,12 @@ class HealthEndpointTest extends AppTestSupport {
       identity.saveUser(viewer);
     }
 
-    assertThat(intake.get(PATH, "viewer", "viewer-password").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(intake.get(PATH, "viewer", "viewer-password").body())
+        .isEqualTo("{\"status\":\"UP\"}");
     HttpResponse<String> wrong = intake.get(PATH, "admin", "not-the-password");
     assertThat(wrong.statusCode()).isEqualTo(401);
-    assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
-        .startsWith("Basic realm="));
+    assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic realm="));
     assertThat(wrong.body()).doesNotContain("UP");
   }
 }

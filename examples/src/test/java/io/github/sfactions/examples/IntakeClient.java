@@ -16,7 +16,8 @@ final class IntakeClient {
 
   static final String WRITE_KEY = "test-write-key";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   IntakeClient(int port) {
@@ -45,25 +46,33 @@ final class IntakeClient {
   }
 
   HttpResponse<String> post(String path, byte[] body, String writeKey, String contentEncoding) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentEncoding != null) {
       request.header("Content-Encoding", contentEncoding);
     }
     if (writeKey != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)));
     }
     return send(request.build());
   }
 
   HttpResponse<String> get(String path, String user, String password) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return send(request.GET().build());
   }

@@ -7,19 +7,21 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The Segment-compatible HTTP endpoints: authentication, validation, limits, duplicates, unmatched events. */
+/**
+ * The Segment-compatible HTTP endpoints: authentication, validation, limits, duplicates, unmatched
+ * events.
+ */
 class IntakeHttpTest extends AppTestSupport {
 
-  @Autowired
-  MeterRegistry meters;
+  @Autowired MeterRegistry meters;
 
   @Test
   void requestWithoutWriteKeyIsUnauthorized() {
     HttpResponse<String> response = intake.post("/v1/identify", identify(messageId("nokey")), null);
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-        .startsWith("Basic"));
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
     assertThat(response.body()).contains("write key").doesNotContain(IntakeClient.WRITE_KEY);
   }
 
@@ -35,16 +37,20 @@ class IntakeHttpTest extends AppTestSupport {
 
   @Test
   void malformedJsonIsBadRequestNamingLineColumnAndProblem() {
-    HttpResponse<String> response = intake.post("/v1/track", "{\"userId\": \"u1\", \"event\": \"x\"");
+    HttpResponse<String> response =
+        intake.post("/v1/track", "{\"userId\": \"u1\", \"event\": \"x\"");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("Malformed JSON at line 1, column")
-        .contains("expected close marker for Object").doesNotContain("Source");
+    assertThat(response.body())
+        .contains("Malformed JSON at line 1, column")
+        .contains("expected close marker for Object")
+        .doesNotContain("Source");
   }
 
   @Test
   void eventWithoutUserIdOrAnonymousIdIsBadRequest() {
-    HttpResponse<String> response = intake.post("/v1/identify", "{\"traits\": {\"email\": \"a@b.example\"}}");
+    HttpResponse<String> response =
+        intake.post("/v1/identify", "{\"traits\": {\"email\": \"a@b.example\"}}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("userId or anonymousId is required");
@@ -60,7 +66,8 @@ class IntakeHttpTest extends AppTestSupport {
 
   @Test
   void typeThatContradictsTheEndpointIsBadRequest() {
-    HttpResponse<String> response = intake.post("/v1/identify", "{\"type\": \"track\", \"userId\": \"u1\"}");
+    HttpResponse<String> response =
+        intake.post("/v1/identify", "{\"type\": \"track\", \"userId\": \"u1\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("type 'track' does not match the endpoint /identify");
@@ -74,7 +81,9 @@ class IntakeHttpTest extends AppTestSupport {
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"started\":1").contains("\"rejected\":1")
+    assertThat(response.body())
+        .contains("\"started\":1")
+        .contains("\"rejected\":1")
         .contains("{\"index\":1,\"reason\":\"batch[1]: type is required");
     assertThat(processesStartedBy(id)).containsExactly("identify-lead");
   }
@@ -82,7 +91,10 @@ class IntakeHttpTest extends AppTestSupport {
   @Test
   void eventOverThirtyTwoKilobytesIsTooLarge() {
     String big = "x".repeat(33 * 1024);
-    String body = "{\"userId\": \"u1\", \"traits\": {\"email\": \"a@b.example\", \"notes\": \"" + big + "\"}}";
+    String body =
+        "{\"userId\": \"u1\", \"traits\": {\"email\": \"a@b.example\", \"notes\": \""
+            + big
+            + "\"}}";
 
     HttpResponse<String> response = intake.post("/v1/identify", body);
 
@@ -95,8 +107,11 @@ class IntakeHttpTest extends AppTestSupport {
     StringBuilder body = new StringBuilder("{\"batch\": [");
     String notes = "y".repeat(20 * 1024);
     for (int i = 0; i < 30; i++) {
-      body.append(i == 0 ? "" : ",").append("{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": "
-          + "{\"notes\": \"").append(notes).append("\"}}");
+      body.append(i == 0 ? "" : ",")
+          .append(
+              "{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": " + "{\"notes\": \"")
+          .append(notes)
+          .append("\"}}");
     }
     body.append("]}");
 
@@ -109,36 +124,55 @@ class IntakeHttpTest extends AppTestSupport {
   @Test
   void batchItemOverThirtyTwoKilobytesIsListedAsRejected() {
     String notes = "z".repeat(10 * 1024);
-    String body = "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"a\": \"" + notes
-        + "\", \"b\": \"" + notes + "\", \"c\": \"" + notes + "\", \"d\": \"" + notes + "\"}}]}";
+    String body =
+        "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"a\": \""
+            + notes
+            + "\", \"b\": \""
+            + notes
+            + "\", \"c\": \""
+            + notes
+            + "\", \"d\": \""
+            + notes
+            + "\"}}]}";
 
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"rejected\":1").contains("batch[0] is").contains("at most 32768 bytes");
+    assertThat(response.body())
+        .contains("\"rejected\":1")
+        .contains("batch[0] is")
+        .contains("at most 32768 bytes");
   }
 
   @Test
   void batchWithAStringLongerThanAnEventIsBadRequestNamingTheLimit() {
-    String body = "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"notes\": \""
-        + "z".repeat(40 * 1024) + "\"}}]}";
+    String body =
+        "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"notes\": \""
+            + "z".repeat(40 * 1024)
+            + "\"}}]}";
 
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("String value length (").contains("exceeds the maximum allowed (32768)");
+    assertThat(response.body())
+        .contains("String value length (")
+        .contains("exceeds the maximum allowed (32768)");
   }
 
   @Test
   void replaySkipsAndReportsAnOverlongLineAndGoesOn() {
-    String overlong = "{\"type\": \"page\", \"anonymousId\": \"a\", \"name\": \""
-        + "w".repeat(40 * 1024) + "\"}";
-    String page = "{\"type\": \"page\", \"anonymousId\": \"a\", \"messageId\": \"" + messageId("p") + "\"}";
+    String overlong =
+        "{\"type\": \"page\", \"anonymousId\": \"a\", \"name\": \"" + "w".repeat(40 * 1024) + "\"}";
+    String page =
+        "{\"type\": \"page\", \"anonymousId\": \"a\", \"messageId\": \"" + messageId("p") + "\"}";
 
     HttpResponse<String> response = intake.post("/v1/replay", overlong + "\r\n\n" + page + "\n");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"lines\":3").contains("\"events\":1").contains("\"rejected\":1")
+    assertThat(response.body())
+        .contains("\"lines\":3")
+        .contains("\"events\":1")
+        .contains("\"rejected\":1")
         .contains("line 1 is longer than 32768 bytes");
   }
 
@@ -148,8 +182,12 @@ class IntakeHttpTest extends AppTestSupport {
     HttpResponse<String> small = intake.postGzip("/v1/identify", identify(id));
     String big = "{\"userId\": \"u1\", \"traits\": {\"notes\": \"" + "g".repeat(64 * 1024) + "\"}}";
     HttpResponse<String> large = intake.postGzip("/v1/identify", big);
-    HttpResponse<String> notGzip = intake.post("/v1/identify", identify(messageId("x")).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8), IntakeClient.WRITE_KEY, "gzip");
+    HttpResponse<String> notGzip =
+        intake.post(
+            "/v1/identify",
+            identify(messageId("x")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            IntakeClient.WRITE_KEY,
+            "gzip");
 
     assertThat(small.statusCode()).isEqualTo(200);
     assertThat(processesStartedBy(id)).containsExactly("identify-lead");
@@ -179,7 +217,10 @@ class IntakeHttpTest extends AppTestSupport {
 
     HttpResponse<String> response = intake.post("/v1/batch", body);
 
-    assertThat(response.body()).contains("\"events\":2").contains("\"started\":1").contains("\"duplicates\":1");
+    assertThat(response.body())
+        .contains("\"events\":2")
+        .contains("\"started\":1")
+        .contains("\"duplicates\":1");
     assertThat(processesStartedBy(id)).containsExactly("identify-lead");
   }
 
@@ -187,8 +228,12 @@ class IntakeHttpTest extends AppTestSupport {
   void eventThatMatchesNoTriggerIsAnsweredAndCounted() {
     double before = unmatchedCount();
 
-    HttpResponse<String> response = intake.post("/v1/page",
-        "{\"anonymousId\": \"anon-1\", \"name\": \"Pricing\", \"messageId\": \"" + messageId("page") + "\"}");
+    HttpResponse<String> response =
+        intake.post(
+            "/v1/page",
+            "{\"anonymousId\": \"anon-1\", \"name\": \"Pricing\", \"messageId\": \""
+                + messageId("page")
+                + "\"}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"unmatched\":1").contains("\"started\":0");
@@ -198,9 +243,12 @@ class IntakeHttpTest extends AppTestSupport {
   @Test
   void oneEventStartsEveryProcessWhoseTriggerMatches() {
     String id = messageId("order");
-    String order = "{\"userId\": \"u1\", \"event\": \"Order Completed\", \"messageId\": \"" + id + "\", "
-        + "\"properties\": {\"order_id\": \"1\", \"revenue\": 10, \"email\": \"o@shop.example\", "
-        + "\"last_name\": \"O\"}}";
+    String order =
+        "{\"userId\": \"u1\", \"event\": \"Order Completed\", \"messageId\": \""
+            + id
+            + "\", "
+            + "\"properties\": {\"order_id\": \"1\", \"revenue\": 10, \"email\": \"o@shop.example\", "
+            + "\"last_name\": \"O\"}}";
 
     HttpResponse<String> response = intake.post("/v1/track", order);
 
@@ -216,20 +264,29 @@ class IntakeHttpTest extends AppTestSupport {
 
   @Test
   void restApiRequiresACamundaLogin() {
-    assertThat(intake.get("/engine-rest/process-definition/count", null, null).statusCode()).isEqualTo(401);
-    assertThat(intake.get("/engine-rest/process-definition/count", "nobody", "wrong").statusCode()).isEqualTo(401);
-    HttpResponse<String> admin = intake.get("/engine-rest/process-definition/count", "admin", "test-password");
+    assertThat(intake.get("/engine-rest/process-definition/count", null, null).statusCode())
+        .isEqualTo(401);
+    assertThat(intake.get("/engine-rest/process-definition/count", "nobody", "wrong").statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> admin =
+        intake.get("/engine-rest/process-definition/count", "admin", "test-password");
     assertThat(admin.statusCode()).isEqualTo(200);
     assertThat(admin.body()).contains("\"count\":");
   }
 
   @Test
   void messageIdIsGeneratedWhenMissing() {
-    HttpResponse<String> response = intake.post("/v1/identify",
-        "{\"userId\": \"gen-1\", \"traits\": {\"email\": \"gen@x.example\", \"last_name\": \"Gen\"}}");
+    HttpResponse<String> response =
+        intake.post(
+            "/v1/identify",
+            "{\"userId\": \"gen-1\", \"traits\": {\"email\": \"gen@x.example\", \"last_name\": \"Gen\"}}");
 
     assertThat(response.body()).contains("\"started\":1");
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike("api-%").count())
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyLike("api-%")
+                .count())
         .isGreaterThanOrEqualTo(1);
   }
 
@@ -239,8 +296,14 @@ class IntakeHttpTest extends AppTestSupport {
   }
 
   static String identify(String messageId) {
-    return "{\"userId\": \"u-" + messageId + "\", \"messageId\": \"" + messageId + "\", \"traits\": {"
-        + "\"email\": \"" + messageId + "@example.com\", \"last_name\": \"Doe\", \"company\": \"Acme\"}}";
+    return "{\"userId\": \"u-"
+        + messageId
+        + "\", \"messageId\": \""
+        + messageId
+        + "\", \"traits\": {"
+        + "\"email\": \""
+        + messageId
+        + "@example.com\", \"last_name\": \"Doe\", \"company\": \"Acme\"}}";
   }
 
   static String withType(String event) {

@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Runs the engine's jobs in the test thread (the job executor is off in these tests), as the job executor would,
- * ignoring due dates: a failing job loses one retry per run until it becomes an incident. Timer start events
- * (jobs of no process instance, such as the bulk ingest's flush timer) are left alone: they would never run out.
+ * Runs the engine's jobs in the test thread (the job executor is off in these tests), as the job
+ * executor would, ignoring due dates: a failing job loses one retry per run until it becomes an
+ * incident. Timer start events (jobs of no process instance, such as the bulk ingest's flush timer)
+ * are left alone: they would never run out.
  */
 final class JobDriver {
 
@@ -26,8 +27,10 @@ final class JobDriver {
     Instant deadline = Instant.now().plus(DEADLINE);
     int failures = 0;
     while (true) {
-      List<Job> jobs = management.createJobQuery().withRetriesLeft().active().list().stream()
-          .filter(job -> job.getProcessInstanceId() != null).toList();
+      List<Job> jobs =
+          management.createJobQuery().withRetriesLeft().active().list().stream()
+              .filter(job -> job.getProcessInstanceId() != null)
+              .toList();
       if (jobs.isEmpty()) {
         return failures;
       }

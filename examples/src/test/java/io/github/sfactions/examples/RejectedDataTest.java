@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Data Salesforce rejects, in the Spring Boot app: the identify example catches {@code 400} in the task "Fix the
- * Lead data"; a process without such a handler gets an incident after one attempt, logged in one line.
+ * Data Salesforce rejects, in the Spring Boot app: the identify example catches {@code 400} in the
+ * task "Fix the Lead data"; a process without such a handler gets an incident after one attempt,
+ * logged in one line.
  */
 class RejectedDataTest extends AppTestSupport {
 
-  @Autowired
-  FormService forms;
+  @Autowired FormService forms;
 
   @Test
   void aRejectedLeadWaitsAtFixTheLeadDataWithSalesforcesMessageAndIsSentAgainCorrected() {
@@ -39,24 +39,35 @@ class RejectedDataTest extends AppTestSupport {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo("FixLead");
     assertThat(task.getName()).isEqualTo("Fix the Lead data");
-    Map<String, Object> form = forms.getTaskFormData(task.getId()).getFormFields().stream()
-        .filter(f -> f.getValue() != null && f.getValue().getValue() != null)
-        .collect(Collectors.toMap(FormField::getId, f -> f.getValue().getValue()));
-    assertThat(form).containsEntry("sfErrorCode", "INVALID_EMAIL_ADDRESS")
-        .containsEntry("fixedEmail", "pat-at-globex").containsEntry("fixedLastName", "Smith")
+    Map<String, Object> form =
+        forms.getTaskFormData(task.getId()).getFormFields().stream()
+            .filter(f -> f.getValue() != null && f.getValue().getValue() != null)
+            .collect(Collectors.toMap(FormField::getId, f -> f.getValue().getValue()));
+    assertThat(form)
+        .containsEntry("sfErrorCode", "INVALID_EMAIL_ADDRESS")
+        .containsEntry("fixedEmail", "pat-at-globex")
+        .containsEntry("fixedLastName", "Smith")
         .containsEntry("discardLead", false);
-    assertThat((String) form.get("leadErrorMessage")).contains("invalid email address", "pat-at-globex");
+    assertThat((String) form.get("leadErrorMessage"))
+        .contains("invalid email address", "pat-at-globex");
     assertThat(runtime.createIncidentQuery().count()).isZero();
     assertThat(leadCalls("POST")).hasSize(1);
 
     forms.submitTaskForm(task.getId(), corrections("pat@globex.example", false));
     assertThat(jobs.runAll()).isZero();
 
-    assertThat(records("Lead", "Email", "pat@globex.example")).singleElement()
-        .satisfies(lead -> assertThat(lead).containsEntry("LastName", "Smith").containsEntry("Company", "Globex"));
+    assertThat(records("Lead", "Email", "pat@globex.example"))
+        .singleElement()
+        .satisfies(
+            lead ->
+                assertThat(lead)
+                    .containsEntry("LastName", "Smith")
+                    .containsEntry("Company", "Globex"));
     assertThat(history.createHistoricActivityInstanceQuery().activityId("LeadSynced").list())
-        .anySatisfy(a -> assertThat(a.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId()));
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+        .anySatisfy(
+            a -> assertThat(a.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId()));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+        .isZero();
   }
 
   @Test
@@ -70,7 +81,8 @@ class RejectedDataTest extends AppTestSupport {
     assertThat(jobs.runAll()).isZero();
 
     assertThat(history.createHistoricActivityInstanceQuery().activityId("LeadDiscarded").list())
-        .anySatisfy(a -> assertThat(a.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId()));
+        .anySatisfy(
+            a -> assertThat(a.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId()));
     assertThat(salesforce.records("Lead")).isEmpty();
     assertThat(leadCalls("POST")).hasSize(1);
   }
@@ -84,8 +96,13 @@ class RejectedDataTest extends AppTestSupport {
     root.addAppender(captured);
     int failedRuns;
     try {
-      intake.post("/v1/group", "{\"userId\": \"u1\", \"groupId\": \"" + groupId + "\", \"traits\": {\"name\": \""
-          + "N".repeat(300) + "\"}}");
+      intake.post(
+          "/v1/group",
+          "{\"userId\": \"u1\", \"groupId\": \""
+              + groupId
+              + "\", \"traits\": {\"name\": \""
+              + "N".repeat(300)
+              + "\"}}");
       failedRuns = jobs.runAll();
     } finally {
       root.detachAppender(captured);
@@ -93,25 +110,37 @@ class RejectedDataTest extends AppTestSupport {
 
     assertThat(failedRuns).isEqualTo(1);
     Incident incident = runtime.createIncidentQuery().singleResult();
-    assertThat(incident.getIncidentMessage()).startsWith("salesforce-account (Account upsert) failed")
+    assertThat(incident.getIncidentMessage())
+        .startsWith("salesforce-account (Account upsert) failed")
         .contains("STRING_TOO_LONG", "Account Name");
-    assertThat(salesforce.requests()).filteredOn(r -> r.path().contains("/sobjects/Account"))
-        .extracting(RecordedRequest::method).containsExactly("POST");
+    assertThat(salesforce.requests())
+        .filteredOn(r -> r.path().contains("/sobjects/Account"))
+        .extracting(RecordedRequest::method)
+        .containsExactly("POST");
     assertThat(salesforce.records("Account")).isEmpty();
 
-    List<ILoggingEvent> visible = captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-        .toList();
-    assertThat(visible).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage()).isNull());
-    assertThat(visible).filteredOn(e -> e.getLoggerName().equals(RetryAwareFailedJobCommandFactory.LOGGER_NAME))
-        .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-        .contains("not retryable: retries set to 0 (incident)", "connector=salesforce-account",
-            "action=\"Account upsert\"", "status=400", "errorCode=STRING_TOO_LONG")
+    List<ILoggingEvent> visible =
+        captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).toList();
+    assertThat(visible)
+        .allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage()).isNull());
+    assertThat(visible)
+        .filteredOn(e -> e.getLoggerName().equals(RetryAwareFailedJobCommandFactory.LOGGER_NAME))
+        .singleElement()
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .asString()
+        .contains(
+            "not retryable: retries set to 0 (incident)",
+            "connector=salesforce-account",
+            "action=\"Account upsert\"",
+            "status=400",
+            "errorCode=STRING_TOO_LONG")
         .doesNotContain("\n");
   }
 
   private List<RecordedRequest> leadCalls(String method) {
     return salesforce.requests().stream()
-        .filter(r -> r.path().contains("/sobjects/Lead") && r.method().equals(method)).toList();
+        .filter(r -> r.path().contains("/sobjects/Lead") && r.method().equals(method))
+        .toList();
   }
 
   private static Map<String, Object> corrections(String email, boolean discard) {
@@ -125,7 +154,14 @@ class RejectedDataTest extends AppTestSupport {
   }
 
   private static String identify(String messageId, String email, String lastName) {
-    return "{\"userId\": \"u-" + messageId + "\", \"messageId\": \"" + messageId + "\", \"traits\": {\"email\": \""
-        + email + "\", \"last_name\": \"" + lastName + "\", \"company\": \"Globex\"}}";
+    return "{\"userId\": \"u-"
+        + messageId
+        + "\", \"messageId\": \""
+        + messageId
+        + "\", \"traits\": {\"email\": \""
+        + email
+        + "\", \"last_name\": \""
+        + lastName
+        + "\", \"company\": \"Globex\"}}";
   }
 }

@@ -7,28 +7,52 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.Test;
 
-/** Salesforce down: jobs retry, become incidents; once it is back and the incidents are retried, all lands once. */
+/**
+ * Salesforce down: jobs retry, become incidents; once it is back and the incidents are retried, all
+ * lands once.
+ */
 class SalesforceOutageTest extends AppTestSupport {
 
   @Test
   void outageBecomesIncidentsAndAfterRetryEveryEventLandsExactlyOnce() {
     salesforce.faults().fail(FaultType.SERVER_UNAVAILABLE, 1.0);
-    List<String> emails = List.of(messageId("o1") + "@down.example", messageId("o2") + "@down.example",
-        messageId("o3") + "@down.example");
+    List<String> emails =
+        List.of(
+            messageId("o1") + "@down.example",
+            messageId("o2") + "@down.example",
+            messageId("o3") + "@down.example");
     for (String email : emails) {
-      assertThat(intake.post("/v1/identify", "{\"userId\": \"" + email + "\", \"traits\": {\"email\": \"" + email
-          + "\", \"last_name\": \"Down\", \"company\": \"Outage Inc\"}}").statusCode()).isEqualTo(200);
+      assertThat(
+              intake
+                  .post(
+                      "/v1/identify",
+                      "{\"userId\": \""
+                          + email
+                          + "\", \"traits\": {\"email\": \""
+                          + email
+                          + "\", \"last_name\": \"Down\", \"company\": \"Outage Inc\"}}")
+                  .statusCode())
+          .isEqualTo(200);
     }
     String groupId = "OUT-" + messageId("g").substring(2, 12);
-    intake.post("/v1/group", "{\"userId\": \"u\", \"groupId\": \"" + groupId + "\", \"traits\": {\"name\": \"Down "
-        + "Corp\"}}");
+    intake.post(
+        "/v1/group",
+        "{\"userId\": \"u\", \"groupId\": \""
+            + groupId
+            + "\", \"traits\": {\"name\": \"Down "
+            + "Corp\"}}");
 
     int failedRuns = jobs.runAll();
 
     List<Incident> incidents = runtime.createIncidentQuery().list();
     assertThat(failedRuns).isGreaterThanOrEqualTo(4 * 3);
-    assertThat(incidents).hasSize(4).allSatisfy(incident -> assertThat(incident.getIncidentMessage())
-        .contains("503").contains("SERVER_UNAVAILABLE"));
+    assertThat(incidents)
+        .hasSize(4)
+        .allSatisfy(
+            incident ->
+                assertThat(incident.getIncidentMessage())
+                    .contains("503")
+                    .contains("SERVER_UNAVAILABLE"));
     assertThat(salesforce.records("Lead")).isEmpty();
     assertThat(salesforce.records("Account")).isEmpty();
 

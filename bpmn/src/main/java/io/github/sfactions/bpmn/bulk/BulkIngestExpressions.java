@@ -2,8 +2,8 @@ package io.github.sfactions.bpmn.bulk;
 
 /**
  * The settings as the bulk ingest diagram reads them in expressions, e.g. the timer start event's
- * {@code ${sfactionsBulkIngest.flushCycle}}. Registered as the engine bean
- * {@value BulkIngestVariables#SETTINGS_BEAN} by {@link BulkIngestPlugin}.
+ * {@code ${sfactionsBulkIngest.flushCycle}}. Registered as the engine bean {@value
+ * BulkIngestVariables#SETTINGS_BEAN} by {@link BulkIngestPlugin}.
  */
 public final class BulkIngestExpressions {
 

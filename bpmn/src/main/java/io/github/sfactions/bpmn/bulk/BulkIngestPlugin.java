@@ -19,11 +19,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 /**
- * Installs the durable bulk queue and the settings of the bulk ingest process into a process engine: creates the
- * queue tables (H2 or PostgreSQL, idempotently) through the engine's data source, registers the queue with
- * {@link BulkQueues} so that action connectors with {@code useBulkApi=true} store their records in it, and exposes
- * the settings to the {@value BulkIngestVariables#PROCESS_KEY} process. Activities that await a bulk outcome
- * continue asynchronously after it (see {@link OutcomeAwaitParseListener}).
+ * Installs the durable bulk queue and the settings of the bulk ingest process into a process
+ * engine: creates the queue tables (H2 or PostgreSQL, idempotently) through the engine's data
+ * source, registers the queue with {@link BulkQueues} so that action connectors with {@code
+ * useBulkApi=true} store their records in it, and exposes the settings to the {@value
+ * BulkIngestVariables#PROCESS_KEY} process. Activities that await a bulk outcome continue
+ * asynchronously after it (see {@link OutcomeAwaitParseListener}).
  *
  * <pre>{@code
  * <plugin>
@@ -38,8 +39,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  * </plugin>
  * }</pre>
  *
- * Durations are ISO-8601 ({@code PT30S}) or whole seconds. Invalid values fail the engine start with a message
- * naming the property.
+ * Durations are ISO-8601 ({@code PT30S}) or whole seconds. Invalid values fail the engine start
+ * with a message naming the property.
  */
 public class BulkIngestPlugin implements ProcessEnginePlugin {
 
@@ -133,8 +134,8 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * Removes this engine's queue and settings from the JVM-wide registries (call when the engine closes, e.g. in
-   * tests that start several engines).
+   * Removes this engine's queue and settings from the JVM-wide registries (call when the engine
+   * closes, e.g. in tests that start several engines).
    */
   public void unregister() {
     if (queue != null) {
@@ -151,11 +152,17 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     }
     String value = text.trim();
     try {
-      return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+      return value.chars().allMatch(Character::isDigit)
+          ? Duration.ofSeconds(Long.parseLong(value))
           : Duration.parse(value);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("sfactions bulk ingest: " + property + " '" + value
-          + "' is not a duration (use ISO-8601 such as PT30S, or seconds)", e);
+      throw new IllegalArgumentException(
+          "sfactions bulk ingest: "
+              + property
+              + " '"
+              + value
+              + "' is not a duration (use ISO-8601 such as PT30S, or seconds)",
+          e);
     }
   }
 }

@@ -5,22 +5,27 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunables of the bulk ingest process: how big a batch is, how often queued records are flushed, how the job is
- * polled and how outcomes are reported. Immutable; build with {@link #builder()}. Set them through
- * {@link BulkIngestPlugin} properties.
+ * Tunables of the bulk ingest process: how big a batch is, how often queued records are flushed,
+ * how the job is polled and how outcomes are reported. Immutable; build with {@link #builder()}.
+ * Set them through {@link BulkIngestPlugin} properties.
  */
 public final class BulkIngestSettings {
 
   /** Default flush interval of the timer start event. */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(30);
+
   /** Default wait between two job state polls. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+
   /** Default longest wait for a closed job to finish before it is aborted and its records fail. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofHours(1);
+
   /** Default age after which a claimed batch that never got results is handed out again. */
   public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofHours(3);
+
   /** Default number of outcomes correlated in one transaction. */
   public static final int DEFAULT_REPORT_CHUNK_SIZE = 500;
+
   /** Default number of jobs tried per batch when uploads fail. */
   public static final int DEFAULT_MAX_UPLOAD_ATTEMPTS = 3;
 
@@ -101,9 +106,23 @@ public final class BulkIngestSettings {
 
   @Override
   public String toString() {
-    return "BulkIngestSettings[batchSize=" + batchSize + ", maxCsvBytes=" + maxCsvBytes + ", flushInterval="
-        + flushInterval + ", pollInterval=" + pollInterval + ", maxWait=" + maxWait + ", claimTimeout="
-        + claimTimeout + ", reportChunkSize=" + reportChunkSize + ", maxUploadAttempts=" + maxUploadAttempts + "]";
+    return "BulkIngestSettings[batchSize="
+        + batchSize
+        + ", maxCsvBytes="
+        + maxCsvBytes
+        + ", flushInterval="
+        + flushInterval
+        + ", pollInterval="
+        + pollInterval
+        + ", maxWait="
+        + maxWait
+        + ", claimTimeout="
+        + claimTimeout
+        + ", reportChunkSize="
+        + reportChunkSize
+        + ", maxUploadAttempts="
+        + maxUploadAttempts
+        + "]";
   }
 
   /** Builder of {@link BulkIngestSettings}; {@link #build()} checks the values together. */
@@ -117,8 +136,7 @@ public final class BulkIngestSettings {
     private int reportChunkSize = DEFAULT_REPORT_CHUNK_SIZE;
     private int maxUploadAttempts = DEFAULT_MAX_UPLOAD_ATTEMPTS;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder batchSize(int records) {
       this.batchSize = records;
@@ -167,18 +185,31 @@ public final class BulkIngestSettings {
      */
     public BulkIngestSettings build() {
       // Salesforce caps one upload at 150 MB after base64, i.e. about 100 MB of raw CSV.
-      require(batchSize >= 1 && batchSize <= 150_000_000, "batchSize must be 1..150000000, got " + batchSize);
-      require(maxCsvBytes >= 1024 && maxCsvBytes <= BulkBatchSplitter.DEFAULT_MAX_BYTES,
-          "maxCsvBytes must be 1024.." + BulkBatchSplitter.DEFAULT_MAX_BYTES + ", got " + maxCsvBytes);
+      require(
+          batchSize >= 1 && batchSize <= 150_000_000,
+          "batchSize must be 1..150000000, got " + batchSize);
+      require(
+          maxCsvBytes >= 1024 && maxCsvBytes <= BulkBatchSplitter.DEFAULT_MAX_BYTES,
+          "maxCsvBytes must be 1024.."
+              + BulkBatchSplitter.DEFAULT_MAX_BYTES
+              + ", got "
+              + maxCsvBytes);
       require(positive(flushInterval), "flushInterval must be positive, got " + flushInterval);
       require(positive(pollInterval), "pollInterval must be positive, got " + pollInterval);
       require(positive(maxWait), "maxWait must be positive, got " + maxWait);
       // a claim released while its job is still being polled would send its records twice
-      require(claimTimeout.compareTo(maxWait.plus(pollInterval.multipliedBy(2))) > 0,
-          "claimTimeout (" + claimTimeout + ") must exceed maxWait (" + maxWait + ") plus two poll intervals");
-      require(reportChunkSize >= 1 && reportChunkSize <= 10_000,
+      require(
+          claimTimeout.compareTo(maxWait.plus(pollInterval.multipliedBy(2))) > 0,
+          "claimTimeout ("
+              + claimTimeout
+              + ") must exceed maxWait ("
+              + maxWait
+              + ") plus two poll intervals");
+      require(
+          reportChunkSize >= 1 && reportChunkSize <= 10_000,
           "reportChunkSize must be 1..10000, got " + reportChunkSize);
-      require(maxUploadAttempts >= 1 && maxUploadAttempts <= 20,
+      require(
+          maxUploadAttempts >= 1 && maxUploadAttempts <= 20,
           "maxUploadAttempts must be 1..20, got " + maxUploadAttempts);
       return new BulkIngestSettings(this);
     }

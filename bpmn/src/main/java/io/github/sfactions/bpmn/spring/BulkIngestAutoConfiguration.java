@@ -12,13 +12,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Installs the durable bulk queue into a Spring Boot application's engine, so that the auto-deployed bulk
- * processes of this jar run without further setup.
+ * Installs the durable bulk queue into a Spring Boot application's engine, so that the
+ * auto-deployed bulk processes of this jar run without further setup.
  *
- * <p>The plugin is a {@link ProcessEnginePlugin} bean, which the Camunda starter adds to the engine. Its settings
- * are also published as the Spring bean {@value BulkIngestVariables#SETTINGS_BEAN}: under Spring, the engine's
- * expressions (the ingest process's timers) resolve Spring beans, not the engine's own bean map. A user-defined
- * plugin or settings bean wins; {@code sfactions.bulk.enabled=false} switches the whole thing off.
+ * <p>The plugin is a {@link ProcessEnginePlugin} bean, which the Camunda starter adds to the
+ * engine. Its settings are also published as the Spring bean {@value
+ * BulkIngestVariables#SETTINGS_BEAN}: under Spring, the engine's expressions (the ingest process's
+ * timers) resolve Spring beans, not the engine's own bean map. A user-defined plugin or settings
+ * bean wins; {@code sfactions.bulk.enabled=false} switches the whole thing off.
  */
 @AutoConfiguration
 @ConditionalOnClass(ProcessEnginePlugin.class)
@@ -26,14 +27,20 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(BulkIngestProperties.class)
 public class BulkIngestAutoConfiguration {
 
-  /** The plugin built from {@code sfactions.bulk.*}; its queue leaves the JVM-wide registry with the context. */
+  /**
+   * The plugin built from {@code sfactions.bulk.*}; its queue leaves the JVM-wide registry with the
+   * context.
+   */
   @Bean(destroyMethod = "unregister")
   @ConditionalOnMissingBean
   public BulkIngestPlugin bulkIngestPlugin(BulkIngestProperties properties) {
     return properties.toPlugin();
   }
 
-  /** The settings as the ingest process's expressions read them ({@code ${sfactionsBulkIngest.flushCycle}}). */
+  /**
+   * The settings as the ingest process's expressions read them ({@code
+   * ${sfactionsBulkIngest.flushCycle}}).
+   */
   @Bean(BulkIngestVariables.SETTINGS_BEAN)
   @ConditionalOnMissingBean(name = BulkIngestVariables.SETTINGS_BEAN)
   public BulkIngestExpressions sfactionsBulkIngest(BulkIngestPlugin plugin) {

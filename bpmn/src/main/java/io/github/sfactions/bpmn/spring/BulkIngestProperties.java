@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code sfactions.bulk.*}: the durable bulk queue and the bulk ingest process in a Spring Boot application. Unset
- * values keep {@link BulkIngestPlugin}'s defaults.
+ * {@code sfactions.bulk.*}: the durable bulk queue and the bulk ingest process in a Spring Boot
+ * application. Unset values keep {@link BulkIngestPlugin}'s defaults.
  */
 @ConfigurationProperties(prefix = "sfactions.bulk")
 public class BulkIngestProperties {

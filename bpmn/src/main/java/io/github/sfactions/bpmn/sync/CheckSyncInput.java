@@ -37,26 +37,29 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * First step of "Sync one record": checks the call's input the way Segment's action does before any API call
- * (operation or sync mode by the connectors' own {@link OperationResolver}, object, record matchers for update / upsert / delete, the required fields of Lead,
- * Account, Contact and Opportunity for create and upsert), then sets every optional
- * input that was not passed to null so the later steps' expressions can read it, and resets the outputs.
- * Bad input ends the process with BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
+ * First step of "Sync one record": checks the call's input the way Segment's action does before any
+ * API call (operation or sync mode by the connectors' own {@link OperationResolver}, object, record
+ * matchers for update / upsert / delete, the required fields of Lead, Account, Contact and
+ * Opportunity for create and upsert), then sets every optional input that was not passed to null so
+ * the later steps' expressions can read it, and resets the outputs. Bad input ends the process with
+ * BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
  */
 public class CheckSyncInput implements JavaDelegate {
 
-  private static final List<String> OPTIONAL_INPUTS = List.of(RECORD_MATCHERS, RECORD_MATCHERS_OPERATOR, FIELDS,
-      CONNECTION);
+  private static final List<String> OPTIONAL_INPUTS =
+      List.of(RECORD_MATCHERS, RECORD_MATCHERS_OPERATOR, FIELDS, CONNECTION);
 
   @Override
   public void execute(DelegateExecution execution) {
     try {
-      Operation operation = OperationResolver.resolve(
-          InputValues.text(OPERATION, execution.getVariable(OPERATION)),
-          InputValues.textKeepingEmpty(SYNC_MODE, execution.getVariable(SYNC_MODE)));
+      Operation operation =
+          OperationResolver.resolve(
+              InputValues.text(OPERATION, execution.getVariable(OPERATION)),
+              InputValues.textKeepingEmpty(SYNC_MODE, execution.getVariable(SYNC_MODE)));
       String sobject = text(execution, SOBJECT);
       if (sobject == null) {
-        throw rejected("Missing sobject value: the sync process needs the object API name, e.g. Lead or Invoice__c",
+        throw rejected(
+            "Missing sobject value: the sync process needs the object API name, e.g. Lead or Invoice__c",
             ActionMessages.CODE_PAYLOAD_VALIDATION);
       }
       if (operation.needsLookup()) {
@@ -66,7 +69,8 @@ public class CheckSyncInput implements JavaDelegate {
         checkRequiredFields(sobject, execution.getVariable(FIELDS));
       }
       execution.setVariable(VAR_OPERATION, operation.v1Name());
-      execution.setVariable(VAR_SKIP_NO_MATCH, skipWhenNothingMatches(text(execution, ON_NO_MATCH)));
+      execution.setVariable(
+          VAR_SKIP_NO_MATCH, skipWhenNothingMatches(text(execution, ON_NO_MATCH)));
     } catch (ActionException e) {
       execution.setVariable(SalesforceErrorCodes.VAR_ERROR_CODE, e.code());
       throw new BpmnError(String.valueOf(e.status()), e.getMessage(), e);
@@ -79,7 +83,8 @@ public class CheckSyncInput implements JavaDelegate {
     if (!execution.hasVariable(RESOLVER_GROUP)) {
       execution.setVariable(RESOLVER_GROUP, DEFAULT_RESOLVER_GROUP);
     }
-    for (String output : List.of(RECORD_ID, RESULT, MATCH_COUNT, RECORD_IDS, VAR_TARGET_RECORD_ID)) {
+    for (String output :
+        List.of(RECORD_ID, RESULT, MATCH_COUNT, RECORD_IDS, VAR_TARGET_RECORD_ID)) {
       execution.setVariable(output, null);
     }
     execution.setVariable(API_CALLS, 0);
@@ -93,13 +98,15 @@ public class CheckSyncInput implements JavaDelegate {
     }
     Map<String, Object> matchers = InputValues.map(RECORD_MATCHERS, value);
     if (matchers == null || matchers.isEmpty()) {
-      throw rejected(ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS);
+      throw rejected(
+          ActionMessages.undefinedTraits(operation), ActionMessages.CODE_UNDEFINED_TRAITS);
     }
   }
 
   /**
-   * Segment's required-field check for the objects it has an action for (Lead, Account, Contact, Opportunity),
-   * on create and upsert, before any call: upsert checks even when the record turns out to exist.
+   * Segment's required-field check for the objects it has an action for (Lead, Account, Contact,
+   * Opportunity), on create and upsert, before any call: upsert checks even when the record turns
+   * out to exist.
    */
   private static void checkRequiredFields(String sobject, Object fields) {
     for (ActionType type : ActionType.values()) {
@@ -117,8 +124,17 @@ public class CheckSyncInput implements JavaDelegate {
     if (ON_NO_MATCH_SKIP.equals(onNoMatch)) {
       return true;
     }
-    throw rejected("Invalid " + ON_NO_MATCH + " - " + onNoMatch + " (expected " + ON_NO_MATCH_ERROR + " or "
-        + ON_NO_MATCH_SKIP + ")", ActionMessages.CODE_PAYLOAD_VALIDATION);
+    throw rejected(
+        "Invalid "
+            + ON_NO_MATCH
+            + " - "
+            + onNoMatch
+            + " (expected "
+            + ON_NO_MATCH_ERROR
+            + " or "
+            + ON_NO_MATCH_SKIP
+            + ")",
+        ActionMessages.CODE_PAYLOAD_VALIDATION);
   }
 
   /** The variable as text; absent, null and empty all count as not given. */

@@ -14,15 +14,22 @@ import java.util.List;
  * @param properties element attributes (async flags)
  * @param scopes the connector and the errors it throws
  */
-public record ElementTemplate(String name, String id, int version, String description, List<String> keywords,
-    List<Group> groups, List<TemplateProperty> properties, List<TemplateScope> scopes) {
+public record ElementTemplate(
+    String name,
+    String id,
+    int version,
+    String description,
+    List<String> keywords,
+    List<Group> groups,
+    List<TemplateProperty> properties,
+    List<TemplateScope> scopes) {
 
   /** A group of fields in the properties panel. */
-  public record Group(String id, String label) {
-  }
+  public record Group(String id, String label) {}
 
   /** The template always applies to tasks and turns them into service tasks. */
   public static final String APPLIES_TO = "bpmn:Task";
+
   /** Element type the template sets. */
   public static final String ELEMENT_TYPE = "bpmn:ServiceTask";
 }

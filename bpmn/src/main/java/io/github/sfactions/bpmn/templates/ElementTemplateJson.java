@@ -10,20 +10,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Writes templates as the Modeler reads them: a JSON array per file, keys in the documented order, two-space
- * indent, LF line ends and a final newline, so regenerating gives byte-identical files.
+ * Writes templates as the Modeler reads them: a JSON array per file, keys in the documented order,
+ * two-space indent, LF line ends and a final newline, so regenerating gives byte-identical files.
  */
 public final class ElementTemplateJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private static final DefaultPrettyPrinter PRINTER =
+      new DefaultPrettyPrinter()
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-  private ElementTemplateJson() {
-  }
+  private ElementTemplateJson() {}
 
   /** The file content for these templates. */
   public static String toJson(List<ElementTemplate> templates) {
@@ -32,7 +33,8 @@ public final class ElementTemplateJson {
     try {
       return JSON.writer(PRINTER).writeValueAsString(array) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write element templates: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot write element templates: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -82,7 +84,10 @@ public final class ElementTemplateJson {
           constraints.put("notEmpty", true);
         }
         if (p.pattern() != null) {
-          constraints.putObject("pattern").put("value", p.pattern()).put("message", p.patternMessage());
+          constraints
+              .putObject("pattern")
+              .put("value", p.pattern())
+              .put("message", p.patternMessage());
         }
       }
       putIfSet(node, "group", p.group());

@@ -10,22 +10,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every Camunda Modeler element template of the project, built from the connector contract (connector ids,
- * parameter constants, the actions' fields, operations and messages): the single source the JSON files under
- * {@code src/main/resources/element-templates} are generated from ({@link GenerateElementTemplates}).
+ * Every Camunda Modeler element template of the project, built from the connector contract
+ * (connector ids, parameter constants, the actions' fields, operations and messages): the single
+ * source the JSON files under {@code src/main/resources/element-templates} are generated from
+ * ({@link GenerateElementTemplates}).
  */
 public final class ElementTemplates {
 
-  /** Version of {@code @camunda/element-templates-json-schema} the templates declare and are tested against. */
+  /**
+   * Version of {@code @camunda/element-templates-json-schema} the templates declare and are tested
+   * against.
+   */
   public static final String SCHEMA_VERSION = "0.22.1";
+
   /** The {@code $schema} of every template. */
-  public static final String SCHEMA_URL = "https://unpkg.com/@camunda/element-templates-json-schema@"
-      + SCHEMA_VERSION + "/resources/schema.json";
+  public static final String SCHEMA_URL =
+      "https://unpkg.com/@camunda/element-templates-json-schema@"
+          + SCHEMA_VERSION
+          + "/resources/schema.json";
+
   /** Classpath folder of the generated files. */
   public static final String RESOURCE_FOLDER = "element-templates";
 
-  private ElementTemplates() {
-  }
+  private ElementTemplates() {}
 
   /** The templates by file name ({@code salesforce-lead.json}, ...), in a stable order. */
   public static Map<String, List<ElementTemplate>> byFile() {

@@ -9,23 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every element template into a folder, one JSON file per connector, and removes generated files that no
- * longer exist. Argument: the folder (default {@value #DEFAULT_FOLDER}, relative to the repository root).
+ * Writes every element template into a folder, one JSON file per connector, and removes generated
+ * files that no longer exist. Argument: the folder (default {@value #DEFAULT_FOLDER}, relative to
+ * the repository root).
  */
 public final class GenerateElementTemplates {
 
   /** Where the committed templates live. */
   public static final String DEFAULT_FOLDER = "bpmn/src/main/resources/element-templates";
 
-  private GenerateElementTemplates() {
-  }
+  private GenerateElementTemplates() {}
 
   /** Entry point. */
   public static void main(String[] args) {
     Path folder = Path.of(args.length > 0 ? args[0] : DEFAULT_FOLDER);
     List<Path> written = write(folder);
-    System.out.println("wrote " + written.size() + " element template files (" + ElementTemplates.all().size()
-        + " templates) to " + folder.toAbsolutePath().normalize());
+    System.out.println(
+        "wrote "
+            + written.size()
+            + " element template files ("
+            + ElementTemplates.all().size()
+            + " templates) to "
+            + folder.toAbsolutePath().normalize());
   }
 
   /** Writes the files into {@code folder} and returns them. */
@@ -34,13 +39,20 @@ public final class GenerateElementTemplates {
       Files.createDirectories(folder);
       Map<String, List<ElementTemplate>> files = ElementTemplates.byFile();
       try (var existing = Files.list(folder)) {
-        for (Path stale : existing.filter(p -> p.getFileName().toString().startsWith("salesforce-")
-            && p.getFileName().toString().endsWith(".json") && !files.containsKey(p.getFileName().toString()))
-            .toList()) {
+        for (Path stale :
+            existing
+                .filter(
+                    p ->
+                        p.getFileName().toString().startsWith("salesforce-")
+                            && p.getFileName().toString().endsWith(".json")
+                            && !files.containsKey(p.getFileName().toString()))
+                .toList()) {
           Files.delete(stale);
         }
       }
-      return files.entrySet().stream().map(e -> writeFile(folder.resolve(e.getKey()), e.getValue())).toList();
+      return files.entrySet().stream()
+          .map(e -> writeFile(folder.resolve(e.getKey()), e.getValue()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write element templates to " + folder, e);
     }

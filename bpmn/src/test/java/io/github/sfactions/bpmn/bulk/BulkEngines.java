@@ -10,39 +10,58 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 
 /**
- * Process engines for the bulk tests, built in code (no {@code camunda.cfg.xml}) so each test class can choose its
- * database, history level and bulk settings. H2 engines are cached by name for the JVM's life, like
- * camunda-bpm-junit5 does; PostgreSQL engines live as long as their test class's database. The job executor is off
- * so tests drive jobs and timers by hand.
+ * Process engines for the bulk tests, built in code (no {@code camunda.cfg.xml}) so each test class
+ * can choose its database, history level and bulk settings. H2 engines are cached by name for the
+ * JVM's life, like camunda-bpm-junit5 does; PostgreSQL engines live as long as their test class's
+ * database. The job executor is off so tests drive jobs and timers by hand.
  */
 public final class BulkEngines {
 
   private static final Map<String, ProcessEngine> ENGINES = new ConcurrentHashMap<>();
 
-  private BulkEngines() {
-  }
+  private BulkEngines() {}
 
   /** The engine of this name, built on first use. */
-  public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
+  public static ProcessEngine engine(
+      String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk) {
     return engine(name, jdbcUrl, historyLevel, bulk, Map.of());
   }
 
   /** The engine of this name with these expression beans, built on first use. */
-  public static ProcessEngine engine(String name, String jdbcUrl, String historyLevel, BulkIngestPlugin bulk,
+  public static ProcessEngine engine(
+      String name,
+      String jdbcUrl,
+      String historyLevel,
+      BulkIngestPlugin bulk,
       Map<String, Object> beans) {
-    return ENGINES.computeIfAbsent(name, n -> build(n, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans));
+    return ENGINES.computeIfAbsent(
+        name, n -> build(n, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans));
   }
 
   /**
-   * A new engine on a PostgreSQL test database (not cached: the test class that asked for it closes it before it
-   * drops the database).
+   * A new engine on a PostgreSQL test database (not cached: the test class that asked for it closes
+   * it before it drops the database).
    */
-  public static ProcessEngine postgres(String name, PostgresTestDatabase database, String historyLevel,
-      BulkIngestPlugin bulk, Map<String, Object> beans) {
-    return build(name, "org.postgresql.Driver", database.url(), PostgresTestDatabase.USER, historyLevel, bulk, beans);
+  public static ProcessEngine postgres(
+      String name,
+      PostgresTestDatabase database,
+      String historyLevel,
+      BulkIngestPlugin bulk,
+      Map<String, Object> beans) {
+    return build(
+        name,
+        "org.postgresql.Driver",
+        database.url(),
+        PostgresTestDatabase.USER,
+        historyLevel,
+        bulk,
+        beans);
   }
 
-  /** A bulk plugin with test settings: batches of {@code batchSize}, poll every 10 s, give up after 5 min. */
+  /**
+   * A bulk plugin with test settings: batches of {@code batchSize}, poll every 10 s, give up after
+   * 5 min.
+   */
   public static BulkIngestPlugin plugin(int batchSize) {
     BulkIngestPlugin plugin = new BulkIngestPlugin();
     plugin.setBatchSize(batchSize);
@@ -55,8 +74,14 @@ public final class BulkEngines {
     return plugin;
   }
 
-  private static ProcessEngine build(String name, String driver, String jdbcUrl, String user, String historyLevel,
-      BulkIngestPlugin bulk, Map<String, Object> beans) {
+  private static ProcessEngine build(
+      String name,
+      String driver,
+      String jdbcUrl,
+      String user,
+      String historyLevel,
+      BulkIngestPlugin bulk,
+      Map<String, Object> beans) {
     StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
     c.setBeans(new java.util.HashMap<>(beans));
     c.setProcessEngineName(name);

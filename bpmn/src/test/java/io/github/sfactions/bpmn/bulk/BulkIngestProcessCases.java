@@ -17,9 +17,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-/** The bulk ingest process on a real engine against the emulator over HTTP: every path of a batch. */
-@Deployment(resources = {BulkIngestProcessCases.INGEST, BulkIngestProcessCases.AWAIT, BulkIngestProcessCases.CALLER,
-    "io/github/sfactions/bpmn/bulk/bulk-rollback-caller.bpmn"})
+/**
+ * The bulk ingest process on a real engine against the emulator over HTTP: every path of a batch.
+ */
+@Deployment(
+    resources = {
+      BulkIngestProcessCases.INGEST,
+      BulkIngestProcessCases.AWAIT,
+      BulkIngestProcessCases.CALLER,
+      "io/github/sfactions/bpmn/bulk/bulk-rollback-caller.bpmn"
+    })
 abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
 
   static final String INGEST = "io/github/sfactions/bpmn/bulk/bulk-ingest.bpmn";
@@ -31,8 +38,6 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
   BulkIngestProcessCases(ProcessEngine engine) {
     super(engine);
   }
-
-
 
   @Test
   void aTimerStartedRunWritesEveryRecordAndEachInstanceContinuesWithItsRecordId() {
@@ -57,7 +62,8 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     assertThat(variable(run.getId(), "numberRecordsFailed")).isEqualTo(0L);
     assertThat(variable(run.getId(), "reportedCount")).isEqualTo(3);
     // the run's steps counted their own calls: all the calls Salesforce saw (the callers make none)
-    assertThat(variable(run.getId(), BulkIngestVariables.API_CALLS)).isEqualTo((int) sf.stats().totalApiCalls());
+    assertThat(variable(run.getId(), BulkIngestVariables.API_CALLS))
+        .isEqualTo((int) sf.stats().totalApiCalls());
     assertThat(sf.stats().totalApiCalls()).isPositive();
     assertThat(queueSize()).isZero();
   }
@@ -83,8 +89,10 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
 
   @Test
   void anUnknownColumnFailsTheJobAndEveryRecordGetsTheJobsErrorMessage() {
-    List<ProcessInstance> callers = List.of(start("unknownField", Map.of("lastName", "A", "company", "Acme")),
-        start("unknownField", Map.of("lastName", "B", "company", "Acme")));
+    List<ProcessInstance> callers =
+        List.of(
+            start("unknownField", Map.of("lastName", "A", "company", "Acme")),
+            start("unknownField", Map.of("lastName", "B", "company", "Acme")));
     driver.runDueJobs();
     driver.flush();
     driver.drainBulk(sf, POLL);
@@ -92,7 +100,9 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     for (ProcessInstance pi : callers) {
       assertThat(pi).isEnded().hasPassed("Rejected");
       assertThat(variable(pi, "sfErrorCode")).isEqualTo("400");
-      assertThat((String) variable(pi, "sfErrorMessage")).contains("ended Failed").contains("InvalidBatch")
+      assertThat((String) variable(pi, "sfErrorMessage"))
+          .contains("ended Failed")
+          .contains("InvalidBatch")
           .contains("Foo__c");
     }
     HistoricProcessInstance run = onlyBulkRunThatClaimed();
@@ -110,7 +120,8 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     driver.drainBulk(sf, POLL);
 
     assertThat(pi).isEnded().hasPassed("Written");
-    assertThat(BulkTestOrg.jobs(sf)).extracting(j -> j.path("state").asText())
+    assertThat(BulkTestOrg.jobs(sf))
+        .extracting(j -> j.path("state").asText())
         .containsExactlyInAnyOrder("Aborted", "JobComplete");
     HistoricProcessInstance run = onlyBulkRunThatClaimed();
     assertThat(variable(run.getId(), "uploadAttempts")).isEqualTo(2);
@@ -125,9 +136,12 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     driver.drainBulk(sf, POLL);
 
     assertThat(pi).isEnded().hasPassed("Rejected");
-    assertThat((String) variable(pi, "sfErrorMessage")).contains("failed (attempt 3 of 3)").contains("503")
+    assertThat((String) variable(pi, "sfErrorMessage"))
+        .contains("failed (attempt 3 of 3)")
+        .contains("503")
         .contains("the job was aborted");
-    assertThat(BulkTestOrg.jobs(sf)).extracting(j -> j.path("state").asText())
+    assertThat(BulkTestOrg.jobs(sf))
+        .extracting(j -> j.path("state").asText())
         .containsExactly("Aborted", "Aborted", "Aborted");
     assertThat(sf.records("Lead")).isEmpty();
   }
@@ -135,8 +149,11 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
   @Test
   void aJobThatDoesNotFinishWithinMaxWaitIsAbortedAndItsRecordsFail() {
     SalesforceEmulator slow = BulkTestOrg.slow();
-    ProcessInstance pi = start("insert", Map.of("lastName", "Slow", "company", "Acme",
-        "connection", BulkTestOrg.SLOW_CONNECTION));
+    ProcessInstance pi =
+        start(
+            "insert",
+            Map.of(
+                "lastName", "Slow", "company", "Acme", "connection", BulkTestOrg.SLOW_CONNECTION));
     driver.runDueJobs();
     driver.flush();
     for (int i = 0; i < 20 && driver.activeBulkRuns() > 0; i++) {
@@ -147,18 +164,24 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
 
     assertThat(driver.activeBulkRuns()).isZero();
     assertThat(pi).isEnded().hasPassed("Rejected");
-    assertThat((String) variable(pi, "sfErrorMessage")).contains("did not finish within PT5M")
+    assertThat((String) variable(pi, "sfErrorMessage"))
+        .contains("did not finish within PT5M")
         .contains("it was aborted");
     String jobId = (String) variable(pi, "bulkJobId");
-    assertThat(BulkTestOrg.jobs(slow)).filteredOn(j -> j.path("id").asText().equals(jobId))
-        .extracting(j -> j.path("state").asText()).containsExactly("Aborted");
+    assertThat(BulkTestOrg.jobs(slow))
+        .filteredOn(j -> j.path("id").asText().equals(jobId))
+        .extracting(j -> j.path("state").asText())
+        .containsExactly("Aborted");
   }
 
   @Test
   void upsertsCorrelateByTheirRowAndReportCreatedOrUpdated() {
-    String existing = sf.createRecord("Lead", Map.of("LastName", "Old", "Company", "Acme", "Ext__c", "E-1"));
-    ProcessInstance update = start("upsert", Map.of("lastName", "New", "company", "Acme", "ext", "E-1"));
-    ProcessInstance create = start("upsert", Map.of("lastName", "Fresh", "company", "Acme", "ext", "E-2"));
+    String existing =
+        sf.createRecord("Lead", Map.of("LastName", "Old", "Company", "Acme", "Ext__c", "E-1"));
+    ProcessInstance update =
+        start("upsert", Map.of("lastName", "New", "company", "Acme", "ext", "E-1"));
+    ProcessInstance create =
+        start("upsert", Map.of("lastName", "Fresh", "company", "Acme", "ext", "E-2"));
     driver.runDueJobs();
     driver.flush();
     driver.drainBulk(sf, POLL);
@@ -167,7 +190,8 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     assertThat(variable(update, "recordId")).isEqualTo(existing);
     assertThat(variable(create, "bulkResult")).isEqualTo("created");
     assertThat(sf.record("Lead", (String) variable(create, "recordId")).orElseThrow())
-        .containsEntry("Ext__c", "E-2").containsEntry("LastName", "Fresh");
+        .containsEntry("Ext__c", "E-2")
+        .containsEntry("LastName", "Fresh");
   }
 
   @Test
@@ -176,8 +200,14 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
     driver.runDueJobs();
 
     assertThat(driver.failures()).isNotEmpty();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult()
-        .getExceptionMessage()).contains("noSuchBean");
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getExceptionMessage())
+        .contains("noSuchBean");
     assertThat(queueSize()).isZero();
   }
 
@@ -207,9 +237,14 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
   }
 
   private HistoricProcessInstance onlyBulkRunThatClaimed() {
-    List<HistoricProcessInstance> runs = history().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(BulkIngestVariables.PROCESS_KEY).list().stream()
-        .filter(r -> variable(r.getId(), "claimId") != null).toList();
+    List<HistoricProcessInstance> runs =
+        history()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+            .list()
+            .stream()
+            .filter(r -> variable(r.getId(), "claimId") != null)
+            .toList();
     assertThat(runs).hasSize(1);
     return runs.get(0);
   }
@@ -219,8 +254,12 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
   }
 
   private Object variable(String processInstanceId, String name) {
-    HistoricVariableInstance v = history().createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    HistoricVariableInstance v =
+        history()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .variableName(name)
+            .singleResult();
     return v == null ? null : v.getValue();
   }
 

@@ -18,12 +18,17 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /**
- * How outcomes reach their instances: the awaiting activity continues in its own job (so an instance failing after
- * its outcome cannot hold back its batch), and an outcome whose instance is not waiting yet ends in an incident on
- * "Deliver late outcomes" that names the instance, and is delivered by a retry once the instance waits. Also: a
- * delivery mode without a collector is refused before anything is queued.
+ * How outcomes reach their instances: the awaiting activity continues in its own job (so an
+ * instance failing after its outcome cannot hold back its batch), and an outcome whose instance is
+ * not waiting yet ends in an incident on "Deliver late outcomes" that names the instance, and is
+ * delivered by a retry once the instance waits. Also: a delivery mode without a collector is
+ * refused before anything is queued.
  */
-@Deployment(resources = {BulkIngestProcessCases.INGEST, "io/github/sfactions/bpmn/bulk/bulk-delivery-caller.bpmn"})
+@Deployment(
+    resources = {
+      BulkIngestProcessCases.INGEST,
+      "io/github/sfactions/bpmn/bulk/bulk-delivery-caller.bpmn"
+    })
 abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
 
   private static final String CALLER = "BulkDeliveryCaller";
@@ -34,8 +39,6 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
     super(engine);
   }
 
-
-
   @Test
   void anInlineOutcomeCatchEventContinuesAsynchronouslyWhileOtherCatchEventsAreLeftAsModelled() {
     assertThat(definition(CALLER).findActivity("AwaitOutcome").isAsyncAfter()).isTrue();
@@ -43,13 +46,16 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
   }
 
   @Test
-  void outcomeCatchEventsAfterAnEventBasedGatewayAndReceiveTasksAlsoContinueAsynchronouslyAndGetTheirOutcome() {
+  void
+      outcomeCatchEventsAfterAnEventBasedGatewayAndReceiveTasksAlsoContinueAsynchronouslyAndGetTheirOutcome() {
     assertThat(definition("GatewayCaller").findActivity("GwAwait").isAsyncAfter()).isTrue();
     assertThat(definition("GatewayCaller").findActivity("GwTimeout").isAsyncAfter()).isFalse();
     assertThat(definition("ReceiveTaskCaller").findActivity("RtAwait").isAsyncAfter()).isTrue();
     Map<String, Object> vars = Map.of("lastName", "Hopper", "connection", BulkTestOrg.CONNECTION);
-    ProcessInstance gateway = engine.getRuntimeService().startProcessInstanceByKey("GatewayCaller", vars);
-    ProcessInstance receive = engine.getRuntimeService().startProcessInstanceByKey("ReceiveTaskCaller", vars);
+    ProcessInstance gateway =
+        engine.getRuntimeService().startProcessInstanceByKey("GatewayCaller", vars);
+    ProcessInstance receive =
+        engine.getRuntimeService().startProcessInstanceByKey("ReceiveTaskCaller", vars);
     driver.flush();
     driver.drainBulk(sf, POLL);
 
@@ -73,13 +79,17 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
     assertThat(last).isEnded();
     assertThat(sf.records("Lead")).hasSize(3);
     assertThat(failing).isActive();
-    assertThat((String) engine.getRuntimeService().getVariable(failing.getId(), "recordId")).startsWith("00Q");
+    assertThat((String) engine.getRuntimeService().getVariable(failing.getId(), "recordId"))
+        .startsWith("00Q");
     List<Incident> incidents = engine.getRuntimeService().createIncidentQuery().list();
-    assertThat(incidents).singleElement().satisfies(i -> {
-      assertThat(i.getProcessInstanceId()).isEqualTo(failing.getId());
-      assertThat(i.getActivityId()).isEqualTo("AwaitOutcome");
-      assertThat(i.getIncidentMessage()).contains("noSuchBean");
-    });
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getProcessInstanceId()).isEqualTo(failing.getId());
+              assertThat(i.getActivityId()).isEqualTo("AwaitOutcome");
+              assertThat(i.getIncidentMessage()).contains("noSuchBean");
+            });
   }
 
   @Test
@@ -94,15 +104,26 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
     }
 
     assertThat(onTime).isEnded();
-    assertThat(incidents()).singleElement().satisfies(i -> {
-      assertThat(i.getActivityId()).isEqualTo("DeliverLate");
-      assertThat(i.getIncidentMessage()).contains("1 bulk outcome found no waiting instance")
-          .contains("process instance " + late.getId());
-    });
+    assertThat(incidents())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getActivityId()).isEqualTo("DeliverLate");
+              assertThat(i.getIncidentMessage())
+                  .contains("1 bulk outcome found no waiting instance")
+                  .contains("process instance " + late.getId());
+            });
     assertThat(late).isWaitingAt("Hold");
 
-    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(late.getId())
-        .singleResult().getId());
+    engine
+        .getTaskService()
+        .complete(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(late.getId())
+                .singleResult()
+                .getId());
     Job deliverLate = engine.getManagementService().createJobQuery().withException().singleResult();
     engine.getManagementService().setJobRetries(deliverLate.getId(), 1);
     JobDriver.advance(Duration.ofMinutes(1)); // past the due date the last failed attempt set
@@ -116,8 +137,13 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
 
   @Test
   void microBatchDeliveryIsRefusedWithAConfigurationErrorAndQueuesNothing() {
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("MicroBatchCaller",
-        Map.of("lastName", "Micro", "connection", BulkTestOrg.CONNECTION)))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(
+                        "MicroBatchCaller",
+                        Map.of("lastName", "Micro", "connection", BulkTestOrg.CONNECTION)))
         .hasMessageContaining("delivery=microBatch has no collector")
         .hasMessageContaining("use delivery=bulk (useBulkApi=true) or delivery=rest");
     assertThat(QueueTable.size(engine)).isZero();
@@ -125,8 +151,11 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
   }
 
   private ProcessInstance start(String lastName, String variant) {
-    return engine.getRuntimeService().startProcessInstanceByKey(CALLER, Map.of("lastName", lastName,
-        "variant", variant, "connection", BulkTestOrg.CONNECTION));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            CALLER,
+            Map.of("lastName", lastName, "variant", variant, "connection", BulkTestOrg.CONNECTION));
   }
 
   /** Runs failing jobs until their retries are spent (the engine default: 3, no delay). */
@@ -143,9 +172,15 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
   }
 
   private ProcessDefinitionEntity definition(String key) {
-    String id = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult().getId();
-    return (ProcessDefinitionEntity) ((RepositoryServiceImpl) engine.getRepositoryService())
-        .getDeployedProcessDefinition(id);
+    String id =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    return (ProcessDefinitionEntity)
+        ((RepositoryServiceImpl) engine.getRepositoryService()).getDeployedProcessDefinition(id);
   }
 }

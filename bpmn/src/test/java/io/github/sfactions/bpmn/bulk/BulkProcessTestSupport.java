@@ -11,13 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Frame of the tests that run bulk processes on one of {@link BulkEngines}' engines: the engine's
- * {@code @Deployment} handling, a fresh emulator org and a job driver per test, and the engine clock reset after
- * each test (the tests move it over timers).
+ * {@code @Deployment} handling, a fresh emulator org and a job driver per test, and the engine
+ * clock reset after each test (the tests move it over timers).
  */
 public abstract class BulkProcessTestSupport {
 
-  @RegisterExtension
-  protected final ProcessEngineExtension extension;
+  @RegisterExtension protected final ProcessEngineExtension extension;
 
   protected final ProcessEngine engine;
   protected SalesforceEmulator sf;

@@ -19,15 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The emulated orgs of the bulk tests, shared by every test class in the JVM, and the connections that reach them.
- * {@link #CONNECTION} is an org that processes bulk jobs at once; {@link #SLOW_CONNECTION} one whose jobs stay
- * {@code InProgress} for minutes (poll timeouts). Our own connection names keep these tests independent of other
- * tests that configure the {@code default} connection.
+ * The emulated orgs of the bulk tests, shared by every test class in the JVM, and the connections
+ * that reach them. {@link #CONNECTION} is an org that processes bulk jobs at once; {@link
+ * #SLOW_CONNECTION} one whose jobs stay {@code InProgress} for minutes (poll timeouts). Our own
+ * connection names keep these tests independent of other tests that configure the {@code default}
+ * connection.
  */
 public final class BulkTestOrg {
 
   /** Connection to the fast org. */
   public static final String CONNECTION = "bulktest";
+
   /** Connection to the slow org. */
   public static final String SLOW_CONNECTION = "bulkslow";
 
@@ -36,8 +38,7 @@ public final class BulkTestOrg {
   private static SalesforceEmulator fast;
   private static SalesforceEmulator slow;
 
-  private BulkTestOrg() {
-  }
+  private BulkTestOrg() {}
 
   /** The fast org, started on first use and reset (records, jobs, counters, faults). */
   public static synchronized SalesforceEmulator fresh() {
@@ -59,11 +60,15 @@ public final class BulkTestOrg {
   }
 
   private static SalesforceEmulator start(long stateDwellMs) {
-    EmulatorConfig config = EmulatorConfig.defaults()
-        .withObject(new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
-        .withBulk(new EmulatorConfig.Bulk(0L, stateDwellMs, null));
+    EmulatorConfig config =
+        EmulatorConfig.defaults()
+            .withObject(
+                new EmulatorConfig.SObject(
+                    "Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
+            .withBulk(new EmulatorConfig.Bulk(0L, stateDwellMs, null));
     SalesforceEmulator emulator = SalesforceEmulator.builder().config(config).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "sfactions-bulk-test-emulator-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(emulator::close, "sfactions-bulk-test-emulator-stop"));
     return emulator;
   }
 
@@ -73,17 +78,25 @@ public final class BulkTestOrg {
         .loginUrl(emulator.loginUrl())
         .allowLocalInstance(true)
         .readTimeout(Duration.ofSeconds(20))
-        .auth(new PasswordFlow(SalesforceEmulator.DEMO_CLIENT_ID, SalesforceEmulator.DEMO_CLIENT_SECRET,
-            SalesforceEmulator.DEMO_USERNAME, SalesforceEmulator.DEMO_PASSWORD,
-            SalesforceEmulator.DEMO_SECURITY_TOKEN))
+        .auth(
+            new PasswordFlow(
+                SalesforceEmulator.DEMO_CLIENT_ID,
+                SalesforceEmulator.DEMO_CLIENT_SECRET,
+                SalesforceEmulator.DEMO_USERNAME,
+                SalesforceEmulator.DEMO_PASSWORD,
+                SalesforceEmulator.DEMO_SECURITY_TOKEN))
         .build();
   }
 
   /** The emulator's bulk jobs (admin endpoint: no API call). */
   public static List<JsonNode> jobs(SalesforceEmulator emulator) {
     try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.instanceUrl()
-          + "/__emulator/jobs")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(emulator.instanceUrl() + "/__emulator/jobs"))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode body = JSON.readTree(r.body());
       JsonNode list = body.isArray() ? body : body.path("jobs");
       List<JsonNode> jobs = new ArrayList<>();
@@ -100,10 +113,12 @@ public final class BulkTestOrg {
   /** Waits (bounded) until no bulk job of the emulator is UploadComplete or InProgress. */
   public static void awaitJobsSettled(SalesforceEmulator emulator, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (jobs(emulator).stream().map(j -> j.path("state").asText())
+    while (jobs(emulator).stream()
+        .map(j -> j.path("state").asText())
         .anyMatch(s -> s.equals("UploadComplete") || s.equals("InProgress"))) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Emulator bulk jobs still running after " + timeout + ": " + jobs(emulator));
+        throw new AssertionError(
+            "Emulator bulk jobs still running after " + timeout + ": " + jobs(emulator));
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }

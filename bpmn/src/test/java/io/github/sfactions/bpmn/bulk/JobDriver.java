@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Drives jobs and timers by hand (the job executor is off): executes every due job, and moves the engine clock
- * over poll timers once the emulator's bulk jobs have settled. Failing jobs keep their exception (and lose a
- * retry) as they would on the job executor.
+ * Drives jobs and timers by hand (the job executor is off): executes every due job, and moves the
+ * engine clock over poll timers once the emulator's bulk jobs have settled. Failing jobs keep their
+ * exception (and lose a retry) as they would on the job executor.
  */
 public final class JobDriver {
 
@@ -52,8 +52,8 @@ public final class JobDriver {
   }
 
   /**
-   * Runs bulk ingest instances to their end: due jobs; then, while one waits on a timer, waits for the emulator's
-   * jobs to settle and moves the clock by {@code step}.
+   * Runs bulk ingest instances to their end: due jobs; then, while one waits on a timer, waits for
+   * the emulator's jobs to settle and moves the clock by {@code step}.
    */
   public void drainBulk(SalesforceEmulator emulator, Duration step) {
     for (int round = 0; round < 200; round++) {
@@ -69,8 +69,11 @@ public final class JobDriver {
 
   /** Bulk ingest instances that have not ended. */
   public long activeBulkRuns() {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(BulkIngestVariables.PROCESS_KEY).count();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+        .count();
   }
 
   /** Moves the engine clock forward. */
@@ -80,7 +83,10 @@ public final class JobDriver {
 
   /** Starts a bulk ingest run at once (as a full batch or an operator would). */
   public void flush() {
-    engine.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE).correlateStartMessage();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
+        .correlateStartMessage();
   }
 
   /** The activity a job belongs to (from its job definition; null for jobs without one). */
@@ -88,11 +94,17 @@ public final class JobDriver {
     if (job.getJobDefinitionId() == null) {
       return null;
     }
-    return ACTIVITIES.computeIfAbsent(job.getJobDefinitionId(), id -> {
-      JobDefinition definition = engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(id)
-          .singleResult();
-      return definition == null ? "" : definition.getActivityId();
-    });
+    return ACTIVITIES.computeIfAbsent(
+        job.getJobDefinitionId(),
+        id -> {
+          JobDefinition definition =
+              engine
+                  .getManagementService()
+                  .createJobDefinitionQuery()
+                  .jobDefinitionId(id)
+                  .singleResult();
+          return definition == null ? "" : definition.getActivityId();
+        });
   }
 
   /** Exceptions thrown by failing jobs so far. */

@@ -4,14 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Expression bean of the lean caller's end event: records the outcome each instance ended with, so tests with
- * history switched off can still check every instance's own outcome.
+ * Expression bean of the lean caller's end event: records the outcome each instance ended with, so
+ * tests with history switched off can still check every instance's own outcome.
  */
 public final class OutcomeLog {
 
   /** The outcome one instance ended with. */
-  public record Entry(String outcome, String recordId) {
-  }
+  public record Entry(String outcome, String recordId) {}
 
   private final Map<String, Entry> byLastName = new ConcurrentHashMap<>();
 

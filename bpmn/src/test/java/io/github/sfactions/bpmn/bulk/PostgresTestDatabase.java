@@ -12,14 +12,17 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
- * A PostgreSQL database of its own for one test class, with the engines built on it, created on the local server
- * and dropped afterwards (engines closed first), so runs never see each other's rows. The server is {@code 127.0.0.1:5432} as user {@code postgres} without password
- * (CI's {@code .ci/run} starts it); {@code -Dsfactions.test.postgres=jdbc:postgresql://host:port/} and
- * {@code -Dsfactions.test.postgres.user=...} point elsewhere.
+ * A PostgreSQL database of its own for one test class, with the engines built on it, created on the
+ * local server and dropped afterwards (engines closed first), so runs never see each other's rows.
+ * The server is {@code 127.0.0.1:5432} as user {@code postgres} without password (CI's {@code
+ * .ci/run} starts it); {@code -Dsfactions.test.postgres=jdbc:postgresql://host:port/} and {@code
+ * -Dsfactions.test.postgres.user=...} point elsewhere.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
 
-  private static final String SERVER = System.getProperty("sfactions.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  private static final String SERVER =
+      System.getProperty("sfactions.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+
   /** The role the tests connect as. */
   public static final String USER = System.getProperty("sfactions.test.postgres.user", "postgres");
 
@@ -33,10 +36,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
   /** Creates an empty database named after {@code purpose} plus a random suffix. */
   public static PostgresTestDatabase create(String purpose) {
-    String name = ("sfa_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    String name =
+        ("sfa_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9_]", "_");
     admin("CREATE DATABASE " + name);
-    // a test database need not survive a server crash; waiting for each commit's WAL flush only slows the tests
+    // a test database need not survive a server crash; waiting for each commit's WAL flush only
+    // slows the tests
     admin("ALTER DATABASE " + name + " SET synchronous_commit = off");
     return new PostgresTestDatabase(name);
   }
@@ -47,8 +53,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
   }
 
   /** A new engine on this database, closed with it. */
-  public synchronized ProcessEngine engine(String engineName, String historyLevel, BulkIngestPlugin bulk,
-      Map<String, Object> beans) {
+  public synchronized ProcessEngine engine(
+      String engineName, String historyLevel, BulkIngestPlugin bulk, Map<String, Object> beans) {
     ProcessEngine engine = BulkEngines.postgres(engineName, this, historyLevel, bulk, beans);
     engines.add(engine);
     plugins.add(bulk);
@@ -68,8 +74,16 @@ public final class PostgresTestDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("The PostgreSQL bulk tests need a server at " + SERVER + " (user " + USER
-          + "; start it with .ci/run or pg_ctlcluster): " + sql + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The PostgreSQL bulk tests need a server at "
+              + SERVER
+              + " (user "
+              + USER
+              + "; start it with .ci/run or pg_ctlcluster): "
+              + sql
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 }

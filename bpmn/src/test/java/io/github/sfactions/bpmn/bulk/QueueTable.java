@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 /** Reads the queue table of an engine's database directly (test assertions). */
 public final class QueueTable {
 
-  private QueueTable() {
-  }
+  private QueueTable() {}
 
   /** Rows in the queue (queued, claimed or waiting for delivery). */
   public static long size(ProcessEngine engine) {
@@ -24,8 +23,10 @@ public final class QueueTable {
   }
 
   private static long count(ProcessEngine engine, String sql) {
-    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    try (Connection con = c.getDataSource().getConnection(); Statement s = con.createStatement();
+    ProcessEngineConfigurationImpl c =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    try (Connection con = c.getDataSource().getConnection();
+        Statement s = con.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

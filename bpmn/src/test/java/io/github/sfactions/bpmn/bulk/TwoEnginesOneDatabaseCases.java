@@ -28,8 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two process engines (two nodes) on one database claim concurrently: every record lands in exactly one batch,
- * each record is written to Salesforce once, and every instance ends with its own outcome.
+ * Two process engines (two nodes) on one database claim concurrently: every record lands in exactly
+ * one batch, each record is written to Salesforce once, and every instance ends with its own
+ * outcome.
  */
 abstract class TwoEnginesOneDatabaseCases {
 
@@ -52,9 +53,13 @@ abstract class TwoEnginesOneDatabaseCases {
 
   @BeforeEach
   void deploy() {
-    deployment = nodeA.getRepositoryService().createDeployment()
-        .addClasspathResource(BulkIngestProcessCases.INGEST)
-        .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn").deploy();
+    deployment =
+        nodeA
+            .getRepositoryService()
+            .createDeployment()
+            .addClasspathResource(BulkIngestProcessCases.INGEST)
+            .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn")
+            .deploy();
   }
 
   @AfterEach
@@ -69,11 +74,14 @@ abstract class TwoEnginesOneDatabaseCases {
     SalesforceEmulator sf = BulkTestOrg.fresh();
     for (int i = 0; i < records; i++) {
       ProcessEngine node = i % 2 == 0 ? nodeA : nodeB;
-      node.getRuntimeService().startProcessInstanceByKey("BulkLeanCaller",
-          Map.of("lastName", "N" + i, "connection", BulkTestOrg.CONNECTION));
+      node.getRuntimeService()
+          .startProcessInstanceByKey(
+              "BulkLeanCaller", Map.of("lastName", "N" + i, "connection", BulkTestOrg.CONNECTION));
     }
     for (int i = 0; i < 8; i++) {
-      nodeB.getRuntimeService().createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
+      nodeB
+          .getRuntimeService()
+          .createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
           .correlateStartMessage();
     }
 
@@ -86,11 +94,13 @@ abstract class TwoEnginesOneDatabaseCases {
     for (int i = 0; i < claimJobs.size(); i++) {
       ProcessEngine node = i % 2 == 0 ? nodeA : nodeB;
       String jobId = claimJobs.get(i);
-      running.add(pool.submit(() -> {
-        go.await();
-        node.getManagementService().executeJob(jobId);
-        return null;
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                go.await();
+                node.getManagementService().executeJob(jobId);
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : running) {
@@ -114,7 +124,9 @@ abstract class TwoEnginesOneDatabaseCases {
     assertThat(a.activeBulkRuns()).isZero();
     assertThat(sf.records("Lead")).hasSize(records);
     assertThat(BulkTestOrg.jobs(sf)).hasSize(records / batch);
-    assertThat(LOG.entries()).hasSize(records).allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
+    assertThat(LOG.entries())
+        .hasSize(records)
+        .allSatisfy((name, e) -> assertThat(e.outcome()).isEqualTo("created"));
     Set<String> ids = new HashSet<>();
     LOG.entries().values().forEach(e -> ids.add(e.recordId()));
     assertThat(ids).hasSize(records);
@@ -133,11 +145,15 @@ abstract class TwoEnginesOneDatabaseCases {
 
   /** Rows per claim id, straight from the queue table. */
   private Map<String, Long> claimSizes() throws SQLException {
-    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) nodeA.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl c =
+        (ProcessEngineConfigurationImpl) nodeA.getProcessEngineConfiguration();
     Map<String, Long> sizes = new java.util.HashMap<>();
-    try (Connection con = c.getDataSource().getConnection(); Statement s = con.createStatement();
-        ResultSet rs = s.executeQuery("SELECT CLAIM_ID_, COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NOT NULL"
-            + " GROUP BY CLAIM_ID_")) {
+    try (Connection con = c.getDataSource().getConnection();
+        Statement s = con.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CLAIM_ID_, COUNT(*) FROM SFA_BULK_ENTRY WHERE CLAIM_ID_ IS NOT NULL"
+                    + " GROUP BY CLAIM_ID_")) {
       while (rs.next()) {
         sizes.put(rs.getString(1), rs.getLong(2));
       }

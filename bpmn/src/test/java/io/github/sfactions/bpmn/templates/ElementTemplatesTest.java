@@ -29,15 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed element templates are exactly what the generator makes from the connector contract, and every
- * one is valid against the official Camunda 7 element-templates JSON schema (vendored).
+ * The committed element templates are exactly what the generator makes from the connector contract,
+ * and every one is valid against the official Camunda 7 element-templates JSON schema (vendored).
  */
 class ElementTemplatesTest {
 
   /** Set to true to rewrite the committed files from the model before comparing. */
   static final String REGENERATE = "sfactions.regenerateTemplates";
-  static final String COMMAND = "./mvnw -B -q -pl bpmn -am test -Dtest=ElementTemplatesTest "
-      + "-Dsurefire.failIfNoSpecifiedTests=false -D" + REGENERATE + "=true";
+
+  static final String COMMAND =
+      "./mvnw -B -q -pl bpmn -am test -Dtest=ElementTemplatesTest "
+          + "-Dsurefire.failIfNoSpecifiedTests=false -D"
+          + REGENERATE
+          + "=true";
   static final Path COMMITTED = Path.of("src/main/resources", ElementTemplates.RESOURCE_FOLDER);
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,10 +53,14 @@ class ElementTemplatesTest {
     Map<String, List<ElementTemplate>> expected = ElementTemplates.byFile();
     Set<String> committed;
     try (Stream<Path> files = Files.list(COMMITTED)) {
-      committed = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .collect(Collectors.toCollection(TreeSet::new));
+      committed =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .collect(Collectors.toCollection(TreeSet::new));
     }
-    assertThat(committed).as("element template files; regenerate with: " + COMMAND)
+    assertThat(committed)
+        .as("element template files; regenerate with: " + COMMAND)
         .containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (Map.Entry<String, List<ElementTemplate>> file : expected.entrySet()) {
       assertThat(Files.readString(COMMITTED.resolve(file.getKey()), StandardCharsets.UTF_8))
@@ -62,24 +70,31 @@ class ElementTemplatesTest {
   }
 
   @Test
-  void theGeneratorWritesEveryFileAndRemovesOnlyItsOwnStaleOnes(@TempDir Path folder) throws IOException {
+  void theGeneratorWritesEveryFileAndRemovesOnlyItsOwnStaleOnes(@TempDir Path folder)
+      throws IOException {
     Files.writeString(folder.resolve("salesforce-renamed.json"), "[]");
     Files.writeString(folder.resolve("my-own-templates.json"), "[]");
 
     GenerateElementTemplates.main(new String[] {folder.toString()});
 
     try (Stream<Path> files = Files.list(folder)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-          Stream.concat(ElementTemplates.byFile().keySet().stream(), Stream.of("my-own-templates.json")).toList());
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(
+              Stream.concat(
+                      ElementTemplates.byFile().keySet().stream(),
+                      Stream.of("my-own-templates.json"))
+                  .toList());
     }
     assertThat(Files.readString(folder.resolve("salesforce-find-records.json")))
-        .isEqualTo(ElementTemplateJson.toJson(List.of(findRecordsTemplate()))).endsWith("]\n");
+        .isEqualTo(ElementTemplateJson.toJson(List.of(findRecordsTemplate())))
+        .endsWith("]\n");
   }
 
   @Test
   void everyTemplateFileIsValidAgainstTheOfficialSchema() throws IOException {
     JsonSchema schema;
-    try (InputStream in = getClass().getResourceAsStream("/element-templates-json-schema/schema.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/element-templates-json-schema/schema.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
     for (Map.Entry<String, List<ElementTemplate>> file : ElementTemplates.byFile().entrySet()) {
@@ -95,11 +110,13 @@ class ElementTemplatesTest {
   @Test
   void theSchemaCatchesABrokenTemplate() throws IOException {
     JsonSchema schema;
-    try (InputStream in = getClass().getResourceAsStream("/element-templates-json-schema/schema.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/element-templates-json-schema/schema.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
     JsonNode template = JSON.readTree(ElementTemplateJson.toJson(List.of(findRecordsTemplate())));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) template.get(0).get("scopes").get(0).get("properties").get(1))
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            template.get(0).get("scopes").get(0).get("properties").get(1))
         .put("type", "Boolean");
     assertThat(schema.validate(template)).isNotEmpty();
   }
@@ -107,17 +124,23 @@ class ElementTemplatesTest {
   @Test
   void everyActionHasATemplatePerOperationAndSyncModeAndBulkWhereTheBulkApiSupportsIt() {
     List<String> names = ElementTemplates.all().stream().map(ElementTemplate::name).toList();
-    for (String object : List.of("Lead", "Account", "Contact", "Opportunity", "Case", "Custom Object")) {
+    for (String object :
+        List.of("Lead", "Account", "Contact", "Opportunity", "Case", "Custom Object")) {
       for (String op : List.of("Create", "Update", "Upsert", "Delete")) {
         assertThat(names).contains("Salesforce: " + op + " " + object);
       }
       for (String mode : List.of("Add", "Update", "Upsert", "Delete")) {
         assertThat(names).contains("Salesforce V2: " + mode + " " + object);
       }
-      assertThat(names).contains("Salesforce: Upsert " + object + " (Bulk API)",
-          "Salesforce V2: Add " + object + " (Bulk API)", "Salesforce: Update " + object + " (Bulk API)");
-      assertThat(names).doesNotContain("Salesforce: Delete " + object + " (Bulk API)",
-          "Salesforce V2: Delete " + object + " (Bulk API)");
+      assertThat(names)
+          .contains(
+              "Salesforce: Upsert " + object + " (Bulk API)",
+              "Salesforce V2: Add " + object + " (Bulk API)",
+              "Salesforce: Update " + object + " (Bulk API)");
+      assertThat(names)
+          .doesNotContain(
+              "Salesforce: Delete " + object + " (Bulk API)",
+              "Salesforce V2: Delete " + object + " (Bulk API)");
     }
     assertThat(names).doesNotHaveDuplicates();
     assertThat(ElementTemplates.all()).extracting(ElementTemplate::id).doesNotHaveDuplicates();
@@ -125,8 +148,10 @@ class ElementTemplatesTest {
 
   @Test
   void everyConnectorHasATemplate() {
-    Set<String> covered = ElementTemplates.all().stream().map(ElementTemplatesTest::connectorId)
-        .collect(Collectors.toSet());
+    Set<String> covered =
+        ElementTemplates.all().stream()
+            .map(ElementTemplatesTest::connectorId)
+            .collect(Collectors.toSet());
     assertThat(covered).containsExactlyInAnyOrderElementsOf(SalesforceConnectorIds.ALL);
   }
 
@@ -136,19 +161,24 @@ class ElementTemplatesTest {
     assertThat(hidden(upsertLead, "connectorId")).contains(SalesforceConnectorIds.LEAD);
     assertThat(hidden(upsertLead, ActionParameters.OPERATION)).contains("upsert");
     assertThat(input(upsertLead, ActionParameters.SYNC_MODE)).isEmpty();
-    assertThat(upsertLead.properties()).filteredOn(p -> p.binding().name().equals("camunda:asyncBefore"))
-        .singleElement().satisfies(p -> assertThat(p.value()).isEqualTo(true));
+    assertThat(upsertLead.properties())
+        .filteredOn(p -> p.binding().name().equals("camunda:asyncBefore"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.value()).isEqualTo(true));
 
     ElementTemplate addContact = named("Salesforce V2: Add Contact");
     assertThat(hidden(addContact, ActionParameters.SYNC_MODE)).contains("add");
     assertThat(input(addContact, ActionParameters.RECORD_MATCHERS)).isEmpty();
 
     ElementTemplate custom = named("Salesforce V2: Upsert Custom Object");
-    assertThat(input(custom, ActionParameters.SOBJECT)).hasValueSatisfying(p -> {
-      assertThat(p.type()).isEqualTo("String");
-      assertThat(p.notEmpty()).isTrue();
-    });
-    assertThat(input(custom, ActionParameters.OTHER_FIELDS)).hasValueSatisfying(p -> assertThat(p.notEmpty()).isTrue());
+    assertThat(input(custom, ActionParameters.SOBJECT))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.type()).isEqualTo("String");
+              assertThat(p.notEmpty()).isTrue();
+            });
+    assertThat(input(custom, ActionParameters.OTHER_FIELDS))
+        .hasValueSatisfying(p -> assertThat(p.notEmpty()).isTrue());
   }
 
   @Test
@@ -157,11 +187,17 @@ class ElementTemplatesTest {
       String object = type.sobject().orElse("Custom Object");
       for (StandardField field : type.standardFields()) {
         boolean required = type.requiredFields().contains(field.name());
-        assertThat(input(named("Salesforce: Create " + object), field.name()).orElseThrow().notEmpty())
+        assertThat(
+                input(named("Salesforce: Create " + object), field.name()).orElseThrow().notEmpty())
             .isEqualTo(required);
-        assertThat(input(named("Salesforce V2: Upsert " + object), field.name()).orElseThrow().notEmpty())
+        assertThat(
+                input(named("Salesforce V2: Upsert " + object), field.name())
+                    .orElseThrow()
+                    .notEmpty())
             .isEqualTo(required);
-        assertThat(input(named("Salesforce: Update " + object), field.name()).orElseThrow().notEmpty()).isFalse();
+        assertThat(
+                input(named("Salesforce: Update " + object), field.name()).orElseThrow().notEmpty())
+            .isFalse();
         assertThat(input(named("Salesforce: Delete " + object), field.name())).isEmpty();
       }
     }
@@ -171,29 +207,43 @@ class ElementTemplatesTest {
 
   @Test
   void matchersAndTheOperatorDropdownAppearOnlyWhereALookupHappens() {
-    TemplateProperty operator = input(named("Salesforce: Delete Case"), ActionParameters.RECORD_MATCHERS_OPERATOR)
-        .orElseThrow();
+    TemplateProperty operator =
+        input(named("Salesforce: Delete Case"), ActionParameters.RECORD_MATCHERS_OPERATOR)
+            .orElseThrow();
     assertThat(operator.type()).isEqualTo("Dropdown");
-    assertThat(operator.choices()).extracting(TemplateProperty.Choice::value).containsExactly("OR", "AND");
+    assertThat(operator.choices())
+        .extracting(TemplateProperty.Choice::value)
+        .containsExactly("OR", "AND");
     assertThat(operator.value()).isEqualTo("OR");
-    assertThat(input(named("Salesforce: Delete Case"), ActionParameters.RECORD_MATCHERS).orElseThrow().notEmpty())
+    assertThat(
+            input(named("Salesforce: Delete Case"), ActionParameters.RECORD_MATCHERS)
+                .orElseThrow()
+                .notEmpty())
         .isTrue();
-    assertThat(input(named("Salesforce: Create Case"), ActionParameters.RECORD_MATCHERS_OPERATOR)).isEmpty();
+    assertThat(input(named("Salesforce: Create Case"), ActionParameters.RECORD_MATCHERS_OPERATOR))
+        .isEmpty();
   }
 
   @Test
   void bulkFieldsAppearOnlyInTheBulkTemplatesThatReadThem() {
     ElementTemplate bulkUpsert = named("Salesforce: Upsert Account (Bulk API)");
     assertThat(hidden(bulkUpsert, ActionParameters.USE_BULK_API)).contains("true");
-    assertThat(input(bulkUpsert, ActionParameters.BULK_UPSERT_EXTERNAL_ID)).hasValueSatisfying(
-        p -> assertThat(p.notEmpty()).isTrue());
-    assertThat(input(bulkUpsert, ActionParameters.BULK_UPDATE_RECORD_ID)).isEmpty();
-    assertThat(input(named("Salesforce V2: Update Account (Bulk API)"), ActionParameters.BULK_UPDATE_RECORD_ID))
+    assertThat(input(bulkUpsert, ActionParameters.BULK_UPSERT_EXTERNAL_ID))
         .hasValueSatisfying(p -> assertThat(p.notEmpty()).isTrue());
-    for (ElementTemplate restTemplate : ElementTemplates.all().stream().filter(t -> !t.name().endsWith("(Bulk API)"))
-        .toList()) {
-      assertThat(inputNames(restTemplate)).as(restTemplate.name()).doesNotContain(ActionParameters.USE_BULK_API,
-          ActionParameters.BULK_UPSERT_EXTERNAL_ID, ActionParameters.BULK_UPDATE_RECORD_ID);
+    assertThat(input(bulkUpsert, ActionParameters.BULK_UPDATE_RECORD_ID)).isEmpty();
+    assertThat(
+            input(
+                named("Salesforce V2: Update Account (Bulk API)"),
+                ActionParameters.BULK_UPDATE_RECORD_ID))
+        .hasValueSatisfying(p -> assertThat(p.notEmpty()).isTrue());
+    for (ElementTemplate restTemplate :
+        ElementTemplates.all().stream().filter(t -> !t.name().endsWith("(Bulk API)")).toList()) {
+      assertThat(inputNames(restTemplate))
+          .as(restTemplate.name())
+          .doesNotContain(
+              ActionParameters.USE_BULK_API,
+              ActionParameters.BULK_UPSERT_EXTERNAL_ID,
+              ActionParameters.BULK_UPDATE_RECORD_ID);
     }
   }
 
@@ -221,28 +271,40 @@ class ElementTemplatesTest {
   }
 
   static ElementTemplate named(String name) {
-    return ElementTemplates.all().stream().filter(t -> t.name().equals(name)).findFirst()
+    return ElementTemplates.all().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no template named " + name));
   }
 
   static List<TemplateProperty> connectorProperties(ElementTemplate template) {
-    return template.scopes().stream().filter(s -> s.type().equals(TemplateScope.CONNECTOR))
-        .flatMap(s -> s.properties().stream()).toList();
+    return template.scopes().stream()
+        .filter(s -> s.type().equals(TemplateScope.CONNECTOR))
+        .flatMap(s -> s.properties().stream())
+        .toList();
   }
 
   static Optional<TemplateProperty> input(ElementTemplate template, String name) {
-    return connectorProperties(template).stream().filter(p -> p.binding().type().equals(TemplateBinding.INPUT_PARAMETER)
-        && p.binding().name().equals(name)).findFirst();
+    return connectorProperties(template).stream()
+        .filter(
+            p ->
+                p.binding().type().equals(TemplateBinding.INPUT_PARAMETER)
+                    && p.binding().name().equals(name))
+        .findFirst();
   }
 
   private static List<String> inputNames(ElementTemplate template) {
-    return connectorProperties(template).stream().filter(p -> p.binding().type().equals(TemplateBinding.INPUT_PARAMETER))
-        .map(p -> p.binding().name()).toList();
+    return connectorProperties(template).stream()
+        .filter(p -> p.binding().type().equals(TemplateBinding.INPUT_PARAMETER))
+        .map(p -> p.binding().name())
+        .toList();
   }
 
   private static Optional<Object> hidden(ElementTemplate template, String name) {
-    return connectorProperties(template).stream().filter(p -> p.type().equals("Hidden") && name.equals(p.binding().name()))
-        .map(TemplateProperty::value).findFirst();
+    return connectorProperties(template).stream()
+        .filter(p -> p.type().equals("Hidden") && name.equals(p.binding().name()))
+        .map(TemplateProperty::value)
+        .findFirst();
   }
 
   private static String connectorId(ElementTemplate template) {
@@ -251,13 +313,20 @@ class ElementTemplatesTest {
 
   private static List<Object> errorCodes(ElementTemplate template) {
     List<Object> codes = new ArrayList<>();
-    template.scopes().stream().filter(s -> s.type().equals(TemplateScope.ERROR)).forEach(s -> s.properties().stream()
-        .filter(p -> p.binding().name().equals("errorCode")).forEach(p -> codes.add(p.value())));
+    template.scopes().stream()
+        .filter(s -> s.type().equals(TemplateScope.ERROR))
+        .forEach(
+            s ->
+                s.properties().stream()
+                    .filter(p -> p.binding().name().equals("errorCode"))
+                    .forEach(p -> codes.add(p.value())));
     return codes;
   }
 
   private static List<String> outputSources(ElementTemplate template) {
-    return connectorProperties(template).stream().filter(p -> p.binding().type().equals(TemplateBinding.OUTPUT_PARAMETER))
-        .map(p -> p.binding().source()).toList();
+    return connectorProperties(template).stream()
+        .filter(p -> p.binding().type().equals(TemplateBinding.OUTPUT_PARAMETER))
+        .map(p -> p.binding().source())
+        .toList();
   }
 }

@@ -21,10 +21,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 
 /**
- * Does what Camunda Modeler does when a user applies one of the committed templates to a task: every binding of
- * the JSON becomes the attribute, connector id, input or output mapping it names (fields left empty become empty
- * inputs, as in the Modeler), and every {@code bpmn:Error} scope becomes an error definition. The task sits in
- * a start → task → end process; error boundary events can be added for codes the template declares.
+ * Does what Camunda Modeler does when a user applies one of the committed templates to a task:
+ * every binding of the JSON becomes the attribute, connector id, input or output mapping it names
+ * (fields left empty become empty inputs, as in the Modeler), and every {@code bpmn:Error} scope
+ * becomes an error definition. The task sits in a start → task → end process; error boundary events
+ * can be added for codes the template declares.
  */
 final class TemplateApplier {
 
@@ -33,13 +34,16 @@ final class TemplateApplier {
   static final String DONE = "Done";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TemplateApplier() {
-  }
+  private TemplateApplier() {}
 
-  /** The committed template named {@code name}, read from the classpath as the Modeler would load it. */
+  /**
+   * The committed template named {@code name}, read from the classpath as the Modeler would load
+   * it.
+   */
   static JsonNode committed(String file, String name) {
-    try (InputStream in = TemplateApplier.class.getResourceAsStream("/" + ElementTemplates.RESOURCE_FOLDER + "/"
-        + file)) {
+    try (InputStream in =
+        TemplateApplier.class.getResourceAsStream(
+            "/" + ElementTemplates.RESOURCE_FOLDER + "/" + file)) {
       for (JsonNode template : JSON.readTree(in)) {
         if (template.get("name").asText().equals(name)) {
           return template;
@@ -54,37 +58,64 @@ final class TemplateApplier {
   /**
    * The process with the template applied to its task.
    *
-   * @param values what the user types, by input name; other fields keep the template's default value
+   * @param values what the user types, by input name; other fields keep the template's default
+   *     value
    * @param caughtCodes error codes to catch with boundary events ending in {@code Caught<code>}
    */
-  static BpmnModelInstance apply(JsonNode template, Map<String, String> values, List<String> caughtCodes) {
-    return apply(Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
-        .startEvent("Start").serviceTask(TASK).name(template.get("name").asText()).endEvent(DONE).done(),
-        template, values, caughtCodes);
+  static BpmnModelInstance apply(
+      JsonNode template, Map<String, String> values, List<String> caughtCodes) {
+    return apply(
+        Bpmn.createExecutableProcess(PROCESS_KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start")
+            .serviceTask(TASK)
+            .name(template.get("name").asText())
+            .endEvent(DONE)
+            .done(),
+        template,
+        values,
+        caughtCodes);
   }
 
   /**
-   * As {@link #apply(JsonNode, Map, List)} for a Bulk API template, followed by a call of "Await bulk outcome"
-   * ({@code AwaitBulk}) that passes the queue entry id the template stores and returns {@code recordId}.
+   * As {@link #apply(JsonNode, Map, List)} for a Bulk API template, followed by a call of "Await
+   * bulk outcome" ({@code AwaitBulk}) that passes the queue entry id the template stores and
+   * returns {@code recordId}.
    */
   static BpmnModelInstance applyThenAwaitBulk(JsonNode template, Map<String, String> values) {
-    return apply(Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1)
-        .startEvent("Start").serviceTask(TASK).name(template.get("name").asText())
-        .callActivity("AwaitBulk").calledElement(BulkIngestVariables.AWAIT_PROCESS_KEY)
-        .camundaIn(BulkIngestVariables.ENTRY_ID, BulkIngestVariables.ENTRY_ID)
-        .camundaOut(BulkIngestVariables.RECORD_ID, "leadId").camundaOut(BulkIngestVariables.RESULT, "bulkResult")
-        .endEvent(DONE).done(), template, values, List.of());
+    return apply(
+        Bpmn.createExecutableProcess(PROCESS_KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start")
+            .serviceTask(TASK)
+            .name(template.get("name").asText())
+            .callActivity("AwaitBulk")
+            .calledElement(BulkIngestVariables.AWAIT_PROCESS_KEY)
+            .camundaIn(BulkIngestVariables.ENTRY_ID, BulkIngestVariables.ENTRY_ID)
+            .camundaOut(BulkIngestVariables.RECORD_ID, "leadId")
+            .camundaOut(BulkIngestVariables.RESULT, "bulkResult")
+            .endEvent(DONE)
+            .done(),
+        template,
+        values,
+        List.of());
   }
 
-  private static BpmnModelInstance apply(BpmnModelInstance model, JsonNode template, Map<String, String> values,
+  private static BpmnModelInstance apply(
+      BpmnModelInstance model,
+      JsonNode template,
+      Map<String, String> values,
       List<String> caughtCodes) {
     ServiceTask task = model.getModelElementById(TASK);
-    task.setAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "modelerTemplate", template.get("id").asText());
-    task.setAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "modelerTemplateVersion",
-        template.get("version").asText());
+    task.setAttributeValueNs(
+        BpmnModelConstants.CAMUNDA_NS, "modelerTemplate", template.get("id").asText());
+    task.setAttributeValueNs(
+        BpmnModelConstants.CAMUNDA_NS, "modelerTemplateVersion", template.get("version").asText());
     for (JsonNode property : template.get("properties")) {
       String name = property.get("binding").get("name").asText();
-      task.setAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, name.substring("camunda:".length()),
+      task.setAttributeValueNs(
+          BpmnModelConstants.CAMUNDA_NS,
+          name.substring("camunda:".length()),
           property.get("value").asText());
     }
     for (JsonNode scope : template.get("scopes")) {
@@ -100,8 +131,8 @@ final class TemplateApplier {
     return model;
   }
 
-  private static void applyConnector(BpmnModelInstance model, ServiceTask task, JsonNode scope,
-      Map<String, String> values) {
+  private static void applyConnector(
+      BpmnModelInstance model, ServiceTask task, JsonNode scope, Map<String, String> values) {
     ExtensionElements extensions = task.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);
@@ -122,7 +153,10 @@ final class TemplateApplier {
           String name = binding.get("name").asText();
           CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
           input.setCamundaName(name);
-          String given = property.get("type").asText().equals("Hidden") ? value : values.getOrDefault(name, value);
+          String given =
+              property.get("type").asText().equals("Hidden")
+                  ? value
+                  : values.getOrDefault(name, value);
           if (given != null && !given.isEmpty()) {
             input.setTextContent(given);
           }

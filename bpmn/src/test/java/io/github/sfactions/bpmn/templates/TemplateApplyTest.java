@@ -22,17 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Applying a committed template the way the Modeler does gives a diagram that deploys and runs against the
- * emulator: its hidden inputs, the user's values, empty optional fields, output mappings, async flags and error
- * definitions all work in the engine.
+ * Applying a committed template the way the Modeler does gives a diagram that deploys and runs
+ * against the emulator: its hidden inputs, the user's values, empty optional fields, output
+ * mappings, async flags and error definitions all work in the engine.
  */
 class TemplateApplyTest {
 
   static final SalesforceEmulator ORG = TestSalesforce.get();
 
   @RegisterExtension
-  static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+  static final ProcessEngineExtension ENGINE =
+      ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
   private ProcessEngine engine;
   private final List<String> deployments = new ArrayList<>();
@@ -51,11 +51,22 @@ class TemplateApplyTest {
 
   @Test
   void theUpsertLeadTemplateCreatesThenUpdatesALead() {
-    deploy(TemplateApplier.apply(TemplateApplier.committed("salesforce-lead.json", "Salesforce: Upsert Lead"),
-        Map.of("LastName", "${lastName}", "Company", "${company}", "Email", "${email}",
-            "recordMatchers", "{\"Email\": \"${email}\"}"), List.of("300", "400")));
+    deploy(
+        TemplateApplier.apply(
+            TemplateApplier.committed("salesforce-lead.json", "Salesforce: Upsert Lead"),
+            Map.of(
+                "LastName",
+                "${lastName}",
+                "Company",
+                "${company}",
+                "Email",
+                "${email}",
+                "recordMatchers",
+                "{\"Email\": \"${email}\"}"),
+            List.of("300", "400")));
 
-    ProcessInstance first = start(Map.of("lastName", "Doe", "company", "Acme", "email", "doe@acme.io"));
+    ProcessInstance first =
+        start(Map.of("lastName", "Doe", "company", "Acme", "email", "doe@acme.io"));
     assertThat(jobs()).as("asyncBefore is on").hasSize(1);
     runJobs();
 
@@ -63,23 +74,34 @@ class TemplateApplyTest {
     Map<String, Object> out = variables(first);
     assertThat(out).containsEntry("leadResult", "created").containsEntry("leadMatchCount", 0);
     String id = (String) out.get("leadId");
-    assertThat(ORG.record("Lead", id).orElseThrow()).containsEntry("LastName", "Doe").containsEntry("Company", "Acme");
+    assertThat(ORG.record("Lead", id).orElseThrow())
+        .containsEntry("LastName", "Doe")
+        .containsEntry("Company", "Acme");
 
-    ProcessInstance second = start(Map.of("lastName", "Doe-Smith", "company", "Acme", "email", "doe@acme.io"));
+    ProcessInstance second =
+        start(Map.of("lastName", "Doe-Smith", "company", "Acme", "email", "doe@acme.io"));
     runJobs();
-    assertThat(variables(second)).containsEntry("leadId", id).containsEntry("leadResult", "updated");
-    assertThat(ORG.records("Lead")).singleElement().satisfies(r -> assertThat(r).containsEntry("LastName", "Doe-Smith"));
+    assertThat(variables(second))
+        .containsEntry("leadId", id)
+        .containsEntry("leadResult", "updated");
+    assertThat(ORG.records("Lead"))
+        .singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("LastName", "Doe-Smith"));
   }
 
   @Test
   void theErrorDefinitionOfATemplateIsCaughtByABoundaryEvent() {
     ORG.createRecord("Lead", Map.of("LastName", "A", "Company", "Twin"));
     ORG.createRecord("Lead", Map.of("LastName", "B", "Company", "Twin"));
-    BpmnModelInstance model = TemplateApplier.apply(
-        TemplateApplier.committed("salesforce-lead.json", "Salesforce V2: Update Lead"),
-        Map.of("FirstName", "Z", "recordMatchers", "{\"Company\": \"Twin\"}"), List.of("300", "404", "400"));
-    assertThat(Bpmn.convertToString(model)).contains("errorCode=\"300\"",
-        "camunda:errorMessage=\"Multiple records returned with given traits\"");
+    BpmnModelInstance model =
+        TemplateApplier.apply(
+            TemplateApplier.committed("salesforce-lead.json", "Salesforce V2: Update Lead"),
+            Map.of("FirstName", "Z", "recordMatchers", "{\"Company\": \"Twin\"}"),
+            List.of("300", "404", "400"));
+    assertThat(Bpmn.convertToString(model))
+        .contains(
+            "errorCode=\"300\"",
+            "camunda:errorMessage=\"Multiple records returned with given traits\"");
     deploy(model);
 
     ProcessInstance pi = start(Map.of());
@@ -93,8 +115,11 @@ class TemplateApplyTest {
   void theFindRecordsTemplateReportsTheMatches() {
     String a = ORG.createRecord("Contact", Map.of("LastName", "A", "Email", "same@acme.io"));
     String b = ORG.createRecord("Contact", Map.of("LastName", "B", "Email", "same@acme.io"));
-    deploy(TemplateApplier.apply(TemplateApplier.committed("salesforce-find-records.json", "Salesforce: Find records"),
-        Map.of("sobject", "Contact", "recordMatchers", "{\"Email\": \"${email}\"}"), List.of("400")));
+    deploy(
+        TemplateApplier.apply(
+            TemplateApplier.committed("salesforce-find-records.json", "Salesforce: Find records"),
+            Map.of("sobject", "Contact", "recordMatchers", "{\"Email\": \"${email}\"}"),
+            List.of("400")));
 
     ProcessInstance pi = start(Map.of("email", "same@acme.io"));
     runJobs();
@@ -106,15 +131,23 @@ class TemplateApplyTest {
 
   @Test
   void theCustomObjectTemplateWritesTheNamedObject() {
-    deploy(TemplateApplier.apply(TemplateApplier.committed("salesforce-custom-object.json",
-        "Salesforce: Create Custom Object"), Map.of("sobject", "Invoice__c",
-        "otherFields", "{\"Ext__c\": \"${ext}\", \"Status__c\": \"Open\"}"), List.of()));
+    deploy(
+        TemplateApplier.apply(
+            TemplateApplier.committed(
+                "salesforce-custom-object.json", "Salesforce: Create Custom Object"),
+            Map.of(
+                "sobject",
+                "Invoice__c",
+                "otherFields",
+                "{\"Ext__c\": \"${ext}\", \"Status__c\": \"Open\"}"),
+            List.of()));
 
     ProcessInstance pi = start(Map.of("ext", "INV-7"));
     runJobs();
 
     String id = (String) variables(pi).get("recordId");
-    assertThat(ORG.record("Invoice__c", id).orElseThrow()).containsEntry("Ext__c", "INV-7")
+    assertThat(ORG.record("Invoice__c", id).orElseThrow())
+        .containsEntry("Ext__c", "INV-7")
         .containsEntry("Status__c", "Open");
   }
 
@@ -122,8 +155,12 @@ class TemplateApplyTest {
   void theUpdateRecordByIdTemplateWritesThatRecordAndItsMissingIdIsA404() {
     String id = ORG.createRecord("Account", Map.of("Name", "Acme"));
     ORG.createRecord("Account", Map.of("Name", "Other"));
-    deploy(TemplateApplier.apply(TemplateApplier.committed("salesforce-record.json", "Salesforce: Update record by Id"),
-        Map.of("sobject", "Account", "recordId", "${accountId}", "fields", "{\"Phone\": \"555\"}"), List.of("404")));
+    deploy(
+        TemplateApplier.apply(
+            TemplateApplier.committed("salesforce-record.json", "Salesforce: Update record by Id"),
+            Map.of(
+                "sobject", "Account", "recordId", "${accountId}", "fields", "{\"Phone\": \"555\"}"),
+            List.of("404")));
 
     ProcessInstance updated = start(Map.of("accountId", id));
     runJobs();
@@ -137,12 +174,19 @@ class TemplateApplyTest {
 
   private void deploy(BpmnModelInstance model) {
     Bpmn.validateModel(model);
-    deployments.add(engine.getRepositoryService().createDeployment().addModelInstance("applied.bpmn", model)
-        .deploy().getId());
+    deployments.add(
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance("applied.bpmn", model)
+            .deploy()
+            .getId());
   }
 
   private ProcessInstance start(Map<String, Object> vars) {
-    return engine.getRuntimeService().startProcessInstanceByKey(TemplateApplier.PROCESS_KEY, new HashMap<>(vars));
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(TemplateApplier.PROCESS_KEY, new HashMap<>(vars));
   }
 
   private List<Job> jobs() {
@@ -158,7 +202,11 @@ class TemplateApplyTest {
 
   private Map<String, Object> variables(ProcessInstance pi) {
     Map<String, Object> values = new HashMap<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list()
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .list()
         .forEach(v -> values.put(v.getName(), v.getValue()));
     return values;
   }

@@ -11,20 +11,21 @@ import java.util.Map;
 
 /**
  * Brings standard field values to their declared type the way Segment's schema coercion does:
- * numbers and booleans given for a string field become their text, a numeric text given for
- * {@code NumberOfEmployees} becomes an integer. Values that cannot be coerced are rejected with a 400.
+ * numbers and booleans given for a string field become their text, a numeric text given for {@code
+ * NumberOfEmployees} becomes an integer. Values that cannot be coerced are rejected with a 400.
  */
 public final class FieldValues {
 
-  private FieldValues() {
-  }
+  private FieldValues() {}
 
   /** The value coerced to the field's type; null stays null. */
   public static Object coerce(StandardField field, Object value) {
     if (value == null) {
       return null;
     }
-    if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) {
+    if (value instanceof Map<?, ?>
+        || value instanceof Collection<?>
+        || value.getClass().isArray()) {
       throw invalid(field, value);
     }
     return field.integer() ? toInteger(field, value) : toText(value);
@@ -41,7 +42,10 @@ public final class FieldValues {
         throw invalid(field, value);
       }
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger) {
       return value;
     }
@@ -67,7 +71,9 @@ public final class FieldValues {
 
   private static ActionException invalid(StandardField field, Object value) {
     String expected = field.integer() ? "an integer" : "a string";
-    return new ActionException(field.name() + " must be " + expected + " (got " + JsTruthiness.typeOf(value) + ")",
-        ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
+    return new ActionException(
+        field.name() + " must be " + expected + " (got " + JsTruthiness.typeOf(value) + ")",
+        ActionMessages.CODE_PAYLOAD_VALIDATION,
+        ActionMessages.STATUS_BAD_REQUEST);
   }
 }

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 
 /**
  * JavaScript truthiness, because the reference's required-field and customFields checks use it:
- * null, {@code ''}, {@code 0}, {@code false} and NaN are falsy; everything else (including empty maps) is truthy.
+ * null, {@code ''}, {@code 0}, {@code false} and NaN are falsy; everything else (including empty
+ * maps) is truthy.
  */
 public final class JsTruthiness {
 
-  private JsTruthiness() {
-  }
+  private JsTruthiness() {}
 
   /** True when JavaScript would treat the value as truthy. */
   public static boolean isTruthy(Object value) {

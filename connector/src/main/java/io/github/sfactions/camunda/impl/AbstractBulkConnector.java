@@ -1,6 +1,5 @@
 package io.github.sfactions.camunda.impl;
 
-import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.BulkParameters.API_CALLS;
 import static io.github.sfactions.camunda.BulkParameters.CONNECTION;
 import static io.github.sfactions.camunda.BulkParameters.JOB_ID;
@@ -9,6 +8,7 @@ import static io.github.sfactions.camunda.BulkParameters.STATE;
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ApiCallCounter;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkJobInfo;
 import io.github.sfactions.client.SoqlBuildException;
@@ -17,7 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Frame of the Bulk API 2.0 step connectors: the job id input, API call counting, the state output. */
+/**
+ * Frame of the Bulk API 2.0 step connectors: the job id input, API call counting, the state output.
+ */
 public abstract class AbstractBulkConnector extends AbstractSalesforceConnector {
 
   private final Set<String> inputs;
@@ -58,7 +60,9 @@ public abstract class AbstractBulkConnector extends AbstractSalesforceConnector 
   protected static String jobId(Map<String, Object> params) {
     String jobId = InputValues.text(JOB_ID, params.get(JOB_ID));
     if (jobId == null) {
-      throw new ActionException("Missing jobId value", ActionMessages.CODE_REQUIRED_FIELD,
+      throw new ActionException(
+          "Missing jobId value",
+          ActionMessages.CODE_REQUIRED_FIELD,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     return jobId;

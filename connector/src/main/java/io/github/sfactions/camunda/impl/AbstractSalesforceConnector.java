@@ -18,11 +18,12 @@ import org.camunda.connect.ConnectorException;
 import org.camunda.connect.impl.AbstractConnector;
 
 /**
- * Common frame of every Salesforce connector: runs the work through the interceptor chain, rejects unknown
- * input parameters, and maps failures (business → {@link BpmnError}, technical →
- * {@link io.github.sfactions.camunda.SalesforceConnectorException}).
+ * Common frame of every Salesforce connector: runs the work through the interceptor chain, rejects
+ * unknown input parameters, and maps failures (business → {@link BpmnError}, technical → {@link
+ * io.github.sfactions.camunda.SalesforceConnectorException}).
  */
-public abstract class AbstractSalesforceConnector extends AbstractConnector<SalesforceRequest, SalesforceResponse>
+public abstract class AbstractSalesforceConnector
+    extends AbstractConnector<SalesforceRequest, SalesforceResponse>
     implements SalesforceConnector {
 
   protected AbstractSalesforceConnector(String connectorId) {
@@ -37,20 +38,22 @@ public abstract class AbstractSalesforceConnector extends AbstractConnector<Sale
   @Override
   public SalesforceResponse execute(SalesforceRequest request) {
     Map<String, Object> params = new LinkedHashMap<>(request.getRequestParameters());
-    SalesforceInvocation invocation = new SalesforceInvocation(params, request, requestInterceptors,
-        this::run);
+    SalesforceInvocation invocation =
+        new SalesforceInvocation(params, request, requestInterceptors, this::run);
     try {
       Object result = invocation.proceed();
       if (result instanceof SalesforceResponse response) {
         return response;
       }
-      throw new IllegalStateException("An interceptor returned " + result + " instead of a SalesforceResponse");
+      throw new IllegalStateException(
+          "An interceptor returned " + result + " instead of a SalesforceResponse");
     } catch (BpmnError | ConnectorException e) {
       throw e;
     } catch (RuntimeException e) {
       throw ErrorMapping.map(connectorId, describe(params), e);
     } catch (Exception e) {
-      throw ErrorMapping.map(connectorId, describe(params), new IllegalStateException(e.getMessage(), e));
+      throw ErrorMapping.map(
+          connectorId, describe(params), new IllegalStateException(e.getMessage(), e));
     }
   }
 
@@ -65,7 +68,10 @@ public abstract class AbstractSalesforceConnector extends AbstractConnector<Sale
     }
   }
 
-  /** Does the work; returns the response parameters. Throw action or client exceptions; they are mapped. */
+  /**
+   * Does the work; returns the response parameters. Throw action or client exceptions; they are
+   * mapped.
+   */
   protected abstract Map<String, Object> perform(Map<String, Object> params);
 
   /** Every input parameter name this connector accepts. */
@@ -77,16 +83,24 @@ public abstract class AbstractSalesforceConnector extends AbstractConnector<Sale
   /** The client of the connection the parameters name. */
   protected static SalesforceClient client(Map<String, Object> params) {
     return SalesforceConnections.global()
-        .client(InputValues.text(ActionParameters.CONNECTION, params.get(ActionParameters.CONNECTION)));
+        .client(
+            InputValues.text(ActionParameters.CONNECTION, params.get(ActionParameters.CONNECTION)));
   }
 
   private void rejectUnknown(Map<String, Object> params) {
     Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(inputNames());
     if (!unknown.isEmpty()) {
-      throw new ActionException("Unknown input parameter(s) " + unknown + " for "
-          + connectorId + " (accepted: " + String.join(", ", new TreeSet<>(inputNames())) + ")",
-          ActionMessages.CODE_PAYLOAD_VALIDATION, ActionMessages.STATUS_BAD_REQUEST);
+      throw new ActionException(
+          "Unknown input parameter(s) "
+              + unknown
+              + " for "
+              + connectorId
+              + " (accepted: "
+              + String.join(", ", new TreeSet<>(inputNames()))
+              + ")",
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
+          ActionMessages.STATUS_BAD_REQUEST);
     }
   }
 

@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class AccountConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public AccountConnectorProvider() {
-    super(SalesforceConnectorIds.ACCOUNT, () -> new ActionConnector(SalesforceConnectorIds.ACCOUNT, ActionType.ACCOUNT));
+    super(
+        SalesforceConnectorIds.ACCOUNT,
+        () -> new ActionConnector(SalesforceConnectorIds.ACCOUNT, ActionType.ACCOUNT));
   }
 }

@@ -21,9 +21,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * One of the six Segment action connectors ({@code salesforce-lead} ... {@code salesforce-custom-object}):
- * REST delivery runs the action now; a batched delivery validates the record and hands it to the
- * {@link BulkQueue}.
+ * One of the six Segment action connectors ({@code salesforce-lead} ... {@code
+ * salesforce-custom-object}): REST delivery runs the action now; a batched delivery validates the
+ * record and hands it to the {@link BulkQueue}.
  */
 public class ActionConnector extends AbstractSalesforceConnector {
 
@@ -43,8 +43,10 @@ public class ActionConnector extends AbstractSalesforceConnector {
 
   @Override
   protected String describe(Map<String, Object> params) {
-    String object = type.sobject().orElseGet(() -> textOr(params, ActionParameters.SOBJECT, "custom object"));
-    String op = textOr(params, ActionParameters.OPERATION, textOr(params, ActionParameters.SYNC_MODE, "?"));
+    String object =
+        type.sobject().orElseGet(() -> textOr(params, ActionParameters.SOBJECT, "custom object"));
+    String op =
+        textOr(params, ActionParameters.OPERATION, textOr(params, ActionParameters.SYNC_MODE, "?"));
     return object + " " + op;
   }
 
@@ -53,8 +55,10 @@ public class ActionConnector extends AbstractSalesforceConnector {
     ActionRequest request = ActionInputs.toRequest(type, params);
     Delivery delivery = ActionInputs.delivery(request);
     if (delivery.isQueued()) {
-      return enqueue(request, delivery, InputValues.text(ActionParameters.CONNECTION,
-          params.get(ActionParameters.CONNECTION)));
+      return enqueue(
+          request,
+          delivery,
+          InputValues.text(ActionParameters.CONNECTION, params.get(ActionParameters.CONNECTION)));
     }
     ActionResult result = new ActionExecutor(client(params)).execute(request);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -68,17 +72,28 @@ public class ActionConnector extends AbstractSalesforceConnector {
 
   private Map<String, Object> enqueue(ActionRequest request, Delivery delivery, String connection) {
     BulkRecord record = BulkRecords.of(request.toBuilder().delivery(delivery.value()).build());
-    BulkQueue queue = BulkQueues.current().orElseThrow(() -> new SalesforceConfigurationException(
-        connectorId + ": delivery=" + delivery.value() + " needs a BulkQueue, and none is registered (register one"
-            + " with io.github.sfactions.camunda.BulkQueues.register, or use delivery=rest)"));
+    BulkQueue queue =
+        BulkQueues.current()
+            .orElseThrow(
+                () ->
+                    new SalesforceConfigurationException(
+                        connectorId
+                            + ": delivery="
+                            + delivery.value()
+                            + " needs a BulkQueue, and none is registered (register one"
+                            + " with io.github.sfactions.camunda.BulkQueues.register, or use delivery=rest)"));
     ExecutionEntity execution = ExecutionSupport.currentExecution().orElse(null);
-    String entryId = queue.enqueue(new BulkQueueEntry(
-        connection == null ? SalesforceConnections.DEFAULT_CONNECTION : connection,
-        delivery, record, request,
-        execution == null ? null : execution.getProcessInstanceId(),
-        execution == null ? null : execution.getId(),
-        execution == null ? null : execution.getActivityId(),
-        execution == null ? null : execution.getTenantId()));
+    String entryId =
+        queue.enqueue(
+            new BulkQueueEntry(
+                connection == null ? SalesforceConnections.DEFAULT_CONNECTION : connection,
+                delivery,
+                record,
+                request,
+                execution == null ? null : execution.getProcessInstanceId(),
+                execution == null ? null : execution.getId(),
+                execution == null ? null : execution.getActivityId(),
+                execution == null ? null : execution.getTenantId()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(ActionParameters.RECORD_ID, null);
     out.put(ActionParameters.RESULT, Outcome.QUEUED.value());

@@ -7,7 +7,9 @@ import io.github.sfactions.client.BulkIngest;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code salesforce-bulk-close}: marks the upload complete so Salesforce starts processing → state. */
+/**
+ * {@code salesforce-bulk-close}: marks the upload complete so Salesforce starts processing → state.
+ */
 public class BulkCloseConnector extends AbstractBulkConnector {
 
   public BulkCloseConnector() {

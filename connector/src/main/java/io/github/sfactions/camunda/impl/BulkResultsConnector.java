@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code salesforce-bulk-results}: per-record results of a finished job (successful, failed, unprocessed) as a
- * JSON list; each entry: {@code outcome} (success, failed, unprocessed), {@code result} (created, updated,
- * failed, skipped), {@code id}, {@code created}, {@code errorCode}, {@code errorMessage}, {@code row} (the
- * record's uploaded cells).
+ * {@code salesforce-bulk-results}: per-record results of a finished job (successful, failed,
+ * unprocessed) as a JSON list; each entry: {@code outcome} (success, failed, unprocessed), {@code
+ * result} (created, updated, failed, skipped), {@code id}, {@code created}, {@code errorCode},
+ * {@code errorMessage}, {@code row} (the record's uploaded cells).
  */
 public class BulkResultsConnector extends AbstractBulkConnector {
 
@@ -48,11 +48,13 @@ public class BulkResultsConnector extends AbstractBulkConnector {
   private static Map<String, Object> entry(BulkRecordResult r) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
-    e.put("result", switch (r.outcome()) {
-      case SUCCESS -> r.created() ? "created" : "updated";
-      case FAILED -> "failed";
-      case UNPROCESSED -> "skipped";
-    });
+    e.put(
+        "result",
+        switch (r.outcome()) {
+          case SUCCESS -> r.created() ? "created" : "updated";
+          case FAILED -> "failed";
+          case UNPROCESSED -> "skipped";
+        });
     e.put("id", r.id());
     e.put("created", r.created());
     e.put("errorCode", r.errorCode());

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code salesforce-bulk-status}: one poll of the job → state, done, numberRecordsProcessed, numberRecordsFailed,
- * errorMessage. Model the waiting with a timer loop (never block a job thread while Salesforce works).
+ * {@code salesforce-bulk-status}: one poll of the job → state, done, numberRecordsProcessed,
+ * numberRecordsFailed, errorMessage. Model the waiting with a timer loop (never block a job thread
+ * while Salesforce works).
  */
 public class BulkStatusConnector extends AbstractBulkConnector {
 

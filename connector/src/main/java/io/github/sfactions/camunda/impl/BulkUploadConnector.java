@@ -1,6 +1,5 @@
 package io.github.sfactions.camunda.impl;
 
-import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.BulkParameters.CSV;
 import static io.github.sfactions.camunda.BulkParameters.JOB_ID;
 import static io.github.sfactions.camunda.BulkParameters.RECORDS;
@@ -8,6 +7,7 @@ import static io.github.sfactions.camunda.BulkParameters.RECORD_COUNT;
 
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import io.github.sfactions.client.BulkCsvWriter;
 import io.github.sfactions.client.BulkIngest;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code salesforce-bulk-upload}: uploads the job's CSV, given as text ({@code csv}) or as a list of records
- * ({@code records}, written with empty cells for absent fields and {@code #N/A} for explicit nulls). If the
- * upload fails, the job is aborted (deviation 4) and the failure is raised.
+ * {@code salesforce-bulk-upload}: uploads the job's CSV, given as text ({@code csv}) or as a list
+ * of records ({@code records}, written with empty cells for absent fields and {@code #N/A} for
+ * explicit nulls). If the upload fails, the job is aborted (deviation 4) and the failure is raised.
  */
 public class BulkUploadConnector extends AbstractBulkConnector {
 
@@ -35,7 +35,9 @@ public class BulkUploadConnector extends AbstractBulkConnector {
     String csv = InputValues.text(CSV, params.get(CSV));
     List<Object> records = InputValues.list(RECORDS, params.get(RECORDS));
     if ((csv == null) == (records == null)) {
-      throw new ActionException("Give exactly one of csv or records", ActionMessages.CODE_PAYLOAD_VALIDATION,
+      throw new ActionException(
+          "Give exactly one of csv or records",
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     CsvContent content;
@@ -48,7 +50,9 @@ public class BulkUploadConnector extends AbstractBulkConnector {
       try {
         content = CsvContent.of(BulkCsvWriter.toCsv(BulkCsvWriter.columnsOf(rows), rows));
       } catch (IllegalArgumentException e) {
-        throw new ActionException(e.getMessage(), ActionMessages.CODE_PAYLOAD_VALIDATION,
+        throw new ActionException(
+            e.getMessage(),
+            ActionMessages.CODE_PAYLOAD_VALIDATION,
             ActionMessages.STATUS_BAD_REQUEST);
       }
       count = rows.size();
@@ -71,7 +75,9 @@ public class BulkUploadConnector extends AbstractBulkConnector {
 
   private static List<Map<String, Object>> rows(List<Object> records) {
     if (records.isEmpty()) {
-      throw new ActionException("records is empty: nothing to upload", ActionMessages.CODE_PAYLOAD_VALIDATION,
+      throw new ActionException(
+          "records is empty: nothing to upload",
+          ActionMessages.CODE_PAYLOAD_VALIDATION,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class CaseConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public CaseConnectorProvider() {
-    super(SalesforceConnectorIds.CASE, () -> new ActionConnector(SalesforceConnectorIds.CASE, ActionType.CASE));
+    super(
+        SalesforceConnectorIds.CASE,
+        () -> new ActionConnector(SalesforceConnectorIds.CASE, ActionType.CASE));
   }
 }

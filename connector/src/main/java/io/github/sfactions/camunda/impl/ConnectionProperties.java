@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns flat {@code <connection>.<property>=value} settings into {@link ConnectionSettings} per connection.
+ * Turns flat {@code <connection>.<property>=value} settings into {@link ConnectionSettings} per
+ * connection.
  *
- * <p>Properties: those of {@link ConnectionSettings#fromProperties(Map, UnaryOperator)} ({@code loginUrl},
- * {@code sandbox}, {@code authFlow}, {@code clientId}, ... {@code proxyHost}, {@code proxyPort}), in any case. This
- * class only maps keys and resolves references; the rules are the client's.
- * A value may be or contain {@code ${env:NAME}} (environment variable) or {@code ${sys:name}} (system property),
- * so secrets need not be written into XML.
+ * <p>Properties: those of {@link ConnectionSettings#fromProperties(Map, UnaryOperator)} ({@code
+ * loginUrl}, {@code sandbox}, {@code authFlow}, {@code clientId}, ... {@code proxyHost}, {@code
+ * proxyPort}), in any case. This class only maps keys and resolves references; the rules are the
+ * client's. A value may be or contain {@code ${env:NAME}} (environment variable) or {@code
+ * ${sys:name}} (system property), so secrets need not be written into XML.
  */
 public final class ConnectionProperties {
 
@@ -34,13 +35,15 @@ public final class ConnectionProperties {
   }
 
   /** Resolves references with the given lookups (tests). */
-  public ConnectionProperties(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+  public ConnectionProperties(
+      UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
     this.environment = environment;
     this.systemProperties = systemProperties;
   }
 
   /**
-   * Parses {@code name.property=value} lines (blank lines and lines starting with {@code #} are skipped).
+   * Parses {@code name.property=value} lines (blank lines and lines starting with {@code #} are
+   * skipped).
    *
    * @return connection name → property → raw value, in order
    */
@@ -57,8 +60,9 @@ public final class ConnectionProperties {
       int eq = line.indexOf('=');
       if (eq <= 0) {
         // the line is not echoed: it may be a secret that lost its key
-        throw new IllegalArgumentException("Connection property lines must look like name.property=value (a line"
-            + " without '=' was found)");
+        throw new IllegalArgumentException(
+            "Connection property lines must look like name.property=value (a line"
+                + " without '=' was found)");
       }
       flat.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
     }
@@ -68,35 +72,54 @@ public final class ConnectionProperties {
   /** Groups flat {@code name.property} keys by connection name. */
   public static Map<String, Map<String, String>> group(Map<String, String> flat) {
     Map<String, Map<String, String>> byName = new LinkedHashMap<>();
-    flat.forEach((key, value) -> {
-      int dot = key.indexOf('.');
-      if (dot <= 0 || dot == key.length() - 1) {
-        throw new IllegalArgumentException("Connection property '" + key
-            + "' must be <connection>.<property>, e.g. default.loginUrl");
-      }
-      byName.computeIfAbsent(key.substring(0, dot), n -> new LinkedHashMap<>()).put(key.substring(dot + 1), value);
-    });
+    flat.forEach(
+        (key, value) -> {
+          int dot = key.indexOf('.');
+          if (dot <= 0 || dot == key.length() - 1) {
+            throw new IllegalArgumentException(
+                "Connection property '"
+                    + key
+                    + "' must be <connection>.<property>, e.g. default.loginUrl");
+          }
+          byName
+              .computeIfAbsent(key.substring(0, dot), n -> new LinkedHashMap<>())
+              .put(key.substring(dot + 1), value);
+        });
     return byName;
   }
 
   /**
-   * Builds the settings of one connection: maps the keys (any case) onto the client's properties and resolves
-   * references; every rule is the client's ({@link ConnectionSettings#fromProperties(Map, UnaryOperator)}).
+   * Builds the settings of one connection: maps the keys (any case) onto the client's properties
+   * and resolves references; every rule is the client's ({@link
+   * ConnectionSettings#fromProperties(Map, UnaryOperator)}).
    *
    * @throws IllegalArgumentException naming the connection and property (never a secret value)
    */
   public ConnectionSettings toSettings(String name, Map<String, String> properties) {
     Map<String, String> p = new LinkedHashMap<>();
-    properties.forEach((k, v) -> {
-      String known = KNOWN.stream().filter(key -> key.equalsIgnoreCase(k)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("Unknown property '" + k + "' for Salesforce connection '"
-              + name + "' (known: " + String.join(", ", new TreeSet<>(KNOWN)) + ")"));
-      p.put(known, resolve(name, k, v));
-    });
+    properties.forEach(
+        (k, v) -> {
+          String known =
+              KNOWN.stream()
+                  .filter(key -> key.equalsIgnoreCase(k))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "Unknown property '"
+                                  + k
+                                  + "' for Salesforce connection '"
+                                  + name
+                                  + "' (known: "
+                                  + String.join(", ", new TreeSet<>(KNOWN))
+                                  + ")"));
+          p.put(known, resolve(name, k, v));
+        });
     try {
       return ConnectionSettings.fromProperties(p);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Salesforce connection '" + name + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Salesforce connection '" + name + "': " + e.getMessage(), e);
     }
   }
 
@@ -108,10 +131,17 @@ public final class ConnectionProperties {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String key = m.group(2).trim();
-      String found = "env".equals(m.group(1)) ? environment.apply(key) : systemProperties.apply(key);
+      String found =
+          "env".equals(m.group(1)) ? environment.apply(key) : systemProperties.apply(key);
       if (found == null) {
-        throw new IllegalArgumentException("Salesforce connection '" + name + "': property " + property
-            + " refers to " + m.group(0) + ", which is not set");
+        throw new IllegalArgumentException(
+            "Salesforce connection '"
+                + name
+                + "': property "
+                + property
+                + " refers to "
+                + m.group(0)
+                + ", which is not set");
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(found));
     }

@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class ContactConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public ContactConnectorProvider() {
-    super(SalesforceConnectorIds.CONTACT, () -> new ActionConnector(SalesforceConnectorIds.CONTACT, ActionType.CONTACT));
+    super(
+        SalesforceConnectorIds.CONTACT,
+        () -> new ActionConnector(SalesforceConnectorIds.CONTACT, ActionType.CONTACT));
   }
 }

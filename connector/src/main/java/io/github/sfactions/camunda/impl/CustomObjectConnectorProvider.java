@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class CustomObjectConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public CustomObjectConnectorProvider() {
-    super(SalesforceConnectorIds.CUSTOM_OBJECT, () -> new ActionConnector(SalesforceConnectorIds.CUSTOM_OBJECT, ActionType.CUSTOM_OBJECT));
+    super(
+        SalesforceConnectorIds.CUSTOM_OBJECT,
+        () -> new ActionConnector(SalesforceConnectorIds.CUSTOM_OBJECT, ActionType.CUSTOM_OBJECT));
   }
 }

@@ -6,22 +6,23 @@ import org.camunda.bpm.engine.impl.tree.ActivityExecutionHierarchyWalker;
 import org.camunda.connect.plugin.impl.ServiceTaskConnectorActivityBehavior;
 
 /**
- * Whether the model catches a BPMN error a connector is about to throw, decided exactly as the engine's
- * {@code BpmnExceptionHandler.propagateError} will: the same finder walks the same scopes (boundary events,
- * event sub-processes, enclosing sub-processes, calling process instances), only without side effects.
+ * Whether the model catches a BPMN error a connector is about to throw, decided exactly as the
+ * engine's {@code BpmnExceptionHandler.propagateError} will: the same finder walks the same scopes
+ * (boundary events, event sub-processes, enclosing sub-processes, calling process instances), only
+ * without side effects.
  *
- * <p>Why: an uncaught BPMN error either ends the instance silently (the engine default) or fails the job with a
- * retry cycle that repeats a rejection that cannot change. The connector throws a non-retryable failure instead.
+ * <p>Why: an uncaught BPMN error either ends the instance silently (the engine default) or fails
+ * the job with a retry cycle that repeats a rejection that cannot change. The connector throws a
+ * non-retryable failure instead.
  */
 final class ErrorHandlers {
 
-  private ErrorHandlers() {
-  }
+  private ErrorHandlers() {}
 
   /**
-   * True when the connector runs as the connector of the current BPMN activity and nothing in the model catches
-   * {@code errorCode}. False outside the engine and when the connector is called from code (a delegate, a
-   * script), which may catch the {@code BpmnError} itself.
+   * True when the connector runs as the connector of the current BPMN activity and nothing in the
+   * model catches {@code errorCode}. False outside the engine and when the connector is called from
+   * code (a delegate, a script), which may catch the {@code BpmnError} itself.
    */
   static boolean uncaughtInConnectorActivity(String errorCode) {
     return ExecutionSupport.currentExecution()
@@ -32,7 +33,8 @@ final class ErrorHandlers {
 
   private static boolean runsConnectorActivity(ExecutionEntity execution) {
     return execution.getActivity() != null
-        && execution.getActivity().getActivityBehavior() instanceof ServiceTaskConnectorActivityBehavior;
+        && execution.getActivity().getActivityBehavior()
+            instanceof ServiceTaskConnectorActivityBehavior;
   }
 
   private static boolean isCaught(ExecutionEntity execution, String errorCode) {

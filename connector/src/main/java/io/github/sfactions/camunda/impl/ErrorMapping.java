@@ -9,32 +9,49 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 
 /**
- * Business outcomes become BPMN errors (code = status: 300, 400, 404) with the reference's message; the error's
- * details are set as process variables first, because a BPMN error thrown by a connector cannot carry output
- * mappings. A business outcome that no error event of the model catches, and everything else, becomes a
- * {@link SalesforceConnectorException}: retried when {@link SalesforceConnectorException#retryable()}, else an
- * incident at once.
+ * Business outcomes become BPMN errors (code = status: 300, 400, 404) with the reference's message;
+ * the error's details are set as process variables first, because a BPMN error thrown by a
+ * connector cannot carry output mappings. A business outcome that no error event of the model
+ * catches, and everything else, becomes a {@link SalesforceConnectorException}: retried when {@link
+ * SalesforceConnectorException#retryable()}, else an incident at once.
  */
 public final class ErrorMapping {
 
-  private ErrorMapping() {
-  }
+  private ErrorMapping() {}
 
-  /** The exception to throw for a failure of {@code connectorId} doing {@code what} (e.g. "Lead upsert"). */
+  /**
+   * The exception to throw for a failure of {@code connectorId} doing {@code what} (e.g. "Lead
+   * upsert").
+   */
   public static RuntimeException map(String connectorId, String what, RuntimeException failure) {
     if (failure instanceof BpmnError || failure instanceof SalesforceConnectorException) {
       return failure;
     }
     if (failure instanceof ActionException e) {
-      String message = connectorId + " (" + what + ") failed: " + e.getMessage() + " [" + e.code() + ", status "
-          + e.status() + "]";
+      String message =
+          connectorId
+              + " ("
+              + what
+              + ") failed: "
+              + e.getMessage()
+              + " ["
+              + e.code()
+              + ", status "
+              + e.status()
+              + "]";
       if (!isBusiness(e)) {
         return SalesforceConnectorException.rejected(connectorId, what, message, e);
       }
       String errorCode = String.valueOf(e.status());
       return ErrorHandlers.uncaughtInConnectorActivity(errorCode)
-          ? SalesforceConnectorException.rejected(connectorId, what, message + "; no error boundary event or event"
-              + " sub-process catches BPMN error " + errorCode, e)
+          ? SalesforceConnectorException.rejected(
+              connectorId,
+              what,
+              message
+                  + "; no error boundary event or event"
+                  + " sub-process catches BPMN error "
+                  + errorCode,
+              e)
           : bpmnError(e);
     }
     if (failure instanceof SalesforceApiException e) {

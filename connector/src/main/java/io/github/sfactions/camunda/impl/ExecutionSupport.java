@@ -8,13 +8,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * Access to the BPMN execution the connector runs in, when it runs in one (connectors can also be called from
- * plain Java, then there is none).
+ * Access to the BPMN execution the connector runs in, when it runs in one (connectors can also be
+ * called from plain Java, then there is none).
  */
 public final class ExecutionSupport {
 
-  private ExecutionSupport() {
-  }
+  private ExecutionSupport() {}
 
   /** The current BPMN execution, if the connector runs inside the engine. */
   public static Optional<ExecutionEntity> currentExecution() {
@@ -36,8 +35,9 @@ public final class ExecutionSupport {
   }
 
   /**
-   * Sets variables on the current execution (they land on the process instance unless a nearer scope has a
-   * variable of that name), so an error boundary event's path can read them. No-op outside the engine.
+   * Sets variables on the current execution (they land on the process instance unless a nearer
+   * scope has a variable of that name), so an error boundary event's path can read them. No-op
+   * outside the engine.
    */
   public static void setVariables(Map<String, Object> variables) {
     currentExecution().ifPresent(execution -> variables.forEach(execution::setVariable));

@@ -9,22 +9,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises the failures of the Salesforce connectors and client in a failed job's exception, judges whether
- * a retry can help and describes them in one line. Failures that are not ours are left to the engine.
+ * Recognises the failures of the Salesforce connectors and client in a failed job's exception,
+ * judges whether a retry can help and describes them in one line. Failures that are not ours are
+ * left to the engine.
  */
 public final class JobFailures {
 
-  private JobFailures() {
-  }
+  private JobFailures() {}
 
   /**
-   * The first Salesforce failure in {@code failure}'s cause chain (the engine may wrap it), or empty when the job
-   * failed for another reason.
+   * The first Salesforce failure in {@code failure}'s cause chain (the engine may wrap it), or
+   * empty when the job failed for another reason.
    */
   public static Optional<RuntimeException> find(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SalesforceConnectorException || t instanceof SalesforceApiException
+      if (t instanceof SalesforceConnectorException
+          || t instanceof SalesforceApiException
           || t instanceof ActionException) {
         return Optional.of((RuntimeException) t);
       }
@@ -32,7 +33,9 @@ public final class JobFailures {
     return Optional.empty();
   }
 
-  /** Whether the job should be tried again: the failure's own verdict; a rejected action never is. */
+  /**
+   * Whether the job should be tried again: the failure's own verdict; a rejected action never is.
+   */
   public static boolean retryable(RuntimeException ours) {
     if (ours instanceof SalesforceConnectorException c) {
       return c.retryable();
@@ -44,8 +47,8 @@ public final class JobFailures {
   }
 
   /**
-   * One line: {@code connector=.. action=".." status=.. errorCode=.. message=".."}. Line breaks of the message are
-   * folded, so a log line stays one line.
+   * One line: {@code connector=.. action=".." status=.. errorCode=.. message=".."}. Line breaks of
+   * the message are folded, so a log line stays one line.
    */
   public static String describe(RuntimeException ours) {
     StringBuilder line = new StringBuilder();
@@ -60,7 +63,8 @@ public final class JobFailures {
       append(line, "errorCode", a.errorCode());
     } else if (ours instanceof ActionException e) {
       append(line, "status", String.valueOf(e.status()));
-      append(line, "errorCode", e.salesforceErrorCode() != null ? e.salesforceErrorCode() : e.code());
+      append(
+          line, "errorCode", e.salesforceErrorCode() != null ? e.salesforceErrorCode() : e.code());
     }
     append(line, "message", ours.getMessage());
     return line.toString();
@@ -74,8 +78,10 @@ public final class JobFailures {
       line.append(' ');
     }
     String oneLine = value.replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    boolean quote = oneLine.isEmpty() || oneLine.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=');
-    line.append(key).append('=')
+    boolean quote =
+        oneLine.isEmpty() || oneLine.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=');
+    line.append(key)
+        .append('=')
         .append(quote ? '"' + oneLine.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : oneLine);
   }
 }

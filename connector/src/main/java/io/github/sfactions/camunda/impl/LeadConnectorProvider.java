@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class LeadConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public LeadConnectorProvider() {
-    super(SalesforceConnectorIds.LEAD, () -> new ActionConnector(SalesforceConnectorIds.LEAD, ActionType.LEAD));
+    super(
+        SalesforceConnectorIds.LEAD,
+        () -> new ActionConnector(SalesforceConnectorIds.LEAD, ActionType.LEAD));
   }
 }

@@ -7,6 +7,8 @@ import io.github.sfactions.camunda.SalesforceConnectorIds;
 public class OpportunityConnectorProvider extends AbstractSalesforceConnectorProvider {
 
   public OpportunityConnectorProvider() {
-    super(SalesforceConnectorIds.OPPORTUNITY, () -> new ActionConnector(SalesforceConnectorIds.OPPORTUNITY, ActionType.OPPORTUNITY));
+    super(
+        SalesforceConnectorIds.OPPORTUNITY,
+        () -> new ActionConnector(SalesforceConnectorIds.OPPORTUNITY, ActionType.OPPORTUNITY));
   }
 }

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
- * Makes list outputs storable as process variables with Java serialization disabled. With the Spin plugin
- * active (the engine has Spin's {@code json} variable serializer) a list becomes a Spin JSON node, which an
- * output mapping like {@code ${recordIds}} stores as a {@code json} variable; otherwise it becomes a JSON string.
+ * Makes list outputs storable as process variables with Java serialization disabled. With the Spin
+ * plugin active (the engine has Spin's {@code json} variable serializer) a list becomes a Spin JSON
+ * node, which an output mapping like {@code ${recordIds}} stores as a {@code json} variable;
+ * otherwise it becomes a JSON string.
  */
 public final class OutputValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SPIN_JSON_SERIALIZER = "json";
 
-  private OutputValues() {
-  }
+  private OutputValues() {}
 
   /** The value as Spin JSON when the engine can store that, else as JSON text. */
   public static Object json(Object value) {
@@ -37,8 +37,10 @@ public final class OutputValues {
 
   private static boolean engineStoresSpinJson() {
     return ExecutionSupport.engineConfiguration()
-        .map(c -> c.getVariableSerializers() != null
-            && c.getVariableSerializers().getSerializerByName(SPIN_JSON_SERIALIZER) != null)
+        .map(
+            c ->
+                c.getVariableSerializers() != null
+                    && c.getVariableSerializers().getSerializerByName(SPIN_JSON_SERIALIZER) != null)
         .orElse(true);
   }
 }

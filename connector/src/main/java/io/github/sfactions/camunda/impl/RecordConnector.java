@@ -1,6 +1,5 @@
 package io.github.sfactions.camunda.impl;
 
-import io.github.sfactions.camunda.InputValues;
 import static io.github.sfactions.camunda.RecordParameters.API_CALLS;
 import static io.github.sfactions.camunda.RecordParameters.CONNECTION;
 import static io.github.sfactions.camunda.RecordParameters.EXTERNAL_ID_FIELD;
@@ -18,6 +17,7 @@ import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.action.Outcome;
 import io.github.sfactions.action.SalesforceErrors;
+import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;
@@ -30,13 +30,14 @@ import java.util.Set;
 
 /**
  * {@code salesforce-record}: one write to any object without a lookup. {@code create} (fields),
- * {@code update} / {@code delete} (recordId), {@code upsert} (externalIdField + externalIdValue, natively:
- * {@code PATCH /sobjects/X/Field/value}). Always one API call.
+ * {@code update} / {@code delete} (recordId), {@code upsert} (externalIdField + externalIdValue,
+ * natively: {@code PATCH /sobjects/X/Field/value}). Always one API call.
  */
 public class RecordConnector extends AbstractSalesforceConnector {
 
-  private static final Set<String> INPUTS = Set.of(SOBJECT, OPERATION, RECORD_ID, FIELDS, EXTERNAL_ID_FIELD,
-      EXTERNAL_ID_VALUE, CONNECTION);
+  private static final Set<String> INPUTS =
+      Set.of(
+          SOBJECT, OPERATION, RECORD_ID, FIELDS, EXTERNAL_ID_FIELD, EXTERNAL_ID_VALUE, CONNECTION);
 
   public RecordConnector() {
     super(SalesforceConnectorIds.RECORD);
@@ -61,33 +62,44 @@ public class RecordConnector extends AbstractSalesforceConnector {
     ApiCallCounter calls = new ApiCallCounter();
     try {
       SalesforceClient client = calls.on(client(params));
-      Map<String, Object> out = switch (operation == null ? "" : operation) {
-        case "create" -> {
-          SaveResult r = client.create(sobject, require(fields, FIELDS));
-          yield outputs(r.id(), Outcome.CREATED, 201);
-        }
-        case "update" -> {
-          client.update(sobject, require(recordId, RECORD_ID), require(fields, FIELDS));
-          yield outputs(recordId, Outcome.UPDATED, 204);
-        }
-        case "delete" -> {
-          client.delete(sobject, require(recordId, RECORD_ID));
-          yield outputs(recordId, Outcome.DELETED, 204);
-        }
-        case "upsert" -> {
-          String field = require(InputValues.text(EXTERNAL_ID_FIELD, params.get(EXTERNAL_ID_FIELD)),
-              EXTERNAL_ID_FIELD);
-          String value = require(InputValues.text(EXTERNAL_ID_VALUE, params.get(EXTERNAL_ID_VALUE)),
-              EXTERNAL_ID_VALUE);
-          Map<String, Object> body = fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
-          body.keySet().removeIf(k -> k.equalsIgnoreCase(field));
-          UpsertResult r = client.upsert(sobject, field, value, body);
-          yield outputs(r.id(), r.created() ? Outcome.CREATED : Outcome.UPDATED, r.created() ? 201 : 200);
-        }
-        default -> throw new ActionException("Invalid operation - " + operation
-            + " (expected create, update, delete or upsert)", ActionMessages.CODE_INVALID_OPERATION,
-            ActionMessages.STATUS_BAD_REQUEST);
-      };
+      Map<String, Object> out =
+          switch (operation == null ? "" : operation) {
+            case "create" -> {
+              SaveResult r = client.create(sobject, require(fields, FIELDS));
+              yield outputs(r.id(), Outcome.CREATED, 201);
+            }
+            case "update" -> {
+              client.update(sobject, require(recordId, RECORD_ID), require(fields, FIELDS));
+              yield outputs(recordId, Outcome.UPDATED, 204);
+            }
+            case "delete" -> {
+              client.delete(sobject, require(recordId, RECORD_ID));
+              yield outputs(recordId, Outcome.DELETED, 204);
+            }
+            case "upsert" -> {
+              String field =
+                  require(
+                      InputValues.text(EXTERNAL_ID_FIELD, params.get(EXTERNAL_ID_FIELD)),
+                      EXTERNAL_ID_FIELD);
+              String value =
+                  require(
+                      InputValues.text(EXTERNAL_ID_VALUE, params.get(EXTERNAL_ID_VALUE)),
+                      EXTERNAL_ID_VALUE);
+              Map<String, Object> body =
+                  fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
+              body.keySet().removeIf(k -> k.equalsIgnoreCase(field));
+              UpsertResult r = client.upsert(sobject, field, value, body);
+              yield outputs(
+                  r.id(), r.created() ? Outcome.CREATED : Outcome.UPDATED, r.created() ? 201 : 200);
+            }
+            default ->
+                throw new ActionException(
+                    "Invalid operation - "
+                        + operation
+                        + " (expected create, update, delete or upsert)",
+                    ActionMessages.CODE_INVALID_OPERATION,
+                    ActionMessages.STATUS_BAD_REQUEST);
+          };
       out.put(API_CALLS, calls.count());
       return out;
     } catch (SalesforceApiException e) {
@@ -107,7 +119,9 @@ public class RecordConnector extends AbstractSalesforceConnector {
 
   private static <T> T require(T value, String name) {
     if (value == null) {
-      throw new ActionException("Missing " + name + " value", ActionMessages.CODE_REQUIRED_FIELD,
+      throw new ActionException(
+          "Missing " + name + " value",
+          ActionMessages.CODE_REQUIRED_FIELD,
           ActionMessages.STATUS_BAD_REQUEST);
     }
     return value;

@@ -9,16 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failed-job handling that reads the retryable flag of a Salesforce failure. It wraps the factory the engine
- * already has (its default, the Spring Boot starter's, or another plugin's), so that factory still does the
- * bookkeeping: exception and stack trace on the job (Cockpit), lock release, the retry cycle of
- * {@code camunda:failedJobRetryTimeCycle} or the engine default. Afterwards, for a Salesforce failure only:
+ * Failed-job handling that reads the retryable flag of a Salesforce failure. It wraps the factory
+ * the engine already has (its default, the Spring Boot starter's, or another plugin's), so that
+ * factory still does the bookkeeping: exception and stack trace on the job (Cockpit), lock release,
+ * the retry cycle of {@code camunda:failedJobRetryTimeCycle} or the engine default. Afterwards, for
+ * a Salesforce failure only:
+ *
  * <ul>
- *   <li>not retryable: retries are set to 0, so the incident is created now with the failure's message instead
- *       of after a retry cycle that repeats the same rejection and its API calls;</li>
- *   <li>one WARN line on {@value #LOGGER_NAME} names the job, the connector, action, status, errorCode,
- *       message and what happens next. The stack trace stays on the job.</li>
+ *   <li>not retryable: retries are set to 0, so the incident is created now with the failure's
+ *       message instead of after a retry cycle that repeats the same rejection and its API calls;
+ *   <li>one WARN line on {@value #LOGGER_NAME} names the job, the connector, action, status,
+ *       errorCode, message and what happens next. The stack trace stays on the job.
  * </ul>
+ *
  * Other failures are left to the wrapped factory unchanged.
  */
 public final class RetryAwareFailedJobCommandFactory implements FailedJobCommandFactory {
@@ -56,8 +59,13 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
         if (!retryable && job.getRetries() > 0) {
           job.setRetries(0);
         }
-        LOG.warn("Job {} (process instance {}, activity {}) failed, {}: {}", jobId, job.getProcessInstanceId(),
-            job.getActivityId(), next(retryable, job.getRetries()), description);
+        LOG.warn(
+            "Job {} (process instance {}, activity {}) failed, {}: {}",
+            jobId,
+            job.getProcessInstanceId(),
+            job.getActivityId(),
+            next(retryable, job.getRetries()),
+            description);
       }
       return result;
     };
@@ -67,7 +75,8 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
     if (!retryable) {
       return "not retryable: retries set to 0 (incident)";
     }
-    return retriesLeft > 0 ? "retryable: " + retriesLeft + (retriesLeft == 1 ? " retry" : " retries") + " left"
+    return retriesLeft > 0
+        ? "retryable: " + retriesLeft + (retriesLeft == 1 ? " retry" : " retries") + " left"
         : "retryable, no retries left (incident)";
   }
 }

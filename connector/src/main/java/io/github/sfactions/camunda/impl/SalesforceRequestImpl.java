@@ -6,7 +6,8 @@ import org.camunda.connect.impl.AbstractConnectorRequest;
 import org.camunda.connect.spi.Connector;
 
 /** The parameter map of one connector invocation; one per execution, not shared between threads. */
-public class SalesforceRequestImpl extends AbstractConnectorRequest<SalesforceResponse> implements SalesforceRequest {
+public class SalesforceRequestImpl extends AbstractConnectorRequest<SalesforceResponse>
+    implements SalesforceRequest {
 
   public SalesforceRequestImpl(Connector<?> connector) {
     super(connector);

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.camunda.connect.impl.AbstractConnectorResponse;
 
 /** Outputs computed by the connector, handed to the engine as response parameters. */
-public class SalesforceResponseImpl extends AbstractConnectorResponse implements SalesforceResponse {
+public class SalesforceResponseImpl extends AbstractConnectorResponse
+    implements SalesforceResponse {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +57,7 @@ public class SalesforceResponseImpl extends AbstractConnectorResponse implements
   @Override
   public List<String> getRecordIds() {
     // the ...Json twin is text whether or not Spin is on; the list output may be a Spin node
-    return list(FindRecordsParameters.RECORD_IDS_JSON, new TypeReference<>() { });
+    return list(FindRecordsParameters.RECORD_IDS_JSON, new TypeReference<>() {});
   }
 
   @Override
@@ -102,7 +103,7 @@ public class SalesforceResponseImpl extends AbstractConnectorResponse implements
 
   @Override
   public List<Map<String, Object>> getResults() {
-    return list(BulkParameters.RESULTS_JSON, new TypeReference<>() { });
+    return list(BulkParameters.RESULTS_JSON, new TypeReference<>() {});
   }
 
   @Override

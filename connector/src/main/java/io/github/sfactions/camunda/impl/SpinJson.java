@@ -5,11 +5,13 @@ import org.camunda.spin.DataFormats;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** The only class that touches Spin types; loaded only after {@link SpinSupport} has seen Spin on the classpath. */
+/**
+ * The only class that touches Spin types; loaded only after {@link SpinSupport} has seen Spin on
+ * the classpath.
+ */
 final class SpinJson {
 
-  private SpinJson() {
-  }
+  private SpinJson() {}
 
   static boolean isNode(Object value) {
     return value instanceof SpinJsonNode;

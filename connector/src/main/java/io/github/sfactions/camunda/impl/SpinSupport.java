@@ -1,15 +1,15 @@
 package io.github.sfactions.camunda.impl;
 
 /**
- * Spin is optional: this class answers whether it is on the classpath and keeps every Spin type reference in
- * {@link SpinJson}, which is loaded only when it is. So the connectors work in engines without Spin.
+ * Spin is optional: this class answers whether it is on the classpath and keeps every Spin type
+ * reference in {@link SpinJson}, which is loaded only when it is. So the connectors work in engines
+ * without Spin.
  */
 public final class SpinSupport {
 
   private static final boolean PRESENT = isPresent("org.camunda.spin.json.SpinJsonNode");
 
-  private SpinSupport() {
-  }
+  private SpinSupport() {}
 
   private static boolean isPresent(String className) {
     try {

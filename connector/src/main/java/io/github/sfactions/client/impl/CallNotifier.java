@@ -8,41 +8,59 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reports each HTTP call to the listener and the debug log; a failing listener never fails the call. */
+/**
+ * Reports each HTTP call to the listener and the debug log; a failing listener never fails the
+ * call.
+ */
 public final class CallNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallNotifier.class);
-    private final List<ApiCallListener> listeners;
+  private static final Logger LOG = LoggerFactory.getLogger(CallNotifier.class);
+  private final List<ApiCallListener> listeners;
 
-    public CallNotifier(ApiCallListener listener) {
-        this(List.of(listener == null ? ApiCallListener.NONE : listener));
-    }
+  public CallNotifier(ApiCallListener listener) {
+    this(List.of(listener == null ? ApiCallListener.NONE : listener));
+  }
 
-    private CallNotifier(List<ApiCallListener> listeners) {
-        this.listeners = listeners;
-    }
+  private CallNotifier(List<ApiCallListener> listeners) {
+    this.listeners = listeners;
+  }
 
-    /** A notifier that reports to this one's listeners, then to {@code extra}; one failing does not stop the next. */
-    public CallNotifier with(ApiCallListener extra) {
-        List<ApiCallListener> all = new ArrayList<>(listeners);
-        all.add(extra);
-        return new CallNotifier(List.copyOf(all));
-    }
+  /**
+   * A notifier that reports to this one's listeners, then to {@code extra}; one failing does not
+   * stop the next.
+   */
+  public CallNotifier with(ApiCallListener extra) {
+    List<ApiCallListener> all = new ArrayList<>(listeners);
+    all.add(extra);
+    return new CallNotifier(List.copyOf(all));
+  }
 
-    void notify(String method, String pathTemplate, String sobject, ApiOperation operation, int status,
-            long startNanos, boolean retryable) {
-        long duration = System.nanoTime() - startNanos;
-        ApiCall call = new ApiCall(method, pathTemplate, sobject, operation, status, duration, retryable);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Salesforce {} {} ({}) -> {} in {} ms", method, pathTemplate, operation, status,
-                    duration / 1_000_000);
-        }
-        for (ApiCallListener listener : listeners) {
-            try {
-                listener.onCall(call);
-            } catch (RuntimeException e) {
-                LOG.warn("ApiCallListener failed for {} {}: {}", method, pathTemplate, e.toString());
-            }
-        }
+  void notify(
+      String method,
+      String pathTemplate,
+      String sobject,
+      ApiOperation operation,
+      int status,
+      long startNanos,
+      boolean retryable) {
+    long duration = System.nanoTime() - startNanos;
+    ApiCall call =
+        new ApiCall(method, pathTemplate, sobject, operation, status, duration, retryable);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "Salesforce {} {} ({}) -> {} in {} ms",
+          method,
+          pathTemplate,
+          operation,
+          status,
+          duration / 1_000_000);
     }
+    for (ApiCallListener listener : listeners) {
+      try {
+        listener.onCall(call);
+      } catch (RuntimeException e) {
+        LOG.warn("ApiCallListener failed for {} {}: {}", method, pathTemplate, e.toString());
+      }
+    }
+  }
 }

@@ -17,20 +17,31 @@ import okhttp3.RequestBody;
  * @param body request body, null for GET/DELETE
  * @param accept value of the Accept header
  */
-public record CallSpec(String method, ApiOperation operation, String sobject, String pathTemplate,
-        Function<HttpUrl.Builder, HttpUrl.Builder> url, RequestBody body, String accept) {
+public record CallSpec(
+    String method,
+    ApiOperation operation,
+    String sobject,
+    String pathTemplate,
+    Function<HttpUrl.Builder, HttpUrl.Builder> url,
+    RequestBody body,
+    String accept) {
 
-    public static final String ACCEPT_JSON = "application/json";
+  public static final String ACCEPT_JSON = "application/json";
 
-    public CallSpec {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(url, "url");
-        accept = accept == null ? ACCEPT_JSON : accept;
-    }
+  public CallSpec {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(url, "url");
+    accept = accept == null ? ACCEPT_JSON : accept;
+  }
 
-    public static CallSpec json(String method, ApiOperation operation, String sobject, String pathTemplate,
-            Function<HttpUrl.Builder, HttpUrl.Builder> url, RequestBody body) {
-        return new CallSpec(method, operation, sobject, pathTemplate, url, body, ACCEPT_JSON);
-    }
+  public static CallSpec json(
+      String method,
+      ApiOperation operation,
+      String sobject,
+      String pathTemplate,
+      Function<HttpUrl.Builder, HttpUrl.Builder> url,
+      RequestBody body) {
+    return new CallSpec(method, operation, sobject, pathTemplate, url, body, ACCEPT_JSON);
+  }
 }

@@ -6,5 +6,5 @@ import okhttp3.Response;
 /** Reads a successful (2xx) response; the response is closed by the caller. */
 @FunctionalInterface
 public interface ResponseReader<T> {
-    T read(Response response) throws IOException;
+  T read(Response response) throws IOException;
 }

@@ -11,8 +11,8 @@ import okhttp3.HttpUrl;
  */
 public record Session(String accessToken, HttpUrl instanceUrl, String identityUrl) {
 
-    @Override
-    public String toString() {
-        return "Session[instanceUrl=" + instanceUrl + ", accessToken=***]";
-    }
+  @Override
+  public String toString() {
+    return "Session[instanceUrl=" + instanceUrl + ", accessToken=***]";
+  }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest known daily API usage of each connection, from two sources: the {@code Sforce-Limit-Info} header of
- * the connectors' own calls ({@code SalesforceClient.lastApiUsage()}) and the health check's {@code /limits}
- * answer. Whichever changed last wins.
+ * The latest known daily API usage of each connection, from two sources: the {@code
+ * Sforce-Limit-Info} header of the connectors' own calls ({@code SalesforceClient.lastApiUsage()})
+ * and the health check's {@code /limits} answer. Whichever changed last wins.
  */
 public final class ApiUsageTracker {
 
@@ -34,12 +34,17 @@ public final class ApiUsageTracker {
       lastSeenFromClient.remove(connection);
       return Optional.empty();
     }
-    connections.client(connection).lastApiUsage().ifPresent(fromClient -> {
-      // the client's value has no time stamp: a value not seen before is newer than any older sample
-      if (!fromClient.equals(lastSeenFromClient.put(connection, fromClient))) {
-        report(connection, fromClient);
-      }
-    });
+    connections
+        .client(connection)
+        .lastApiUsage()
+        .ifPresent(
+            fromClient -> {
+              // the client's value has no time stamp: a value not seen before is newer than any
+              // older sample
+              if (!fromClient.equals(lastSeenFromClient.put(connection, fromClient))) {
+                report(connection, fromClient);
+              }
+            });
     return Optional.ofNullable(latest.get(connection));
   }
 }

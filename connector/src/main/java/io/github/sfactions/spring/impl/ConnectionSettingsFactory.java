@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one {@code sfactions.connections.<name>} entry into {@link ConnectionSettings}: maps the bound Spring
- * properties onto the client's property names and collects the client's problems, each naming the full Spring
- * property. Every rule is the client's ({@link ConnectionSettings#fromProperties(Map, java.util.function.UnaryOperator)}).
+ * Turns one {@code sfactions.connections.<name>} entry into {@link ConnectionSettings}: maps the
+ * bound Spring properties onto the client's property names and collects the client's problems, each
+ * naming the full Spring property. Every rule is the client's ({@link
+ * ConnectionSettings#fromProperties(Map, java.util.function.UnaryOperator)}).
  */
 public final class ConnectionSettingsFactory {
 
   /** Client property → Spring property below {@code sfactions.connections.<name>}. */
   public static final Map<String, String> SPRING_NAMES = springNames();
 
-  private ConnectionSettingsFactory() {
-  }
+  private ConnectionSettingsFactory() {}
 
   /**
    * Validates and builds the settings of one connection.
@@ -31,17 +31,22 @@ public final class ConnectionSettingsFactory {
    * @param problems receives one sentence per problem found
    * @return the settings, or empty when a problem was found
    */
-  public static Optional<ConnectionSettings> create(String name, Connection connection, List<String> problems) {
+  public static Optional<ConnectionSettings> create(
+      String name, Connection connection, List<String> problems) {
     try {
-      return Optional.of(ConnectionSettings.fromProperties(properties(connection),
-          key -> property(name, SPRING_NAMES.get(key))));
+      return Optional.of(
+          ConnectionSettings.fromProperties(
+              properties(connection), key -> property(name, SPRING_NAMES.get(key))));
     } catch (InvalidConnectionSettingsException e) {
       problems.addAll(e.problems());
       return Optional.empty();
     }
   }
 
-  /** The full name of a property of a connection, e.g. {@code sfactions.connections.eu.auth.client-id}. */
+  /**
+   * The full name of a property of a connection, e.g. {@code
+   * sfactions.connections.eu.auth.client-id}.
+   */
   public static String property(String connectionName, String relative) {
     return SalesforceProperties.PREFIX + ".connections." + connectionName + "." + relative;
   }
@@ -63,7 +68,10 @@ public final class ConnectionSettingsFactory {
       put(p, "proxyType", c.getProxy().getType());
     }
     Auth a = c.getAuth();
-    put(p, "authFlow", a.getFlow() == null ? null : a.getFlow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    put(
+        p,
+        "authFlow",
+        a.getFlow() == null ? null : a.getFlow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     put(p, "clientId", a.getClientId());
     put(p, "clientSecret", a.getClientSecret());
     put(p, "username", a.getUsername());

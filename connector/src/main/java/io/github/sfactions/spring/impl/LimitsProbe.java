@@ -6,10 +6,11 @@ import io.github.sfactions.client.OrgLimits;
 import io.github.sfactions.client.SalesforceClient;
 
 /**
- * Reads {@code GET /limits} for one connection through a {@link SalesforceClient} of its own, kept for as long as
- * the connection's settings stay the same. Its own client means its own session (one login, reused until
- * Salesforce answers 401), so a health check never disturbs the connectors' token; and as the client has no
- * listener, health checks stay out of the API call metrics and the per-action call counts.
+ * Reads {@code GET /limits} for one connection through a {@link SalesforceClient} of its own, kept
+ * for as long as the connection's settings stay the same. Its own client means its own session (one
+ * login, reused until Salesforce answers 401), so a health check never disturbs the connectors'
+ * token; and as the client has no listener, health checks stay out of the API call metrics and the
+ * per-action call counts.
  */
 public final class LimitsProbe implements AutoCloseable {
 
@@ -32,8 +33,16 @@ public final class LimitsProbe implements AutoCloseable {
    * @throws IllegalStateException when the answer has no {@code DailyApiRequests} limit
    */
   public Limits read() {
-    ApiUsage daily = client.limits().dailyApiUsage().orElseThrow(() -> new IllegalStateException(
-        "The limits answer has no " + OrgLimits.DAILY_API_REQUESTS + " Max/Remaining numbers"));
+    ApiUsage daily =
+        client
+            .limits()
+            .dailyApiUsage()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The limits answer has no "
+                            + OrgLimits.DAILY_API_REQUESTS
+                            + " Max/Remaining numbers"));
     return new Limits(daily, client.instanceUrl().orElse(null));
   }
 
@@ -48,6 +57,5 @@ public final class LimitsProbe implements AutoCloseable {
    * @param dailyApiRequests used and maximum daily API requests
    * @param instanceUrl the instance URL of the session, e.g. {@code https://acme.my.salesforce.com}
    */
-  public record Limits(ApiUsage dailyApiRequests, String instanceUrl) {
-  }
+  public record Limits(ApiUsage dailyApiRequests, String instanceUrl) {}
 }

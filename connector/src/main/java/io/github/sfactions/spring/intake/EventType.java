@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The call types of Segment's spec, with the field each one requires besides userId or anonymousId. */
+/**
+ * The call types of Segment's spec, with the field each one requires besides userId or anonymousId.
+ */
 public enum EventType {
   IDENTIFY(null),
   TRACK("event"),

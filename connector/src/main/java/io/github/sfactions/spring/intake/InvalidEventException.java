@@ -1,9 +1,10 @@
 package io.github.sfactions.spring.intake;
 
 /**
- * An event or request the intake refuses; {@link #status()} is the HTTP status to answer (400 malformed or
- * invalid, 408 body not sent in time, 413 too large, 415 unsupported encoding) and {@link #reason()} the kind of
- * problem (the {@code reason} tag of the metrics). The message names the problem and never contains the write key.
+ * An event or request the intake refuses; {@link #status()} is the HTTP status to answer (400
+ * malformed or invalid, 408 body not sent in time, 413 too large, 415 unsupported encoding) and
+ * {@link #reason()} the kind of problem (the {@code reason} tag of the metrics). The message names
+ * the problem and never contains the write key.
  */
 public class InvalidEventException extends RuntimeException {
 

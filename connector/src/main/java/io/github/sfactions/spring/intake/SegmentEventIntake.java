@@ -21,15 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the processes whose triggers match incoming events.
  *
- * <p>A process declares its trigger as a conditional start event whose condition is written in the trigger
- * language ({@code language="segment"}, see {@link TriggerExpression}); every process whose trigger matches an
- * event starts, with the event as the Spin JSON variable {@value #EVENT_VARIABLE} and the event's messageId as
- * business key. All events of one call are handled in one engine transaction: when {@link #accept} returns, the
- * started instances are committed; when it throws, none are.
+ * <p>A process declares its trigger as a conditional start event whose condition is written in the
+ * trigger language ({@code language="segment"}, see {@link TriggerExpression}); every process whose
+ * trigger matches an event starts, with the event as the Spin JSON variable {@value
+ * #EVENT_VARIABLE} and the event's messageId as business key. All events of one call are handled in
+ * one engine transaction: when {@link #accept} returns, the started instances are committed; when
+ * it throws, none are.
  *
- * <p>Duplicates: an event whose messageId is the business key of a process instance started within the dedupe
- * window (or that appeared earlier in the same call) is ignored. An event that starts no process is counted and
- * logged. Thread-safe.
+ * <p>Duplicates: an event whose messageId is the business key of a process instance started within
+ * the dedupe window (or that appeared earlier in the same call) is ignored. An event that starts no
+ * process is counted and logged. Thread-safe.
  */
 public class SegmentEventIntake {
 
@@ -51,8 +52,8 @@ public class SegmentEventIntake {
   }
 
   /**
-   * Starts the processes of validated, completed events (as the HTTP endpoints and {@link EventReplay} make
-   * them) in one transaction.
+   * Starts the processes of validated, completed events (as the HTTP endpoints and {@link
+   * EventReplay} make them) in one transaction.
    *
    * @return what became of the events, once the transaction is committed
    */
@@ -63,9 +64,15 @@ public class SegmentEventIntake {
     List<String> messageIds = events.stream().map(e -> e.get("messageId").asText()).toList();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    // Same-node retries of one messageId wait for each other, so the duplicate check sees a committed start.
-    IntakeResult result = locks.withLocks(messageIds,
-        () -> configuration.getCommandExecutorTxRequired().execute(new StartCommand(events, configuration)));
+    // Same-node retries of one messageId wait for each other, so the duplicate check sees a
+    // committed start.
+    IntakeResult result =
+        locks.withLocks(
+            messageIds,
+            () ->
+                configuration
+                    .getCommandExecutorTxRequired()
+                    .execute(new StartCommand(events, configuration)));
     metrics.accepted(result);
     return result;
   }
@@ -83,8 +90,11 @@ public class SegmentEventIntake {
 
     @Override
     public IntakeResult execute(CommandContext commandContext) {
-      boolean anyTrigger = !commandContext.getEventSubscriptionManager().findConditionalStartEventSubscription()
-          .isEmpty();
+      boolean anyTrigger =
+          !commandContext
+              .getEventSubscriptionManager()
+              .findConditionalStartEventSubscription()
+              .isEmpty();
       Set<String> seen = new HashSet<>();
       List<String> started = new ArrayList<>();
       int duplicates = 0;
@@ -99,7 +109,10 @@ public class SegmentEventIntake {
         List<ProcessInstance> instances = anyTrigger ? start(event, messageId) : List.of();
         if (instances.isEmpty()) {
           unmatched++;
-          LOG.info("Event {} ({}) started no process: no deployed trigger matches it", messageId, describe(event));
+          LOG.info(
+              "Event {} ({}) started no process: no deployed trigger matches it",
+              messageId,
+              describe(event));
         } else {
           instances.forEach(pi -> started.add(pi.getId()));
         }
@@ -108,7 +121,9 @@ public class SegmentEventIntake {
     }
 
     private List<ProcessInstance> start(ObjectNode event, String messageId) {
-      return engine.getRuntimeService().createConditionEvaluation()
+      return engine
+          .getRuntimeService()
+          .createConditionEvaluation()
           .processInstanceBusinessKey(messageId)
           .setVariable(EVENT_VARIABLE, SpinValues.jsonValue(event.toString()).create())
           .evaluateStartConditions();
@@ -116,12 +131,21 @@ public class SegmentEventIntake {
 
     private boolean startedBefore(String messageId) {
       if (configuration.getHistoryLevel().getId() == HistoryLevel.HISTORY_LEVEL_NONE.getId()) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(messageId)
-            .count() > 0;
+        return engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(messageId)
+                .count()
+            > 0;
       }
       Date since = new Date(System.currentTimeMillis() - dedupeWindow.toMillis());
-      return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(messageId)
-          .startedAfter(since).count() > 0;
+      return engine
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processInstanceBusinessKey(messageId)
+              .startedAfter(since)
+              .count()
+          > 0;
     }
   }
 

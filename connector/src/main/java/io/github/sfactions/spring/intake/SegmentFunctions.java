@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * ${segment.value(event, 'context.ip')}                            one path
  * }</pre>
  *
- * <p>These are the default mappings of Segment's Salesforce actions ("T/P" and "addr." in its docs). A path is
- * dot-separated field names, optionally starting with {@code $.}; a missing field or JSON null counts as no value
- * and gives {@code null}. Text, numbers and booleans come back as Java values, objects and arrays as Spin JSON.
+ * <p>These are the default mappings of Segment's Salesforce actions ("T/P" and "addr." in its
+ * docs). A path is dot-separated field names, optionally starting with {@code $.}; a missing field
+ * or JSON null counts as no value and gives {@code null}. Text, numbers and booleans come back as
+ * Java values, objects and arrays as Spin JSON.
  */
 public class SegmentFunctions {
 
@@ -70,8 +71,10 @@ public class SegmentFunctions {
       if (node == null) {
         return null;
       }
-      node = node.isArray() && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
-          ? node.get(Integer.parseInt(segment)) : node.get(segment);
+      node =
+          node.isArray() && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
+              ? node.get(Integer.parseInt(segment))
+              : node.get(segment);
     }
     return node == null || node.isNull() || node.isMissingNode() ? null : node;
   }

@@ -27,24 +27,33 @@ import org.springframework.core.Ordered;
 
 /**
  * The Segment-compatible event intake ({@code sfactions.intake.enabled=true}): HTTP endpoints under
- * {@code sfactions.intake.path} (default {@code /v1}), the trigger check and JSON expressions in the engine, and
- * the {@code segment} expression bean. Needs a servlet web application, the Camunda Spring Boot starter and the
- * Camunda Spin plugin with its Jackson JSON data format.
+ * {@code sfactions.intake.path} (default {@code /v1}), the trigger check and JSON expressions in
+ * the engine, and the {@code segment} expression bean. Needs a servlet web application, the Camunda
+ * Spring Boot starter and the Camunda Spin plugin with its Jackson JSON data format.
  */
-@AutoConfiguration(after = SalesforceAutoConfiguration.class,
+@AutoConfiguration(
+    after = SalesforceAutoConfiguration.class,
     beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
-@ConditionalOnClass(name = {"org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
-    "org.camunda.spin.plugin.variable.SpinValues", "org.camunda.spin.impl.json.jackson.JacksonJsonNode",
-    "jakarta.servlet.http.HttpServlet"})
+@ConditionalOnClass(
+    name = {
+      "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+      "org.camunda.spin.plugin.variable.SpinValues",
+      "org.camunda.spin.impl.json.jackson.JacksonJsonNode",
+      "jakarta.servlet.http.HttpServlet"
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(prefix = SegmentIntakeProperties.PREFIX, name = "enabled", havingValue = "true")
+@ConditionalOnProperty(
+    prefix = SegmentIntakeProperties.PREFIX,
+    name = "enabled",
+    havingValue = "true")
 @EnableConfigurationProperties(SegmentIntakeProperties.class)
 public class SegmentIntakeAutoConfiguration {
 
   /** Trigger check at deployment and JSON property access in expressions. */
   @Bean
   @ConditionalOnMissingBean
-  public SegmentIntakeEnginePlugin segmentIntakeEnginePlugin(ApplicationContext applicationContext) {
+  public SegmentIntakeEnginePlugin segmentIntakeEnginePlugin(
+      ApplicationContext applicationContext) {
     return new SegmentIntakeEnginePlugin(applicationContext);
   }
 
@@ -58,29 +67,44 @@ public class SegmentIntakeAutoConfiguration {
   /** Starts processes from events. */
   @Bean
   @ConditionalOnMissingBean
-  public SegmentEventIntake segmentEventIntake(ProcessEngine engine, SegmentIntakeProperties properties,
+  public SegmentEventIntake segmentEventIntake(
+      ProcessEngine engine,
+      SegmentIntakeProperties properties,
       ObjectProvider<IntakeMetrics> metrics) {
-    return new SegmentEventIntake(engine, properties.getDedupeWindow(),
-        metrics.getIfAvailable(() -> IntakeMetrics.NONE));
+    return new SegmentEventIntake(
+        engine, properties.getDedupeWindow(), metrics.getIfAvailable(() -> IntakeMetrics.NONE));
   }
 
   /** Replays JSON-lines files. */
   @Bean
   @ConditionalOnMissingBean
-  public EventReplay segmentEventReplay(SegmentEventIntake intake, SegmentIntakeProperties properties,
+  public EventReplay segmentEventReplay(
+      SegmentEventIntake intake,
+      SegmentIntakeProperties properties,
       ObjectProvider<IntakeMetrics> metrics) {
-    return new EventReplay(intake, properties.getReplayBatchSize(), properties.getMaxEventSize().toBytes(),
+    return new EventReplay(
+        intake,
+        properties.getReplayBatchSize(),
+        properties.getMaxEventSize().toBytes(),
         metrics.getIfAvailable(() -> IntakeMetrics.NONE));
   }
 
   /** The HTTP endpoints. */
   @Bean
-  public ServletRegistrationBean<SegmentIntakeServlet> segmentIntakeServlet(SegmentIntakeProperties properties,
-      SegmentEventIntake intake, EventReplay replay, ObjectProvider<IntakeMetrics> metrics) {
+  public ServletRegistrationBean<SegmentIntakeServlet> segmentIntakeServlet(
+      SegmentIntakeProperties properties,
+      SegmentEventIntake intake,
+      EventReplay replay,
+      ObjectProvider<IntakeMetrics> metrics) {
     validate(properties);
-    SegmentIntakeServlet servlet = new SegmentIntakeServlet(intake, replay,
-        new WriteKeyAuthenticator(properties.getWriteKey()), metrics.getIfAvailable(() -> IntakeMetrics.NONE),
-        properties.getMaxEventSize().toBytes(), properties.getMaxBatchSize().toBytes());
+    SegmentIntakeServlet servlet =
+        new SegmentIntakeServlet(
+            intake,
+            replay,
+            new WriteKeyAuthenticator(properties.getWriteKey()),
+            metrics.getIfAvailable(() -> IntakeMetrics.NONE),
+            properties.getMaxEventSize().toBytes(),
+            properties.getMaxBatchSize().toBytes());
     ServletRegistrationBean<SegmentIntakeServlet> registration =
         new ServletRegistrationBean<>(servlet, trimmedPath(properties) + "/*");
     registration.setName("segmentIntake");
@@ -94,9 +118,12 @@ public class SegmentIntakeAutoConfiguration {
     }
   }
 
-  /** The intake's JSON answer also where the container sends an intake request to its error page. */
+  /**
+   * The intake's JSON answer also where the container sends an intake request to its error page.
+   */
   @Bean
-  public FilterRegistrationBean<IntakeErrorFilter> segmentIntakeErrorFilter(SegmentIntakeProperties properties) {
+  public FilterRegistrationBean<IntakeErrorFilter> segmentIntakeErrorFilter(
+      SegmentIntakeProperties properties) {
     FilterRegistrationBean<IntakeErrorFilter> registration =
         new FilterRegistrationBean<>(new IntakeErrorFilter(trimmedPath(properties) + "/"));
     registration.setName("segmentIntakeErrors");
@@ -105,10 +132,16 @@ public class SegmentIntakeAutoConfiguration {
     return registration;
   }
 
-  /** JSON error bodies for intake requests that embedded Tomcat refuses itself (e.g. an oversized header). */
+  /**
+   * JSON error bodies for intake requests that embedded Tomcat refuses itself (e.g. an oversized
+   * header).
+   */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
-      "org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory"})
+  @ConditionalOnClass(
+      name = {
+        "org.apache.catalina.valves.ErrorReportValve",
+        "org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory"
+      })
   static class TomcatErrorConfiguration {
 
     @Bean
@@ -119,7 +152,8 @@ public class SegmentIntakeAutoConfiguration {
 
   private static String trimmedPath(SegmentIntakeProperties properties) {
     return properties.getPath().endsWith("/")
-        ? properties.getPath().substring(0, properties.getPath().length() - 1) : properties.getPath();
+        ? properties.getPath().substring(0, properties.getPath().length() - 1)
+        : properties.getPath();
   }
 
   /** Micrometer counts when Micrometer is present. */

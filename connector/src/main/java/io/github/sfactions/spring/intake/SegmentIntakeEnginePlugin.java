@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Engine additions for event-triggered processes: triggers ({@code language="segment"} conditions on start
- * events) are checked at deployment, and expressions read JSON variables by property
- * ({@code ${event.traits.email}}) by wrapping Camunda's Spring expression manager. With it, expressions see every
- * Spring bean and also the beans other engine plugins add to the configuration's {@code beans} map. A custom
- * expression manager of the application is left alone (then use Spin's {@code prop()} or the {@code segment}
- * bean).
+ * Engine additions for event-triggered processes: triggers ({@code language="segment"} conditions
+ * on start events) are checked at deployment, and expressions read JSON variables by property
+ * ({@code ${event.traits.email}}) by wrapping Camunda's Spring expression manager. With it,
+ * expressions see every Spring bean and also the beans other engine plugins add to the
+ * configuration's {@code beans} map. A custom expression manager of the application is left alone
+ * (then use Spin's {@code prop()} or the {@code segment} bean).
  */
 public class SegmentIntakeEnginePlugin implements ProcessEnginePlugin {
 
@@ -39,10 +39,13 @@ public class SegmentIntakeEnginePlugin implements ProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new TriggerValidation());
     ExpressionManager current = configuration.getExpressionManager();
     if (current == null || current.getClass() == SpringExpressionManager.class) {
-      configuration.setExpressionManager(new JsonExpressionManager(applicationContext, configuration::getBeans));
+      configuration.setExpressionManager(
+          new JsonExpressionManager(applicationContext, configuration::getBeans));
     } else {
-      LOG.info("Expression manager {} is the application's own: ${{event.traits.email}}-style JSON access is not "
-          + "added", current.getClass().getName());
+      LOG.info(
+          "Expression manager {} is the application's own: ${{event.traits.email}}-style JSON access is not "
+              + "added",
+          current.getClass().getName());
     }
   }
 

@@ -22,27 +22,36 @@ public class SegmentIntakeProperties {
   /** Prefix of every property. */
   public static final String PREFIX = "sfactions.intake";
 
-  /** Serve the intake endpoints (POST {path}/identify, /track, /group, /page, /screen, /alias, /batch, /replay). */
+  /**
+   * Serve the intake endpoints (POST {path}/identify, /track, /group, /page, /screen, /alias,
+   * /batch, /replay).
+   */
   private boolean enabled;
 
   /**
-   * The write key senders authenticate with (the user name of HTTP Basic authentication, empty password).
-   * Required when the intake is enabled; give it as an environment variable, never in a committed file.
+   * The write key senders authenticate with (the user name of HTTP Basic authentication, empty
+   * password). Required when the intake is enabled; give it as an environment variable, never in a
+   * committed file.
    */
   private String writeKey;
 
   /** Path prefix of the endpoints. */
   private String path = "/v1";
 
-  /** Largest accepted event, as Segment's HTTP Tracking API (32 KB); a larger one is answered 413. */
+  /**
+   * Largest accepted event, as Segment's HTTP Tracking API (32 KB); a larger one is answered 413.
+   */
   private DataSize maxEventSize = DataSize.ofKilobytes(32);
 
-  /** Largest accepted batch request body, as Segment's HTTP Tracking API (500 KB); larger is answered 413. */
+  /**
+   * Largest accepted batch request body, as Segment's HTTP Tracking API (500 KB); larger is
+   * answered 413.
+   */
   private DataSize maxBatchSize = DataSize.ofKilobytes(500);
 
   /**
-   * An event whose messageId started a process within this window is a duplicate and ignored (a sender's retry).
-   * Segment de-duplicates over 24 hours.
+   * An event whose messageId started a process within this window is a duplicate and ignored (a
+   * sender's retry). Segment de-duplicates over 24 hours.
    */
   private Duration dedupeWindow = Duration.ofHours(24);
 
@@ -106,15 +115,20 @@ public class SegmentIntakeProperties {
   }
 
   /**
-   * What makes these settings unusable for an enabled intake, one sentence per problem naming its property
-   * (checked when the endpoints are registered; an application can ask earlier to report all its settings at once).
+   * What makes these settings unusable for an enabled intake, one sentence per problem naming its
+   * property (checked when the endpoints are registered; an application can ask earlier to report
+   * all its settings at once).
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     String p = PREFIX + ".";
     if (writeKey == null || writeKey.isBlank()) {
-      problems.add(p + "write-key is required when " + p + "enabled=true (e.g. the environment variable "
-          + "SFACTIONS_INTAKE_WRITEKEY)");
+      problems.add(
+          p
+              + "write-key is required when "
+              + p
+              + "enabled=true (e.g. the environment variable "
+              + "SFACTIONS_INTAKE_WRITEKEY)");
     }
     if (path == null || !path.startsWith("/") || path.length() < 2) {
       problems.add(p + "path must start with / and name a path, e.g. /v1");
@@ -134,8 +148,20 @@ public class SegmentIntakeProperties {
   @Override
   public String toString() {
     // the write key is a secret: never part of the text
-    return "SegmentIntakeProperties[enabled=" + enabled + ", writeKey=" + (writeKey == null ? "unset" : "***")
-        + ", path=" + path + ", maxEventSize=" + maxEventSize + ", maxBatchSize=" + maxBatchSize
-        + ", dedupeWindow=" + dedupeWindow + ", replayBatchSize=" + replayBatchSize + "]";
+    return "SegmentIntakeProperties[enabled="
+        + enabled
+        + ", writeKey="
+        + (writeKey == null ? "unset" : "***")
+        + ", path="
+        + path
+        + ", maxEventSize="
+        + maxEventSize
+        + ", maxBatchSize="
+        + maxBatchSize
+        + ", dedupeWindow="
+        + dedupeWindow
+        + ", replayBatchSize="
+        + replayBatchSize
+        + "]";
   }
 }

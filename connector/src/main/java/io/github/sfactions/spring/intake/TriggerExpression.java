@@ -6,17 +6,18 @@ import io.github.sfactions.spring.intake.impl.TriggerParser;
 import java.util.Objects;
 
 /**
- * A Segment-style trigger: a condition over one event, such as {@code type = "identify"} or
- * {@code type = "track" and event = "Order Completed"}.
+ * A Segment-style trigger: a condition over one event, such as {@code type = "identify"} or {@code
+ * type = "track" and event = "Order Completed"}.
  *
  * <p>Grammar (case-sensitive keywords): comparisons {@code = != < <= > >=} between field paths
- * ({@code type}, {@code event}, {@code properties.total}, {@code traits.address.city}, a segment with other
- * characters in back-quotes: {@code properties.`order id`}) and literals ({@code "text"}, numbers, {@code true},
- * {@code false}, {@code null}); {@code and}, {@code or}, {@code not} (or {@code !}) and parentheses; functions
- * {@code exists(path)}, {@code contains(text or list, value)}, {@code match(text, "glob*?")},
- * {@code lowercase(x)}, {@code uppercase(x)}, {@code length(x)}. A path the event does not have is {@code null};
- * {@code <}-style comparisons need two numbers (numeric text counts) and are false otherwise; a value used as a
- * condition on its own is true only when it is the boolean {@code true}.
+ * ({@code type}, {@code event}, {@code properties.total}, {@code traits.address.city}, a segment
+ * with other characters in back-quotes: {@code properties.`order id`}) and literals ({@code
+ * "text"}, numbers, {@code true}, {@code false}, {@code null}); {@code and}, {@code or}, {@code
+ * not} (or {@code !}) and parentheses; functions {@code exists(path)}, {@code contains(text or
+ * list, value)}, {@code match(text, "glob*?")}, {@code lowercase(x)}, {@code uppercase(x)}, {@code
+ * length(x)}. A path the event does not have is {@code null}; {@code <}-style comparisons need two
+ * numbers (numeric text counts) and are false otherwise; a value used as a condition on its own is
+ * true only when it is the boolean {@code true}.
  *
  * <p>Immutable and thread-safe; parse once, evaluate many times.
  */

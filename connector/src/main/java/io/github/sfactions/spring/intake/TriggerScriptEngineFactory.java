@@ -6,8 +6,8 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 
 /**
- * Makes the trigger language ({@link TriggerExpression}) a JSR-223 script language named
- * {@value #LANGUAGE}, so a BPMN condition can be a trigger:
+ * Makes the trigger language ({@link TriggerExpression}) a JSR-223 script language named {@value
+ * #LANGUAGE}, so a BPMN condition can be a trigger:
  *
  * <pre>{@code
  * <bpmn:startEvent id="OnIdentify">
@@ -17,8 +17,9 @@ import javax.script.ScriptEngineFactory;
  * </bpmn:startEvent>
  * }</pre>
  *
- * <p>The script reads the variable {@value #EVENT_VARIABLE} (Spin JSON, a Jackson node, a Map or JSON text) and
- * returns a Boolean. Registered through {@code META-INF/services/javax.script.ScriptEngineFactory}.
+ * <p>The script reads the variable {@value #EVENT_VARIABLE} (Spin JSON, a Jackson node, a Map or
+ * JSON text) and returns a Boolean. Registered through {@code
+ * META-INF/services/javax.script.ScriptEngineFactory}.
  */
 public class TriggerScriptEngineFactory implements ScriptEngineFactory {
 
@@ -70,7 +71,8 @@ public class TriggerScriptEngineFactory implements ScriptEngineFactory {
       case ScriptEngine.ENGINE_VERSION -> getEngineVersion();
       case ScriptEngine.NAME, ScriptEngine.LANGUAGE -> LANGUAGE;
       case ScriptEngine.LANGUAGE_VERSION -> getLanguageVersion();
-      // Stateless: triggers neither keep nor share state, so Camunda may cache and share one engine.
+      // Stateless: triggers neither keep nor share state, so Camunda may cache and share one
+      // engine.
       case "THREADING" -> "STATELESS";
       default -> null;
     };

@@ -1,6 +1,8 @@
 package io.github.sfactions.spring.intake;
 
-/** A trigger expression that does not parse; the message names the position and what was expected. */
+/**
+ * A trigger expression that does not parse; the message names the position and what was expected.
+ */
 public class TriggerSyntaxException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

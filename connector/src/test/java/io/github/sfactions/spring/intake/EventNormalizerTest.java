@@ -17,7 +17,8 @@ class EventNormalizerTest {
 
   @Test
   void completesAnEventLikeSegment() {
-    ObjectNode event = normalize("{\"userId\": 42, \"traits\": {\"email\": \"a@b.example\"}}", EventType.IDENTIFY);
+    ObjectNode event =
+        normalize("{\"userId\": 42, \"traits\": {\"email\": \"a@b.example\"}}", EventType.IDENTIFY);
 
     assertThat(event.get("type").asText()).isEqualTo("identify");
     assertThat(event.get("userId").isTextual()).isTrue();
@@ -29,8 +30,11 @@ class EventNormalizerTest {
 
   @Test
   void keepsTheSendersMessageIdAndTimestamp() {
-    ObjectNode event = normalize("{\"anonymousId\": \"a\", \"messageId\": \"m-1\", \"timestamp\": "
-        + "\"2026-01-02T03:04:05.000+01:00\", \"name\": \"Home\"}", EventType.PAGE);
+    ObjectNode event =
+        normalize(
+            "{\"anonymousId\": \"a\", \"messageId\": \"m-1\", \"timestamp\": "
+                + "\"2026-01-02T03:04:05.000+01:00\", \"name\": \"Home\"}",
+            EventType.PAGE);
 
     assertThat(event.get("messageId").asText()).isEqualTo("m-1");
     assertThat(event.get("timestamp").asText()).isEqualTo("2026-01-02T03:04:05.000+01:00");
@@ -43,18 +47,30 @@ class EventNormalizerTest {
     assertRejected("{\"userId\": {\"x\": 1}}", EventType.IDENTIFY, "userId must be a string");
     assertRejected("{\"userId\": \"u\"}", EventType.TRACK, "event is required for track");
     assertRejected("{\"userId\": \"u\"}", EventType.GROUP, "groupId is required for group");
-    assertRejected("{\"anonymousId\": \"a\", \"previousId\": \"p\"}", EventType.ALIAS, "userId is required for alias");
-    assertRejected("{\"userId\": \"u\", \"traits\": [1]}", EventType.IDENTIFY, "traits must be a JSON object");
-    assertRejected("{\"userId\": \"u\", \"timestamp\": \"yesterday\"}", EventType.IDENTIFY,
+    assertRejected(
+        "{\"anonymousId\": \"a\", \"previousId\": \"p\"}",
+        EventType.ALIAS,
+        "userId is required for alias");
+    assertRejected(
+        "{\"userId\": \"u\", \"traits\": [1]}", EventType.IDENTIFY, "traits must be a JSON object");
+    assertRejected(
+        "{\"userId\": \"u\", \"timestamp\": \"yesterday\"}",
+        EventType.IDENTIFY,
         "timestamp must be an ISO-8601 date-time");
-    assertRejected("{\"userId\": \"u\", \"messageId\": \"" + "m".repeat(256) + "\"}", EventType.IDENTIFY,
+    assertRejected(
+        "{\"userId\": \"u\", \"messageId\": \"" + "m".repeat(256) + "\"}",
+        EventType.IDENTIFY,
         "messageId has 256 characters");
     assertRejected("[1, 2]", EventType.IDENTIFY, "must be a JSON object, not an array");
-    assertRejected("{\"type\": \"click\", \"userId\": \"u\"}", null, "type 'click' is not one of identify, track");
+    assertRejected(
+        "{\"type\": \"click\", \"userId\": \"u\"}",
+        null,
+        "type 'click' is not one of identify, track");
   }
 
   private static void assertRejected(String json, EventType type, String message) {
-    assertThatThrownBy(() -> normalize(json, type)).isInstanceOf(InvalidEventException.class)
+    assertThatThrownBy(() -> normalize(json, type))
+        .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(((InvalidEventException) e).status()).isEqualTo(400));
   }

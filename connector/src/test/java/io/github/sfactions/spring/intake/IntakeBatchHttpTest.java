@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /v1/batch} judges each event on its own, as Segment's API does: valid events start their processes,
- * invalid ones are counted and listed with index and reason in the 200 answer.
+ * {@code /v1/batch} judges each event on its own, as Segment's API does: valid events start their
+ * processes, invalid ones are counted and listed with index and reason in the 200 answer.
  */
 class IntakeBatchHttpTest extends IntakeHttpTestSupport {
 
@@ -27,11 +27,23 @@ class IntakeBatchHttpTest extends IntakeHttpTestSupport {
     String notes = "n".repeat(9 * 1024);
     double invalidBefore = count(MicrometerIntakeMetrics.INVALID, "reason", "invalid_event");
     double tooLargeBefore = count(MicrometerIntakeMetrics.INVALID, "reason", "too_large");
-    String body = "{\"batch\": [" + track(first) + ", {\"userId\": \"u2\"}, "
-        + "{\"type\": \"identify\", \"userId\": \"u3\", \"messageId\": \"" + second + "\"}, \"text\", "
-        + "{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"a\": \"" + notes + "\", \"b\": \"" + notes
-        + "\", \"c\": \"" + notes + "\", \"d\": \"" + notes + "\"}}, "
-        + "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"timestamp\": \"yesterday\"}]}";
+    String body =
+        "{\"batch\": ["
+            + track(first)
+            + ", {\"userId\": \"u2\"}, "
+            + "{\"type\": \"identify\", \"userId\": \"u3\", \"messageId\": \""
+            + second
+            + "\"}, \"text\", "
+            + "{\"type\": \"page\", \"anonymousId\": \"a\", \"properties\": {\"a\": \""
+            + notes
+            + "\", \"b\": \""
+            + notes
+            + "\", \"c\": \""
+            + notes
+            + "\", \"d\": \""
+            + notes
+            + "\"}}, "
+            + "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"timestamp\": \"yesterday\"}]}";
 
     HttpResponse<String> response = post("/v1/batch", body);
 
@@ -42,22 +54,28 @@ class IntakeBatchHttpTest extends IntakeHttpTestSupport {
     assertThat(answer.path("started").asInt()).isEqualTo(2);
     assertThat(answer.path("rejected").asInt()).isEqualTo(4);
     List<String> listed = new ArrayList<>();
-    answer.path("rejectedEvents").forEach(e -> listed.add(e.path("index").asInt() + " " + e.path("reason").asText()));
-    assertThat(listed).containsExactly(
-        "1 batch[1]: type is required (one of identify, track, page, screen, group, alias)",
-        "3 batch[3] must be a JSON object, not \"text\"",
-        "4 batch[4] is 36940 bytes; an event may have at most 32768 bytes",
-        "5 batch[5]: timestamp must be an ISO-8601 date-time with offset, e.g. 2026-11-29T14:35:09.000Z, not "
-            + "\"yesterday\"");
+    answer
+        .path("rejectedEvents")
+        .forEach(e -> listed.add(e.path("index").asInt() + " " + e.path("reason").asText()));
+    assertThat(listed)
+        .containsExactly(
+            "1 batch[1]: type is required (one of identify, track, page, screen, group, alias)",
+            "3 batch[3] must be a JSON object, not \"text\"",
+            "4 batch[4] is 36940 bytes; an event may have at most 32768 bytes",
+            "5 batch[5]: timestamp must be an ISO-8601 date-time with offset, e.g. 2026-11-29T14:35:09.000Z, not "
+                + "\"yesterday\"");
     assertThat(processesStartedBy(first)).containsExactly("on-track");
     assertThat(processesStartedBy(second)).containsExactly("on-identify");
-    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "invalid_event")).isEqualTo(invalidBefore + 3);
-    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "too_large")).isEqualTo(tooLargeBefore + 1);
+    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "invalid_event"))
+        .isEqualTo(invalidBefore + 3);
+    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "too_large"))
+        .isEqualTo(tooLargeBefore + 1);
   }
 
   @Test
   void batchOfOnlyInvalidEventsIsAnsweredTwoHundredAndStartsNothing() throws Exception {
-    HttpResponse<String> response = post("/v1/import", "{\"batch\": [{}, {\"type\": \"track\", \"userId\": \"u\"}]}");
+    HttpResponse<String> response =
+        post("/v1/import", "{\"batch\": [{}, {\"type\": \"track\", \"userId\": \"u\"}]}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode answer = JSON.readTree(response.body());
@@ -68,14 +86,21 @@ class IntakeBatchHttpTest extends IntakeHttpTestSupport {
   }
 
   @Test
-  void aValidEventThatFailsInTheEngineStoresNothingOfTheBatchSoThatTheRetryIsExact() throws Exception {
+  void aValidEventThatFailsInTheEngineStoresNothingOfTheBatchSoThatTheRetryIsExact()
+      throws Exception {
     String good = messageId("batch-good");
-    String failing = "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"" + EXPLODING_EVENT + "\", \"messageId\": \""
-        + messageId("boom") + "\"}";
+    String failing =
+        "{\"type\": \"track\", \"userId\": \"u\", \"event\": \""
+            + EXPLODING_EVENT
+            + "\", \"messageId\": \""
+            + messageId("boom")
+            + "\"}";
 
-    HttpResponse<String> response = post("/v1/batch", "{\"batch\": [" + track(good) + ", {}, " + failing + "]}");
+    HttpResponse<String> response =
+        post("/v1/batch", "{\"batch\": [" + track(good) + ", {}, " + failing + "]}");
 
-    assertJsonError(response, 500, "The events could not be stored", "nothing was started, retry later");
+    assertJsonError(
+        response, 500, "The events could not be stored", "nothing was started, retry later");
     assertThat(processesStartedBy(good)).isEmpty();
 
     HttpResponse<String> retry = post("/v1/batch", "{\"batch\": [" + track(good) + "]}");
@@ -121,7 +146,11 @@ class IntakeBatchHttpTest extends IntakeHttpTestSupport {
     assertThat(answer.path("started").asInt()).isEqualTo(1000);
     assertThat(answer.path("rejected").asInt()).isZero();
     assertThat(answer.path("rejectedEvents")).isEmpty();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(prefix + "-%").count())
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(prefix + "-%")
+                .count())
         .isEqualTo(1000);
   }
 }

@@ -24,52 +24,65 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The intake in a Spring Boot application on embedded Tomcat (a free port), a real engine (H2 in memory) and
- * triggered processes that wait in a user task. Requests go over real HTTP on loopback. Subclasses share one
- * application context.
+ * The intake in a Spring Boot application on embedded Tomcat (a free port), a real engine (H2 in
+ * memory) and triggered processes that wait in a user task. Requests go over real HTTP on loopback.
+ * Subclasses share one application context.
  */
-@SpringBootTest(classes = IntakeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    classes = IntakeTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "spring.datasource.generate-unique-name=true",
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.auto-deployment-enabled=false",
-        "camunda.bpm.generic-properties.properties.enforce-history-time-to-live=false",
-        "sfactions.intake.enabled=true",
-        "sfactions.intake.write-key=" + IntakeHttpTestSupport.WRITE_KEY,
-        "server.tomcat.connection-timeout=2s"})
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "spring.datasource.generate-unique-name=true",
+      "camunda.bpm.job-execution.enabled=false",
+      "camunda.bpm.auto-deployment-enabled=false",
+      "camunda.bpm.generic-properties.properties.enforce-history-time-to-live=false",
+      "sfactions.intake.enabled=true",
+      "sfactions.intake.write-key=" + IntakeHttpTestSupport.WRITE_KEY,
+      "server.tomcat.connection-timeout=2s"
+    })
 abstract class IntakeHttpTestSupport {
 
   static final String WRITE_KEY = "intake-test-key";
 
-  /** A track event that makes the start transaction of its process fail (an unknown bean in an expression). */
+  /**
+   * A track event that makes the start transaction of its process fail (an unknown bean in an
+   * expression).
+   */
   static final String EXPLODING_EVENT = "Explode";
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  RepositoryService repository;
+  @Autowired RepositoryService repository;
 
-  @Autowired
-  HistoryService history;
+  @Autowired HistoryService history;
 
-  @Autowired
-  MeterRegistry meters;
+  @Autowired MeterRegistry meters;
 
   @BeforeEach
   void triggeredProcesses() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("on-track").count() == 0) {
-      repository.createDeployment().name("intake-test")
-          .addString("on-track.bpmn", TriggeredProcess.xml("on-track", "type = \"track\" and event != \""
-              + EXPLODING_EVENT + "\"", TriggeredProcess.WAIT))
-          .addString("on-identify.bpmn", TriggeredProcess.xml("on-identify", "type = \"identify\"",
-              TriggeredProcess.WAIT))
-          .addString("explode.bpmn", TriggeredProcess.xml("explode", "type = \"track\" and event = \""
-              + EXPLODING_EVENT + "\"",
-              "<bpmn:serviceTask id=\"Work\" camunda:expression=\"${noSuchBean.go()}\"/>"))
+      repository
+          .createDeployment()
+          .name("intake-test")
+          .addString(
+              "on-track.bpmn",
+              TriggeredProcess.xml(
+                  "on-track",
+                  "type = \"track\" and event != \"" + EXPLODING_EVENT + "\"",
+                  TriggeredProcess.WAIT))
+          .addString(
+              "on-identify.bpmn",
+              TriggeredProcess.xml("on-identify", "type = \"identify\"", TriggeredProcess.WAIT))
+          .addString(
+              "explode.bpmn",
+              TriggeredProcess.xml(
+                  "explode",
+                  "type = \"track\" and event = \"" + EXPLODING_EVENT + "\"",
+                  "<bpmn:serviceTask id=\"Work\" camunda:expression=\"${noSuchBean.go()}\"/>"))
           .deploy();
     }
   }
@@ -80,13 +93,21 @@ abstract class IntakeHttpTestSupport {
   }
 
   static String track(String messageId) {
-    return "{\"type\": \"track\", \"userId\": \"u1\", \"event\": \"Signed Up\", \"messageId\": \"" + messageId + "\"}";
+    return "{\"type\": \"track\", \"userId\": \"u1\", \"event\": \"Signed Up\", \"messageId\": \""
+        + messageId
+        + "\"}";
   }
 
   /** Processes (by definition key) started for a message id. */
   List<String> processesStartedBy(String messageId) {
-    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(messageId).list().stream()
-        .map(pi -> pi.getProcessDefinitionKey()).sorted().toList();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(messageId)
+        .list()
+        .stream()
+        .map(pi -> pi.getProcessDefinitionKey())
+        .sorted()
+        .toList();
   }
 
   double count(String meter, String tag, String value) {
@@ -102,13 +123,18 @@ abstract class IntakeHttpTestSupport {
     return send(path, HttpRequest.BodyPublishers.ofByteArray(body), contentEncoding, headers);
   }
 
-  HttpResponse<String> send(String path, HttpRequest.BodyPublisher body, String contentEncoding, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofMinutes(5))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)))
-        .POST(body);
+  HttpResponse<String> send(
+      String path, HttpRequest.BodyPublisher body, String contentEncoding, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8)))
+            .POST(body);
     if (contentEncoding != null) {
       request.header("Content-Encoding", contentEncoding);
     }
@@ -126,8 +152,8 @@ abstract class IntakeHttpTestSupport {
   }
 
   /**
-   * Writes a raw HTTP/1.1 request on a socket (for what a well-behaved client cannot send) and returns everything
-   * the server answers until it closes the connection or a few seconds pass.
+   * Writes a raw HTTP/1.1 request on a socket (for what a well-behaved client cannot send) and
+   * returns everything the server answers until it closes the connection or a few seconds pass.
    */
   String raw(String head, byte[] body, boolean closeOutput) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -154,7 +180,8 @@ abstract class IntakeHttpTestSupport {
   }
 
   static String authorization() {
-    return "Authorization: Basic " + Base64.getEncoder().encodeToString((WRITE_KEY + ":")
-        .getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    return "Authorization: Basic "
+        + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8))
+        + "\r\n";
   }
 }

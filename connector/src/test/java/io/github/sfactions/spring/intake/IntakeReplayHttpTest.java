@@ -31,17 +31,24 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     String after = messageId("replay-after");
     double limitBefore = count(MicrometerIntakeMetrics.INVALID, "reason", "json_limit");
     ByteArrayOutputStream file = new ByteArrayOutputStream();
-    for (String line : List.of(
-        track(before),
-        "{\"type\": \"track\", \"userId\":",
-        "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"properties\": " + "[".repeat(3000)
-            + "]".repeat(3000) + "}",
-        "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"properties\": {\"n\": " + "9".repeat(3000) + "}}",
-        "{\"type\": \"track\", \"userId\": \"u\", \"type\": \"page\"}",
-        "{\"type\": \"track\", \"event\": \"no user\"}",
-        "{\"type\": \"page\", \"anonymousId\": \"a\", \"name\": \"" + "w".repeat(40 * 1024) + "\"}",
-        "",
-        "[1, 2]")) {
+    for (String line :
+        List.of(
+            track(before),
+            "{\"type\": \"track\", \"userId\":",
+            "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"properties\": "
+                + "[".repeat(3000)
+                + "]".repeat(3000)
+                + "}",
+            "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\", \"properties\": {\"n\": "
+                + "9".repeat(3000)
+                + "}}",
+            "{\"type\": \"track\", \"userId\": \"u\", \"type\": \"page\"}",
+            "{\"type\": \"track\", \"event\": \"no user\"}",
+            "{\"type\": \"page\", \"anonymousId\": \"a\", \"name\": \""
+                + "w".repeat(40 * 1024)
+                + "\"}",
+            "",
+            "[1, 2]")) {
       file.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
     file.write(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}', '\n'});
@@ -50,8 +57,8 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     HttpResponse<String> response = post("/v1/replay", file.toByteArray(), null);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-        .startsWith("application/x-ndjson"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
     JsonNode done = lastLine(response.body());
     assertThat(done.path("done").asBoolean()).as(response.body()).isTrue();
     assertThat(done.path("lines").asLong()).isEqualTo(11);
@@ -59,27 +66,38 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     assertThat(done.path("started").asLong()).isEqualTo(2);
     assertThat(done.path("rejected").asLong()).isEqualTo(8);
     List<String> skipped = new ArrayList<>();
-    done.path("skipped").forEach(s -> skipped.add(s.path("line").asLong() + " " + s.path("reason").asText()));
+    done.path("skipped")
+        .forEach(s -> skipped.add(s.path("line").asLong() + " " + s.path("reason").asText()));
     assertThat(skipped).hasSize(8);
-    assertThat(skipped.get(0)).startsWith("2 line 2: malformed JSON at column").contains("end-of-input");
-    assertThat(skipped.get(1)).startsWith("3 line 3: JSON beyond a limit at column")
+    assertThat(skipped.get(0))
+        .startsWith("2 line 2: malformed JSON at column")
+        .contains("end-of-input");
+    assertThat(skipped.get(1))
+        .startsWith("3 line 3: JSON beyond a limit at column")
         .contains("nesting depth (101) exceeds the maximum allowed (100)");
-    assertThat(skipped.get(2)).startsWith("4 line 4: JSON beyond a limit at column")
+    assertThat(skipped.get(2))
+        .startsWith("4 line 4: JSON beyond a limit at column")
         .contains("Number value length (3000) exceeds the maximum allowed (100)");
-    assertThat(skipped.get(3)).startsWith("5 line 5: malformed JSON at column").contains("Duplicate field 'type'");
+    assertThat(skipped.get(3))
+        .startsWith("5 line 5: malformed JSON at column")
+        .contains("Duplicate field 'type'");
     assertThat(skipped.get(4)).isEqualTo("6 line 6: userId or anonymousId is required");
-    assertThat(skipped.get(5)).isEqualTo("7 line 7 is longer than 32768 bytes, the most an event may have");
+    assertThat(skipped.get(5))
+        .isEqualTo("7 line 7 is longer than 32768 bytes, the most an event may have");
     assertThat(skipped.get(6)).isEqualTo("9 line 9 must be a JSON object, not an array");
-    assertThat(skipped.get(7)).startsWith("10 line 10: malformed JSON at column").contains("Invalid UTF-8");
+    assertThat(skipped.get(7))
+        .startsWith("10 line 10: malformed JSON at column")
+        .contains("Invalid UTF-8");
     assertThat(processesStartedBy(before)).containsExactly("on-track");
     assertThat(processesStartedBy(after)).containsExactly("on-track");
-    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "json_limit")).isEqualTo(limitBefore + 2);
+    assertThat(count(MicrometerIntakeMetrics.INVALID, "reason", "json_limit"))
+        .isEqualTo(limitBefore + 2);
   }
 
   /**
-   * A small gzip body that expands to 2 GB: a 2 GB line without a line end, a million invalid lines, then a valid
-   * event. The answer is right, and the heap that stays in use (measured after a full collection every 256 MB of
-   * decompressed body) does not grow with the body.
+   * A small gzip body that expands to 2 GB: a 2 GB line without a line end, a million invalid
+   * lines, then a valid event. The answer is right, and the heap that stays in use (measured after
+   * a full collection every 256 MB of decompressed body) does not grow with the body.
    */
   @Test
   void aGzipBodyExpandingToGigabytesIsReplayedInBoundedMemory() throws Exception {
@@ -90,7 +108,8 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
       invalid.append("{\"type\": \"nope\", \"userId\": \"u\"}\n");
     }
     byte[] invalidLinesMember = gzipMember(invalid.toString());
-    int invalidLinesPerMember = invalid.length() / "{\"type\": \"nope\", \"userId\": \"u\"}\n".length();
+    int invalidLinesPerMember =
+        invalid.length() / "{\"type\": \"nope\", \"userId\": \"u\"}\n".length();
     List<byte[]> members = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
       members.add(endlessLineMember);
@@ -104,15 +123,26 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     HeapProbe probe = new HeapProbe();
     long baseline = probe.usedAfterCollection();
 
-    HttpResponse<String> response = send("/v1/replay",
-        HttpRequest.BodyPublishers.ofInputStream(() -> new MemberStream(members, 256 * MB, probe)), "gzip");
+    HttpResponse<String> response =
+        send(
+            "/v1/replay",
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> new MemberStream(members, 256 * MB, probe)),
+            "gzip");
 
     JsonNode done = lastLine(response.body());
     long expanded = 32 * 64 * MB + 1 + 2L * invalid.length() + track(last).length() + 1;
     long peakGrowth = probe.peak - baseline;
-    System.out.printf("replay of %d MB gzip expanding to %d MB: heap in use after collections grew by at most %d MB "
-        + "(baseline %d MB, %d samples); process RSS now %s, peak %s%n", compressed / MB, expanded / MB,
-        peakGrowth / MB, baseline / MB, probe.samples, status("VmRSS"), status("VmHWM"));
+    System.out.printf(
+        "replay of %d MB gzip expanding to %d MB: heap in use after collections grew by at most %d MB "
+            + "(baseline %d MB, %d samples); process RSS now %s, peak %s%n",
+        compressed / MB,
+        expanded / MB,
+        peakGrowth / MB,
+        baseline / MB,
+        probe.samples,
+        status("VmRSS"),
+        status("VmHWM"));
     assertThat(compressed).isLessThan(16 * MB);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(done.path("done").asBoolean()).as(response.body()).isTrue();
@@ -122,7 +152,8 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     assertThat(done.path("skipped")).hasSize(EventReplay.MAX_SKIPPED_LISTED);
     assertThat(done.path("skipped").get(0).path("reason").asText())
         .isEqualTo("line 1 is longer than 32768 bytes, the most an event may have");
-    assertThat(response.body().lines().count()).as("progress while only invalid lines come")
+    assertThat(response.body().lines().count())
+        .as("progress while only invalid lines come")
         .isGreaterThanOrEqualTo(2L * invalidLinesPerMember / EventReplay.PROGRESS_EVERY_LINES);
     assertThat(processesStartedBy(last)).containsExactly("on-track");
     assertThat(probe.samples).isGreaterThanOrEqualTo(8);
@@ -147,8 +178,11 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
     if (!Files.exists(status)) {
       return "n/a";
     }
-    return Files.readAllLines(status).stream().filter(l -> l.startsWith(field + ":"))
-        .map(l -> l.substring(field.length() + 1).trim()).findFirst().orElse("n/a");
+    return Files.readAllLines(status).stream()
+        .filter(l -> l.startsWith(field + ":"))
+        .map(l -> l.substring(field.length() + 1).trim())
+        .findFirst()
+        .orElse("n/a");
   }
 
   /** Heap in use after a full collection: what is really held, garbage aside. */
@@ -170,8 +204,8 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
   }
 
   /**
-   * Concatenated gzip members (a valid gzip stream), generated as they are sent: memory holds the members, not
-   * the body. Samples the heap every {@code every} decompressed bytes sent.
+   * Concatenated gzip members (a valid gzip stream), generated as they are sent: memory holds the
+   * members, not the body. Samples the heap every {@code every} decompressed bytes sent.
    */
   private static final class MemberStream extends InputStream {
 
@@ -194,7 +228,9 @@ class IntakeReplayHttpTest extends IntakeHttpTestSupport {
 
     private static long expandedSize(byte[] member) {
       int n = member.length; // gzip trailer: ISIZE, little-endian, the input size modulo 2^32
-      return (member[n - 4] & 0xFFL) | (member[n - 3] & 0xFFL) << 8 | (member[n - 2] & 0xFFL) << 16
+      return (member[n - 4] & 0xFFL)
+          | (member[n - 3] & 0xFFL) << 8
+          | (member[n - 2] & 0xFFL) << 16
           | (member[n - 1] & 0xFFL) << 24;
     }
 

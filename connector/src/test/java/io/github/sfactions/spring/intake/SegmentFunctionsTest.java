@@ -12,7 +12,9 @@ class SegmentFunctionsTest {
 
   private final SegmentFunctions segment = new SegmentFunctions();
 
-  private final SpinJsonNode event = Spin.JSON("""
+  private final SpinJsonNode event =
+      Spin.JSON(
+          """
       {"groupId": "G-1", "traits": {"email": "t@x.example", "employees": 12, "empty": null,
                                     "address": {"city": "Berlin"}},
        "properties": {"email": "p@x.example", "last_name": "Doe", "revenue": 9.5,
@@ -36,8 +38,10 @@ class SegmentFunctionsTest {
 
   @Test
   void coalesceTakesTheFirstPathWithAValue() {
-    assertThat(segment.coalesce(event, "traits.empty", "properties.revenue")).isEqualTo(new BigDecimal("9.5"));
-    assertThat(segment.coalesce(event, "$.traits.nothing", "properties.nothing", "groupId")).isEqualTo("G-1");
+    assertThat(segment.coalesce(event, "traits.empty", "properties.revenue"))
+        .isEqualTo(new BigDecimal("9.5"));
+    assertThat(segment.coalesce(event, "$.traits.nothing", "properties.nothing", "groupId"))
+        .isEqualTo("G-1");
     assertThat(segment.value(event, "traits.address")).isInstanceOf(SpinJsonNode.class);
   }
 

@@ -11,7 +11,9 @@ class TriggerExpressionTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private static final JsonNode ORDER = json("""
+  private static final JsonNode ORDER =
+      json(
+          """
       {"type": "track", "event": "Order Completed", "userId": "u1",
        "properties": {"total": 120.5, "currency": "EUR", "coupon": null, "tags": ["vip", "new"],
                       "order id": "A-1", "count": "7"},
@@ -26,7 +28,10 @@ class TriggerExpressionTest {
 
   @Test
   void orNotAndParenthesesCombineConditions() {
-    assertThat(matches("type = \"identify\" or (event = \"Order Completed\" and not userId = \"u2\")", ORDER))
+    assertThat(
+            matches(
+                "type = \"identify\" or (event = \"Order Completed\" and not userId = \"u2\")",
+                ORDER))
         .isTrue();
     assertThat(matches("!(type = \"track\")", ORDER)).isFalse();
     assertThat(matches("type != \"page\"", ORDER)).isTrue();
@@ -73,13 +78,16 @@ class TriggerExpressionTest {
   void syntaxErrorsNameTheColumnAndWhatWasExpected() {
     assertThatThrownBy(() -> TriggerExpression.parse("type = \"track\" and"))
         .isInstanceOf(TriggerSyntaxException.class)
-        .hasMessageContaining("column 19").hasMessageContaining("ends too early");
+        .hasMessageContaining("column 19")
+        .hasMessageContaining("ends too early");
     assertThatThrownBy(() -> TriggerExpression.parse("type = \"track"))
-        .hasMessageContaining("column 8").hasMessageContaining("no closing \"");
+        .hasMessageContaining("column 8")
+        .hasMessageContaining("no closing \"");
     assertThatThrownBy(() -> TriggerExpression.parse("starts(event, \"x\")"))
         .hasMessageContaining("unknown function 'starts'");
     assertThatThrownBy(() -> TriggerExpression.parse("type = \"a\" \"b\""))
-        .hasMessageContaining("column 12").hasMessageContaining("unexpected 'b'");
+        .hasMessageContaining("column 12")
+        .hasMessageContaining("unexpected 'b'");
     assertThatThrownBy(() -> TriggerExpression.parse("  ")).hasMessageContaining("empty");
     assertThatThrownBy(() -> TriggerExpression.parse("contains(event)"))
         .hasMessageContaining("contains takes 2 arguments, got 1");

@@ -16,19 +16,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Triggers as conditions of conditional start events in a real engine (no Spring): who starts, bad syntax. */
+/**
+ * Triggers as conditions of conditional start events in a real engine (no Spring): who starts, bad
+ * syntax.
+ */
 class TriggerInEngineTest {
 
   private static ProcessEngine engine;
 
   @BeforeAll
   static void startEngine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     configuration.setJdbcUrl("jdbc:h2:mem:trigger-in-engine;DB_CLOSE_DELAY=-1");
     configuration.setProcessEngineName("trigger-in-engine");
     configuration.setJobExecutorActivate(false);
     configuration.setEnforceHistoryTimeToLive(false);
-    configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new TriggerValidation())));
+    configuration.setCustomPostBPMNParseListeners(
+        new ArrayList<>(List.of(new TriggerValidation())));
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     engine = configuration.buildProcessEngine();
     deploy("on-identify", "type = \"identify\"");
@@ -58,16 +63,22 @@ class TriggerInEngineTest {
   }
 
   private static List<String> start(String event) {
-    return engine.getRuntimeService().createConditionEvaluation()
+    return engine
+        .getRuntimeService()
+        .createConditionEvaluation()
         .setVariable("event", SpinValues.jsonValue(event).create())
-        .evaluateStartConditions().stream()
+        .evaluateStartConditions()
+        .stream()
         .map(ProcessInstance::getProcessDefinitionId)
         .map(id -> engine.getRepositoryService().getProcessDefinition(id).getKey())
         .toList();
   }
 
   private static void deploy(String key, String trigger) {
-    engine.getRepositoryService().createDeployment()
-        .addString(key + ".bpmn", TriggeredProcess.xml(key, trigger, TriggeredProcess.WAIT)).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addString(key + ".bpmn", TriggeredProcess.xml(key, trigger, TriggeredProcess.WAIT))
+        .deploy();
   }
 }

@@ -1,15 +1,20 @@
 package io.github.sfactions.spring.intake;
 
-/** BPMN of a test process started by a trigger: conditional start event {@code Start}, one task, end. */
+/**
+ * BPMN of a test process started by a trigger: conditional start event {@code Start}, one task,
+ * end.
+ */
 final class TriggeredProcess {
 
   /** A user task to wait in. */
   static final String WAIT = "<bpmn:userTask id=\"Work\"/>";
 
-  private TriggeredProcess() {
-  }
+  private TriggeredProcess() {}
 
-  /** The XML of process {@code key} started by {@code trigger} (trigger language), then {@code work} (id Work). */
+  /**
+   * The XML of process {@code key} started by {@code trigger} (trigger language), then {@code work}
+   * (id Work).
+   */
   static String xml(String key, String trigger, String work) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -28,6 +33,8 @@ final class TriggeredProcess {
             <bpmn:endEvent id="End"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key, trigger.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"), work);
+        """
+        .formatted(
+            key, trigger.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"), work);
   }
 }

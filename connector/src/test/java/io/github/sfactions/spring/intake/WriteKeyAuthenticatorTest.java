@@ -16,8 +16,12 @@ class WriteKeyAuthenticatorTest {
     assertThat(authenticator.accepts(basic("s3cret-key:"))).isTrue();
     assertThat(authenticator.accepts(basic("s3cret-key:ignored"))).isTrue();
     assertThat(authenticator.accepts(basic("s3cret-key"))).isTrue();
-    assertThat(authenticator.accepts("basic " + Base64.getEncoder().encodeToString(
-        "s3cret-key:".getBytes(StandardCharsets.UTF_8)))).isTrue();
+    assertThat(
+            authenticator.accepts(
+                "basic "
+                    + Base64.getEncoder()
+                        .encodeToString("s3cret-key:".getBytes(StandardCharsets.UTF_8))))
+        .isTrue();
   }
 
   @Test
@@ -31,6 +35,7 @@ class WriteKeyAuthenticatorTest {
   }
 
   private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

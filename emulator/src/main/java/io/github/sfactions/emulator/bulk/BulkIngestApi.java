@@ -21,7 +21,9 @@ public final class BulkIngestApi implements AutoCloseable {
 
   /** An API writing rows to {@code store}, tuned by {@code settings}. */
   public BulkIngestApi(BulkRecordStore store, BulkSettings settings) {
-    this.service = new IngestService(Objects.requireNonNull(store, "store"), Objects.requireNonNull(settings, "settings"));
+    this.service =
+        new IngestService(
+            Objects.requireNonNull(store, "store"), Objects.requireNonNull(settings, "settings"));
     this.router = new IngestRouter(service);
   }
 
@@ -31,15 +33,20 @@ public final class BulkIngestApi implements AutoCloseable {
    * @param method HTTP method ({@code POST ?_HttpMethod=PATCH} is honoured)
    * @param apiVersion version from the URL, e.g. {@code "62.0"}
    * @param subPath path below {@code /jobs/ingest}: {@code ""} (list, create), {@code "/{jobId}"},
-   *     {@code "/{jobId}/batches"}, {@code "/{jobId}/successfulResults"}, {@code "/{jobId}/failedResults"}
-   *     or {@code "/{jobId}/unprocessedrecords"}
+   *     {@code "/{jobId}/batches"}, {@code "/{jobId}/successfulResults"}, {@code
+   *     "/{jobId}/failedResults"} or {@code "/{jobId}/unprocessedrecords"}
    * @param query decoded query parameters; may be empty or {@code null}
    * @param contentType the request's {@code Content-Type}; may be {@code null}
    * @param body the request body; read at most once, not closed; may be {@code null}
    * @return status, content type ({@code null} for empty bodies) and body
    */
-  public BulkResponse handle(String method, String apiVersion, String subPath, Map<String, String> query,
-      String contentType, InputStream body) {
+  public BulkResponse handle(
+      String method,
+      String apiVersion,
+      String subPath,
+      Map<String, String> query,
+      String contentType,
+      InputStream body) {
     return router.route(method, apiVersion, subPath, query, contentType, body);
   }
 

@@ -5,7 +5,8 @@ package io.github.sfactions.emulator.bulk;
  *
  * @param id the job id (18 characters, key prefix {@code 750})
  * @param object canonical sObject name
- * @param operation {@code insert}, {@code update}, {@code upsert}, {@code delete} or {@code hardDelete}
+ * @param operation {@code insert}, {@code update}, {@code upsert}, {@code delete} or {@code
+ *     hardDelete}
  * @param state {@code Open}, {@code UploadComplete}, {@code InProgress}, {@code JobComplete},
  *     {@code Failed} or {@code Aborted}
  * @param uploadedBytes size of the uploaded CSV, 0 before the upload

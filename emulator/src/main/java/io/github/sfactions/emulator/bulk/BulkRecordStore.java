@@ -10,10 +10,10 @@ import java.util.Optional;
  * uses, so a bulk row fails exactly like the equivalent REST call would. Implementations must be
  * thread-safe: jobs are processed on background threads while REST calls run concurrently.
  *
- * <p>Cell maps are keyed by canonical field names (as returned by {@link #canonicalFieldName}).
- * A key that is <em>absent</em> was an empty CSV cell and means "leave unchanged"; a key present
- * with a {@code null} value was {@code #N/A} and means "set the field to null". Values are the raw
- * CSV text; the store converts them to the field type.
+ * <p>Cell maps are keyed by canonical field names (as returned by {@link #canonicalFieldName}). A
+ * key that is <em>absent</em> was an empty CSV cell and means "leave unchanged"; a key present with
+ * a {@code null} value was {@code #N/A} and means "set the field to null". Values are the raw CSV
+ * text; the store converts them to the field type.
  */
 public interface BulkRecordStore {
 
@@ -23,11 +23,14 @@ public interface BulkRecordStore {
   /**
    * Canonical name of a field of {@code canonicalObject}, looked up case-insensitively; empty when
    * unknown. CSV header columns are passed here unchanged, so a store that supports relationship
-   * columns such as {@code Account.Ext__c} may resolve them and will then receive that key in cells.
+   * columns such as {@code Account.Ext__c} may resolve them and will then receive that key in
+   * cells.
    */
   Optional<String> canonicalFieldName(String canonicalObject, String field);
 
-  /** A new valid 18-character id with the given 3-character key prefix (e.g. {@code 750} for jobs). */
+  /**
+   * A new valid 18-character id with the given 3-character key prefix (e.g. {@code 750} for jobs).
+   */
   String newId(String keyPrefix);
 
   /** The 18-character id of the running user, reported as a job's {@code createdById}. */

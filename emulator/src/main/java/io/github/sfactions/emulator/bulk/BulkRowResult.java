@@ -13,7 +13,12 @@ import java.util.List;
  * @param fields fields the error applies to; may be empty
  */
 public record BulkRowResult(
-    boolean success, String id, boolean created, String errorCode, String message, List<String> fields) {
+    boolean success,
+    String id,
+    boolean created,
+    String errorCode,
+    String message,
+    List<String> fields) {
 
   /** Normalises {@code fields} to an immutable, never-null list. */
   public BulkRowResult {
@@ -26,7 +31,8 @@ public record BulkRowResult(
   }
 
   /** A failed row; {@code id} may be {@code null}. */
-  public static BulkRowResult failure(String id, String errorCode, String message, List<String> fields) {
+  public static BulkRowResult failure(
+      String id, String errorCode, String message, List<String> fields) {
     return new BulkRowResult(false, id, false, errorCode, message, fields);
   }
 }

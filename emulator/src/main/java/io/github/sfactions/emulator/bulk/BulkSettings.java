@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunables of the Bulk API 2.0 ingest emulation: upload cap, processing speed and the minimum time a
- * job stays in {@code UploadComplete} and {@code InProgress} so that polling clients observe them.
+ * Tunables of the Bulk API 2.0 ingest emulation: upload cap, processing speed and the minimum time
+ * a job stays in {@code UploadComplete} and {@code InProgress} so that polling clients observe
+ * them.
  *
  * <p>Immutable; build with {@link #builder()} or take {@link #defaults()}.
  */
@@ -14,10 +15,13 @@ public final class BulkSettings {
 
   /** Salesforce's cap for one upload: 150 MB. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 150L * 1024 * 1024;
+
   /** Salesforce splits a job into internal batches of 10,000 records. */
   public static final int DEFAULT_INTERNAL_BATCH_SIZE = 10_000;
+
   /** Default minimum dwell in {@code UploadComplete} and in {@code InProgress}. */
   public static final Duration DEFAULT_STATE_DWELL = Duration.ofMillis(200);
+
   /** Default number of background threads processing jobs. */
   public static final int DEFAULT_WORKER_THREADS = 2;
 
@@ -108,7 +112,8 @@ public final class BulkSettings {
     /** Records per second, 0 for unthrottled. */
     public Builder recordsPerSecond(long recordsPerSecond) {
       if (recordsPerSecond < 0) {
-        throw new IllegalArgumentException("recordsPerSecond must not be negative, was " + recordsPerSecond);
+        throw new IllegalArgumentException(
+            "recordsPerSecond must not be negative, was " + recordsPerSecond);
       }
       this.recordsPerSecond = recordsPerSecond;
       return this;

@@ -35,7 +35,9 @@ class BulkIngestApiJobLifecycleTest {
   @BeforeEach
   void start() {
     store = new InMemoryRecordStore();
-    api = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ZERO).maxUploadBytes(1024).build());
+    api =
+        new BulkIngestApi(
+            store, BulkSettings.builder().stateDwell(Duration.ZERO).maxUploadBytes(1024).build());
     client = new BulkTestClient(api);
   }
 
@@ -46,9 +48,10 @@ class BulkIngestApiJobLifecycleTest {
 
   @Test
   void createReturnsOpenJobInShortFormWithRelativeContentUrlAndNumericVersion() {
-    BulkResponse response = client.createResponse(
-        "{\"object\":\"account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"ext__C\",\"contentType\":\"CSV\","
-            + "\"lineEnding\":\"CRLF\",\"columnDelimiter\":\"PIPE\",\"assignmentRuleId\":\"01Q000000000001AAA\"}");
+    BulkResponse response =
+        client.createResponse(
+            "{\"object\":\"account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"ext__C\",\"contentType\":\"CSV\","
+                + "\"lineEnding\":\"CRLF\",\"columnDelimiter\":\"PIPE\",\"assignmentRuleId\":\"01Q000000000001AAA\"}");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).isEqualTo("application/json;charset=UTF-8");
@@ -65,18 +68,22 @@ class BulkIngestApiJobLifecycleTest {
     assertThat(job.get("contentType").asText()).isEqualTo("CSV");
     assertThat(job.get("concurrencyMode").asText()).isEqualTo("Parallel");
     assertThat(job.get("createdById").asText()).isEqualTo(InMemoryRecordStore.USER_ID);
-    assertThat(job.get("createdDate").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
+    assertThat(job.get("createdDate").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
     assertThat(job.get("apiVersion").isNumber()).isTrue();
     assertThat(job.get("apiVersion").asDouble()).isEqualTo(62.0);
     assertThat(response.bodyText()).contains("\"apiVersion\":62.0");
-    assertThat(job.get("contentUrl").asText()).isEqualTo("services/data/v62.0/jobs/ingest/" + id + "/batches");
+    assertThat(job.get("contentUrl").asText())
+        .isEqualTo("services/data/v62.0/jobs/ingest/" + id + "/batches");
     assertThat(job.has("numberRecordsProcessed")).isFalse();
   }
 
   @Test
   void createDefaultsToCommaAndLfAndOmitsExternalIdForInsert() {
-    JsonNode job = BulkTestClient.json(client.createResponse(
-        "{\"object\":\"Account\",\"operation\":\"insert\",\"externalIdFieldName\":\"Ext__c\"}"));
+    JsonNode job =
+        BulkTestClient.json(
+            client.createResponse(
+                "{\"object\":\"Account\",\"operation\":\"insert\",\"externalIdFieldName\":\"Ext__c\"}"));
 
     assertThat(job.get("lineEnding").asText()).isEqualTo("LF");
     assertThat(job.get("columnDelimiter").asText()).isEqualTo("COMMA");
@@ -85,25 +92,28 @@ class BulkIngestApiJobLifecycleTest {
 
   @Test
   void createAcceptsJsonWithCharsetParameter() {
-    BulkResponse response = client.call("POST", "", "application/json; charset=utf-8", INSERT_ACCOUNTS);
+    BulkResponse response =
+        client.call("POST", "", "application/json; charset=utf-8", INSERT_ACCOUNTS);
 
     assertThat(response.status()).isEqualTo(200);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"object\":\"Foo__c\",\"operation\":\"insert\"}|sObject type 'Foo__c' is not supported",
-      "{\"operation\":\"insert\"}|Required property is missing: object",
-      "{\"object\":\"Account\"}|Required property is missing: operation",
-      "{\"object\":\"Account\",\"operation\":\"merge\"}|Invalid operation 'merge'",
-      "{\"object\":\"Account\",\"operation\":\"upsert\"}|'externalIdFieldName' is required for upsert",
-      "{\"object\":\"Account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"Nope__c\"}"
-          + "|Provided external ID field does not exist or is not accessible: Nope__c",
-      "{\"object\":\"Account\",\"operation\":\"insert\",\"contentType\":\"JSON\"}|only CSV is supported",
-      "{\"object\":\"Account\",\"operation\":\"insert\",\"lineEnding\":\"CR\"}|Invalid lineEnding 'CR'",
-      "{\"object\":\"Account\",\"operation\":\"insert\",\"columnDelimiter\":\"COLON\"}|Invalid columnDelimiter 'COLON'",
-      "{\"object\":42,\"operation\":\"insert\"}|Property 'object' must be a string"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"object\":\"Foo__c\",\"operation\":\"insert\"}|sObject type 'Foo__c' is not supported",
+        "{\"operation\":\"insert\"}|Required property is missing: object",
+        "{\"object\":\"Account\"}|Required property is missing: operation",
+        "{\"object\":\"Account\",\"operation\":\"merge\"}|Invalid operation 'merge'",
+        "{\"object\":\"Account\",\"operation\":\"upsert\"}|'externalIdFieldName' is required for upsert",
+        "{\"object\":\"Account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"Nope__c\"}"
+            + "|Provided external ID field does not exist or is not accessible: Nope__c",
+        "{\"object\":\"Account\",\"operation\":\"insert\",\"contentType\":\"JSON\"}|only CSV is supported",
+        "{\"object\":\"Account\",\"operation\":\"insert\",\"lineEnding\":\"CR\"}|Invalid lineEnding 'CR'",
+        "{\"object\":\"Account\",\"operation\":\"insert\",\"columnDelimiter\":\"COLON\"}|Invalid columnDelimiter 'COLON'",
+        "{\"object\":42,\"operation\":\"insert\"}|Property 'object' must be a string"
+      })
   void createRefusesBadDefinitionWithClearMessage(String definition, String expectedMessagePart) {
     BulkResponse response = client.createResponse(definition);
 
@@ -119,7 +129,8 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.createResponse("{\"object\":");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("JSON_PARSER_ERROR");
+    assertThat(BulkTestClient.error(response).get("errorCode").asText())
+        .isEqualTo("JSON_PARSER_ERROR");
   }
 
   @Test
@@ -127,15 +138,18 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.createResponse("[]");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(BulkTestClient.error(response).get("message").asText()).contains("must be a JSON object");
+    assertThat(BulkTestClient.error(response).get("message").asText())
+        .contains("must be a JSON object");
   }
 
   @Test
   void createRefusesNonJsonContentType() {
-    BulkResponse response = client.call("POST", "", "application/x-www-form-urlencoded", INSERT_ACCOUNTS);
+    BulkResponse response =
+        client.call("POST", "", "application/x-www-form-urlencoded", INSERT_ACCOUNTS);
 
     assertThat(response.status()).isEqualTo(415);
-    assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(BulkTestClient.error(response).get("errorCode").asText())
+        .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
@@ -154,7 +168,8 @@ class BulkIngestApiJobLifecycleTest {
   void uploadAcceptsCsvWithCharset() {
     String id = client.create(INSERT_ACCOUNTS);
 
-    BulkResponse response = client.call("PUT", "/" + id + "/batches", "text/csv; charset=UTF-8", "Name\nAcme\n");
+    BulkResponse response =
+        client.call("PUT", "/" + id + "/batches", "text/csv; charset=UTF-8", "Name\nAcme\n");
 
     assertThat(response.status()).isEqualTo(201);
   }
@@ -169,7 +184,9 @@ class BulkIngestApiJobLifecycleTest {
     assertThat(response.status()).isEqualTo(400);
     JsonNode error = BulkTestClient.error(response);
     assertThat(error.get("errorCode").asText()).isEqualTo("BULK_API_ERROR");
-    assertThat(error.get("message").asText()).contains("Found multiple contents for job").contains(id);
+    assertThat(error.get("message").asText())
+        .contains("Found multiple contents for job")
+        .contains(id);
   }
 
   @Test
@@ -197,7 +214,8 @@ class BulkIngestApiJobLifecycleTest {
     assertThat(client.info(id).get("state").asText()).isEqualTo("Open");
     assertThat(client.upload(id, "Name\nAcme\n").status()).isEqualTo(201);
     client.patchState(id, "UploadComplete");
-    assertThat(client.awaitState(id, TERMINAL, Duration.ofSeconds(10)).get("state").asText()).isEqualTo("JobComplete");
+    assertThat(client.awaitState(id, TERMINAL, Duration.ofSeconds(10)).get("state").asText())
+        .isEqualTo("JobComplete");
   }
 
   @Test
@@ -214,31 +232,34 @@ class BulkIngestApiJobLifecycleTest {
     String id = client.create(INSERT_ACCOUNTS);
     CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
-    InputStream slowBody = new SequenceInputStream(
-        new ByteArrayInputStream("Name\n".getBytes(StandardCharsets.UTF_8)),
-        new InputStream() {
-          private boolean done;
+    InputStream slowBody =
+        new SequenceInputStream(
+            new ByteArrayInputStream("Name\n".getBytes(StandardCharsets.UTF_8)),
+            new InputStream() {
+              private boolean done;
 
-          @Override
-          public int read() throws IOException {
-            if (done) {
-              return -1;
-            }
-            firstStarted.countDown();
-            try {
-              releaseFirst.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IOException(e);
-            }
-            done = true;
-            return 'A';
-          }
-        });
+              @Override
+              public int read() throws IOException {
+                if (done) {
+                  return -1;
+                }
+                firstStarted.countDown();
+                try {
+                  releaseFirst.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IOException(e);
+                }
+                done = true;
+                return 'A';
+              }
+            });
     ExecutorService uploader = Executors.newSingleThreadExecutor();
     try {
-      Future<BulkResponse> first = uploader.submit(
-          () -> api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
+      Future<BulkResponse> first =
+          uploader.submit(
+              () ->
+                  api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
       assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
       BulkResponse second = client.upload(id, "Name\nOther\n");
@@ -258,34 +279,38 @@ class BulkIngestApiJobLifecycleTest {
     String id = client.create(INSERT_ACCOUNTS);
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    InputStream slowBody = new InputStream() {
-      private int served;
+    InputStream slowBody =
+        new InputStream() {
+          private int served;
 
-      @Override
-      public int read() throws IOException {
-        if (served == 0) {
-          started.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+          @Override
+          public int read() throws IOException {
+            if (served == 0) {
+              started.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+              }
+            }
+            return served < "Name\nA\n".length() ? "Name\nA\n".charAt(served++) : -1;
           }
-        }
-        return served < "Name\nA\n".length() ? "Name\nA\n".charAt(served++) : -1;
-      }
-    };
+        };
     ExecutorService uploader = Executors.newSingleThreadExecutor();
     try {
-      Future<BulkResponse> upload = uploader.submit(
-          () -> api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
+      Future<BulkResponse> upload =
+          uploader.submit(
+              () ->
+                  api.handle("PUT", "62.0", "/" + id + "/batches", Map.of(), "text/csv", slowBody));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
       BulkResponse close = client.patchState(id, "UploadComplete");
       release.countDown();
 
       assertThat(close.status()).isEqualTo(409);
-      assertThat(BulkTestClient.error(close).get("message").asText()).contains("still receiving its upload");
+      assertThat(BulkTestClient.error(close).get("message").asText())
+          .contains("still receiving its upload");
       assertThat(upload.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
       assertThat(client.patchState(id, "UploadComplete").status()).isEqualTo(200);
     } finally {
@@ -298,7 +323,8 @@ class BulkIngestApiJobLifecycleTest {
   void uploadRefusesNonCsvContentType() {
     String id = client.create(INSERT_ACCOUNTS);
 
-    BulkResponse response = client.call("PUT", "/" + id + "/batches", "application/json", "Name\nAcme\n");
+    BulkResponse response =
+        client.call("PUT", "/" + id + "/batches", "application/json", "Name\nAcme\n");
 
     assertThat(response.status()).isEqualTo(415);
   }
@@ -312,12 +338,15 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.upload(id, "Name\nOther\n");
 
     assertThat(response.status()).isEqualTo(409);
-    assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("INVALIDJOBSTATE");
+    assertThat(BulkTestClient.error(response).get("errorCode").asText())
+        .isEqualTo("INVALIDJOBSTATE");
   }
 
   @Test
   void closeReturnsShortFormInUploadCompleteOrLater() {
-    try (BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofSeconds(5)).build())) {
+    try (BulkIngestApi slow =
+        new BulkIngestApi(
+            store, BulkSettings.builder().stateDwell(Duration.ofSeconds(5)).build())) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT_ACCOUNTS);
       slowClient.upload(id, "Name\nAcme\n");
@@ -339,7 +368,8 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.patchState(id, state);
 
     assertThat(response.status()).isEqualTo(409);
-    assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("INVALIDJOBSTATE");
+    assertThat(BulkTestClient.error(response).get("errorCode").asText())
+        .isEqualTo("INVALIDJOBSTATE");
     assertThat(client.info(id).get("state").asText()).isEqualTo("Open");
   }
 
@@ -350,7 +380,8 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.patchState(id, "Closed");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(BulkTestClient.error(response).get("message").asText()).contains("Unknown job state 'Closed'");
+    assertThat(BulkTestClient.error(response).get("message").asText())
+        .contains("Unknown job state 'Closed'");
   }
 
   @Test
@@ -385,9 +416,13 @@ class BulkIngestApiJobLifecycleTest {
     assertThat(client.info(id).get("state").asText()).isEqualTo("Aborted");
   }
 
-  /** An API whose closed jobs stay UploadComplete for five seconds, long enough to act on them first. */
+  /**
+   * An API whose closed jobs stay UploadComplete for five seconds, long enough to act on them
+   * first.
+   */
   private BulkIngestApi waitingBeforeProcessing() {
-    return new BulkIngestApi(store, BulkSettings.builder().uploadCompleteDwell(Duration.ofSeconds(5)).build());
+    return new BulkIngestApi(
+        store, BulkSettings.builder().uploadCompleteDwell(Duration.ofSeconds(5)).build());
   }
 
   @Test
@@ -421,10 +456,16 @@ class BulkIngestApiJobLifecycleTest {
   @Test
   void unknownJobIsNotFoundOnEveryResource() {
     String unknown = "750000000000099AAA";
-    for (String[] call : new String[][] {
-        {"GET", "/" + unknown}, {"PATCH", "/" + unknown}, {"DELETE", "/" + unknown},
-        {"PUT", "/" + unknown + "/batches"}, {"GET", "/" + unknown + "/successfulResults"},
-        {"GET", "/" + unknown + "/failedResults"}, {"GET", "/" + unknown + "/unprocessedrecords"}}) {
+    for (String[] call :
+        new String[][] {
+          {"GET", "/" + unknown},
+          {"PATCH", "/" + unknown},
+          {"DELETE", "/" + unknown},
+          {"PUT", "/" + unknown + "/batches"},
+          {"GET", "/" + unknown + "/successfulResults"},
+          {"GET", "/" + unknown + "/failedResults"},
+          {"GET", "/" + unknown + "/unprocessedrecords"}
+        }) {
       String contentType = call[0].equals("PUT") ? "text/csv" : "application/json";
       BulkResponse response = client.call(call[0], call[1], contentType, "{\"state\":\"Aborted\"}");
 
@@ -472,8 +513,14 @@ class BulkIngestApiJobLifecycleTest {
   void postWithMethodOverrideActsAsPatch() {
     String id = client.create(INSERT_ACCOUNTS);
 
-    BulkResponse response = api.handle("POST", "62.0", "/" + id, Map.of("_HttpMethod", "PATCH"), "application/json",
-        new ByteArrayInputStream("{\"state\":\"Aborted\"}".getBytes(StandardCharsets.UTF_8)));
+    BulkResponse response =
+        api.handle(
+            "POST",
+            "62.0",
+            "/" + id,
+            Map.of("_HttpMethod", "PATCH"),
+            "application/json",
+            new ByteArrayInputStream("{\"state\":\"Aborted\"}".getBytes(StandardCharsets.UTF_8)));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(client.info(id).get("state").asText()).isEqualTo("Aborted");
@@ -570,7 +617,8 @@ class BulkIngestApiJobLifecycleTest {
       BulkResponse response = client.call("GET", "/" + id + "/" + kind, null, null);
 
       assertThat(response.status()).as(kind).isEqualTo(409);
-      assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("INVALIDJOBSTATE");
+      assertThat(BulkTestClient.error(response).get("errorCode").asText())
+          .isEqualTo("INVALIDJOBSTATE");
     }
   }
 
@@ -592,7 +640,8 @@ class BulkIngestApiJobLifecycleTest {
     BulkResponse response = client.call("GET", "", null, null);
 
     assertThat(response.status()).isEqualTo(503);
-    assertThat(BulkTestClient.error(response).get("errorCode").asText()).isEqualTo("SERVER_UNAVAILABLE");
+    assertThat(BulkTestClient.error(response).get("errorCode").asText())
+        .isEqualTo("SERVER_UNAVAILABLE");
   }
 
   @Test

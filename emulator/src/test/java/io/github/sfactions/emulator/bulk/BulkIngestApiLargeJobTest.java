@@ -35,14 +35,16 @@ class BulkIngestApiLargeJobTest {
     assertThat(client.upload(id, LargeJobFixture.upsertCsv(ROWS)).status()).isEqualTo(201);
     client.patchState(id, "UploadComplete");
 
-    JsonNode job = client.awaitState(id, Set.of("JobComplete", "Failed", "Aborted"), Duration.ofSeconds(60));
+    JsonNode job =
+        client.awaitState(id, Set.of("JobComplete", "Failed", "Aborted"), Duration.ofSeconds(60));
 
     assertThat(job.get("state").asText()).isEqualTo("JobComplete");
     assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(ROWS);
     assertThat(job.get("numberRecordsFailed").asInt()).isEqualTo(ROWS / 1000);
     assertThat(store.size()).isEqualTo(ROWS - ROWS / 1000);
     assertThat(api.jobs().get(0).internalBatches()).isEqualTo(10);
-    assertThat(client.results(id, "successfulResults").lines().count()).isEqualTo(ROWS - ROWS / 1000 + 1);
+    assertThat(client.results(id, "successfulResults").lines().count())
+        .isEqualTo(ROWS - ROWS / 1000 + 1);
     assertThat(client.results(id, "failedResults").lines().count()).isEqualTo(ROWS / 1000 + 1);
   }
 }

@@ -24,7 +24,8 @@ class BulkIngestApiProcessingTest {
 
   private static final String INSERT = "{\"object\":\"Account\",\"operation\":\"insert\"}";
   private static final String UPDATE = "{\"object\":\"Account\",\"operation\":\"update\"}";
-  private static final String UPSERT = "{\"object\":\"Account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"Ext__c\"}";
+  private static final String UPSERT =
+      "{\"object\":\"Account\",\"operation\":\"upsert\",\"externalIdFieldName\":\"Ext__c\"}";
   private static final String DELETE = "{\"object\":\"Account\",\"operation\":\"delete\"}";
   private static final String HARD_DELETE = "{\"object\":\"Account\",\"operation\":\"hardDelete\"}";
   private static final Set<String> TERMINAL = Set.of("JobComplete", "Failed", "Aborted");
@@ -57,11 +58,17 @@ class BulkIngestApiProcessingTest {
     String id = job.get("id").asText();
     List<Map<String, Object>> accounts = store.records("Account");
     assertThat(accounts).extracting(r -> r.get("Name")).containsExactly("Acme", "Beta");
-    assertThat(client.results(id, "successfulResults")).isEqualTo(
-        "\"sf__Id\",\"sf__Created\",Name,Description\n"
-            + "\"" + accounts.get(0).get("Id") + "\",\"true\",\"Acme\",\"First\"\n"
-            + "\"" + accounts.get(1).get("Id") + "\",\"true\",\"Beta\",\"Second\"\n");
-    assertThat(client.results(id, "failedResults")).isEqualTo("\"sf__Id\",\"sf__Error\",Name,Description\n");
+    assertThat(client.results(id, "successfulResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Created\",Name,Description\n"
+                + "\""
+                + accounts.get(0).get("Id")
+                + "\",\"true\",\"Acme\",\"First\"\n"
+                + "\""
+                + accounts.get(1).get("Id")
+                + "\",\"true\",\"Beta\",\"Second\"\n");
+    assertThat(client.results(id, "failedResults"))
+        .isEqualTo("\"sf__Id\",\"sf__Error\",Name,Description\n");
     assertThat(client.results(id, "unprocessedrecords")).isEqualTo("Name,Description\n");
   }
 
@@ -73,12 +80,15 @@ class BulkIngestApiProcessingTest {
     assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(3);
     assertThat(job.get("numberRecordsFailed").asInt()).isEqualTo(2);
     String id = job.get("id").asText();
-    assertThat(client.results(id, "failedResults")).isEqualTo(
-        "\"sf__Id\",\"sf__Error\",Name,NumberOfEmployees\n"
-            + "\"\",\"REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --\",\"\",\"5\"\n"
-            + "\"\",\"INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: many:NumberOfEmployees --\","
-            + "\"Beta\",\"many\"\n");
-    assertThat(client.results(id, "successfulResults")).hasLineCount(2).contains("\"true\",\"Acme\",\"10\"");
+    assertThat(client.results(id, "failedResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Error\",Name,NumberOfEmployees\n"
+                + "\"\",\"REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --\",\"\",\"5\"\n"
+                + "\"\",\"INVALID_TYPE_ON_FIELD_IN_RECORD:Employees: value not of required type: many:NumberOfEmployees --\","
+                + "\"Beta\",\"many\"\n");
+    assertThat(client.results(id, "successfulResults"))
+        .hasLineCount(2)
+        .contains("\"true\",\"Acme\",\"10\"");
   }
 
   @Test
@@ -86,14 +96,26 @@ class BulkIngestApiProcessingTest {
     String existing = store.seed("Account", Map.of("Name", "Acme"));
     String missing = "001000000000777AAA";
 
-    JsonNode job = client.runJob(UPDATE, "Id,Description\n" + existing + ",Updated\n" + missing + ",X\n");
+    JsonNode job =
+        client.runJob(UPDATE, "Id,Description\n" + existing + ",Updated\n" + missing + ",X\n");
 
     String id = job.get("id").asText();
     assertThat(client.results(id, "successfulResults"))
-        .isEqualTo("\"sf__Id\",\"sf__Created\",Id,Description\n\"" + existing + "\",\"false\",\"" + existing + "\",\"Updated\"\n");
-    assertThat(client.results(id, "failedResults")).isEqualTo("\"sf__Id\",\"sf__Error\",Id,Description\n\""
-        + missing + "\",\"INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--\",\"" + missing + "\",\"X\"\n");
-    assertThat(store.record("Account", existing).orElseThrow()).containsEntry("Description", "Updated");
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Created\",Id,Description\n\""
+                + existing
+                + "\",\"false\",\""
+                + existing
+                + "\",\"Updated\"\n");
+    assertThat(client.results(id, "failedResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Error\",Id,Description\n\""
+                + missing
+                + "\",\"INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--\",\""
+                + missing
+                + "\",\"X\"\n");
+    assertThat(store.record("Account", existing).orElseThrow())
+        .containsEntry("Description", "Updated");
   }
 
   @Test
@@ -102,12 +124,14 @@ class BulkIngestApiProcessingTest {
 
     assertThat(job.get("numberRecordsFailed").asInt()).isEqualTo(2);
     assertThat(client.results(job.get("id").asText(), "failedResults"))
-        .contains("\"\",\"MISSING_ARGUMENT:Id not specified in an update call:--\",\"\",\"Updated\"");
+        .contains(
+            "\"\",\"MISSING_ARGUMENT:Id not specified in an update call:--\",\"\",\"Updated\"");
   }
 
   @Test
   void emptyCellLeavesFieldUnchangedAndNotAvailableSetsItToNull() {
-    String id = store.seed("Account", Map.of("Name", "Acme", "Description", "Keep", "Industry", "Tech"));
+    String id =
+        store.seed("Account", Map.of("Name", "Acme", "Description", "Keep", "Industry", "Tech"));
 
     JsonNode job = client.runJob(UPDATE, "Id,Description,Industry\n" + id + ",,#N/A\n");
 
@@ -122,8 +146,13 @@ class BulkIngestApiProcessingTest {
 
     JsonNode job = client.runJob(UPDATE, "Id,Name\n" + id + ",#N/A\n");
 
-    assertThat(client.results(job.get("id").asText(), "failedResults")).isEqualTo("\"sf__Id\",\"sf__Error\",Id,Name\n\""
-        + id + "\",\"REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --\",\"" + id + "\",\"#N/A\"\n");
+    assertThat(client.results(job.get("id").asText(), "failedResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Error\",Id,Name\n\""
+                + id
+                + "\",\"REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --\",\""
+                + id
+                + "\",\"#N/A\"\n");
   }
 
   @Test
@@ -134,12 +163,21 @@ class BulkIngestApiProcessingTest {
 
     assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(2);
     assertThat(store.record("Account", existing).orElseThrow()).containsEntry("Name", "Renamed");
-    String inserted = store.records("Account").stream().filter(r -> "E2".equals(r.get("Ext__c")))
-        .map(r -> (String) r.get("Id")).findFirst().orElseThrow();
-    assertThat(client.results(job.get("id").asText(), "successfulResults")).isEqualTo(
-        "\"sf__Id\",\"sf__Created\",EXT__C,name\n"
-            + "\"" + existing + "\",\"false\",\"E1\",\"Renamed\"\n"
-            + "\"" + inserted + "\",\"true\",\"E2\",\"New\"\n");
+    String inserted =
+        store.records("Account").stream()
+            .filter(r -> "E2".equals(r.get("Ext__c")))
+            .map(r -> (String) r.get("Id"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(client.results(job.get("id").asText(), "successfulResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Created\",EXT__C,name\n"
+                + "\""
+                + existing
+                + "\",\"false\",\"E1\",\"Renamed\"\n"
+                + "\""
+                + inserted
+                + "\",\"true\",\"E2\",\"New\"\n");
   }
 
   @Test
@@ -162,7 +200,12 @@ class BulkIngestApiProcessingTest {
     assertThat(client.results(id, "successfulResults"))
         .isEqualTo("\"sf__Id\",\"sf__Created\",ID\n\"" + live + "\",\"false\",\"" + live + "\"\n");
     assertThat(client.results(id, "failedResults"))
-        .isEqualTo("\"sf__Id\",\"sf__Error\",ID\n\"" + gone + "\",\"ENTITY_IS_DELETED:entity is deleted:--\",\"" + gone + "\"\n");
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Error\",ID\n\""
+                + gone
+                + "\",\"ENTITY_IS_DELETED:entity is deleted:--\",\""
+                + gone
+                + "\"\n");
   }
 
   @Test
@@ -179,20 +222,36 @@ class BulkIngestApiProcessingTest {
   static Stream<Arguments> headerProblems() {
     String insert = "{\"object\":\"Account\",\"operation\":\"insert\"}";
     return Stream.of(
-        Arguments.of(insert, "Name,Foo__c\nAcme,x\n", "InvalidBatch : Field name not found : Foo__c"),
-        Arguments.of(insert, "Name,Account.Ext__c\nAcme,x\n", "InvalidBatch : Field name not found : Account.Ext__c"),
+        Arguments.of(
+            insert, "Name,Foo__c\nAcme,x\n", "InvalidBatch : Field name not found : Foo__c"),
+        Arguments.of(
+            insert,
+            "Name,Account.Ext__c\nAcme,x\n",
+            "InvalidBatch : Field name not found : Account.Ext__c"),
         Arguments.of(insert, "Name,NAME\nAcme,x\n", "InvalidBatch : Duplicate field name : Name"),
-        Arguments.of(UPDATE, "Name\nAcme\n", "InvalidBatch : Id column is required for the update operation"),
-        Arguments.of(UPSERT, "Name\nAcme\n",
+        Arguments.of(
+            UPDATE,
+            "Name\nAcme\n",
+            "InvalidBatch : Id column is required for the update operation"),
+        Arguments.of(
+            UPSERT,
+            "Name\nAcme\n",
             "InvalidBatch : External ID column Ext__c is required for the upsert operation"),
-        Arguments.of(DELETE, "Id,Name\n001000000000001AAA,x\n", "InvalidBatch : The 'delete' batch must contain only ids"),
-        Arguments.of(HARD_DELETE, "Name\nx\n", "InvalidBatch : The 'hardDelete' batch must contain only ids"),
+        Arguments.of(
+            DELETE,
+            "Id,Name\n001000000000001AAA,x\n",
+            "InvalidBatch : The 'delete' batch must contain only ids"),
+        Arguments.of(
+            HARD_DELETE,
+            "Name\nx\n",
+            "InvalidBatch : The 'hardDelete' batch must contain only ids"),
         Arguments.of(insert, "\n\n", "InvalidBatch : The CSV data contains no header row"));
   }
 
   @ParameterizedTest
   @MethodSource("headerProblems")
-  void headerProblemsFailTheWholeJobWithNothingProcessed(String definition, String csv, String errorMessage) {
+  void headerProblemsFailTheWholeJobWithNothingProcessed(
+      String definition, String csv, String errorMessage) {
     JsonNode job = client.runJob(definition, csv);
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
@@ -201,14 +260,18 @@ class BulkIngestApiProcessingTest {
     assertThat(store.records("Account")).isEmpty();
     String id = job.get("id").asText();
     assertThat(client.results(id, "unprocessedrecords")).isEqualTo(csv);
-    assertThat(client.results(id, "successfulResults")).startsWith("\"sf__Id\",\"sf__Created\"").hasLineCount(1);
+    assertThat(client.results(id, "successfulResults"))
+        .startsWith("\"sf__Id\",\"sf__Created\"")
+        .hasLineCount(1);
   }
 
   @Test
   void headersAreMatchedCaseInsensitivelyAndEchoedAsUploaded() {
     JsonNode job = client.runJob(INSERT, "NAME,description\nAcme,D\n");
 
-    assertThat(store.records("Account").get(0)).containsEntry("Name", "Acme").containsEntry("Description", "D");
+    assertThat(store.records("Account").get(0))
+        .containsEntry("Name", "Acme")
+        .containsEntry("Description", "D");
     assertThat(client.results(job.get("id").asText(), "successfulResults"))
         .startsWith("\"sf__Id\",\"sf__Created\",NAME,description\n");
   }
@@ -217,29 +280,56 @@ class BulkIngestApiProcessingTest {
   @CsvSource({"COMMA,','", "TAB,'\t'", "PIPE,'|'", "SEMICOLON,';'", "CARET,'^'", "BACKQUOTE,'`'"})
   void everyColumnDelimiterParsesAndWritesResults(String delimiterName, char delimiter) {
     String d = String.valueOf(delimiter);
-    String definition = "{\"object\":\"Account\",\"operation\":\"insert\",\"columnDelimiter\":\"" + delimiterName + "\"}";
+    String definition =
+        "{\"object\":\"Account\",\"operation\":\"insert\",\"columnDelimiter\":\""
+            + delimiterName
+            + "\"}";
     String csv = "Name" + d + "Description\nAcme" + d + "\"with" + d + "delimiter\"\n";
 
     JsonNode job = client.runJob(definition, csv);
 
     assertThat(job.get("state").asText()).isEqualTo("JobComplete");
     Map<String, Object> record = store.records("Account").get(0);
-    assertThat(record).containsEntry("Name", "Acme").containsEntry("Description", "with" + d + "delimiter");
-    assertThat(client.results(job.get("id").asText(), "successfulResults")).isEqualTo(
-        "\"sf__Id\"" + d + "\"sf__Created\"" + d + "Name" + d + "Description\n"
-            + "\"" + record.get("Id") + "\"" + d + "\"true\"" + d + "\"Acme\"" + d + "\"with" + d + "delimiter\"\n");
+    assertThat(record)
+        .containsEntry("Name", "Acme")
+        .containsEntry("Description", "with" + d + "delimiter");
+    assertThat(client.results(job.get("id").asText(), "successfulResults"))
+        .isEqualTo(
+            "\"sf__Id\""
+                + d
+                + "\"sf__Created\""
+                + d
+                + "Name"
+                + d
+                + "Description\n"
+                + "\""
+                + record.get("Id")
+                + "\""
+                + d
+                + "\"true\""
+                + d
+                + "\"Acme\""
+                + d
+                + "\"with"
+                + d
+                + "delimiter\"\n");
   }
 
   @Test
   void crlfJobAcceptsCrlfDataAndWritesCrlfResults() {
     String definition = "{\"object\":\"Account\",\"operation\":\"insert\",\"lineEnding\":\"CRLF\"}";
 
-    JsonNode job = client.runJob(definition, "Name,Description\r\nAcme,\"two\nlines\"\r\nBeta,x\r\n");
+    JsonNode job =
+        client.runJob(definition, "Name,Description\r\nAcme,\"two\nlines\"\r\nBeta,x\r\n");
 
     assertThat(job.get("state").asText()).isEqualTo("JobComplete");
-    assertThat(store.records("Account")).extracting(r -> r.get("Description")).containsExactly("two\nlines", "x");
+    assertThat(store.records("Account"))
+        .extracting(r -> r.get("Description"))
+        .containsExactly("two\nlines", "x");
     String results = client.results(job.get("id").asText(), "successfulResults");
-    assertThat(results).startsWith("\"sf__Id\",\"sf__Created\",Name,Description\r\n").endsWith("\"Beta\",\"x\"\r\n");
+    assertThat(results)
+        .startsWith("\"sf__Id\",\"sf__Created\",Name,Description\r\n")
+        .endsWith("\"Beta\",\"x\"\r\n");
     assertThat(results).contains("\"Acme\",\"two\nlines\"\r\n");
   }
 
@@ -249,7 +339,8 @@ class BulkIngestApiProcessingTest {
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
     assertThat(job.get("errorMessage").asText())
-        .isEqualTo("ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF");
+        .isEqualTo(
+            "ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF");
     assertThat(store.records("Account")).isEmpty();
   }
 
@@ -260,7 +351,8 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.runJob(definition, "Name\r\nAcme\nBeta\r\n");
 
     assertThat(job.get("errorMessage").asText())
-        .isEqualTo("ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is CRLF");
+        .isEqualTo(
+            "ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is CRLF");
     assertThat(job.get("numberRecordsProcessed").asInt()).isZero();
   }
 
@@ -271,23 +363,29 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.runJob(INSERT, csv);
 
     Map<String, Object> record = store.records("Account").get(0);
-    assertThat(record).containsEntry("Name", "Acme, Inc.").containsEntry("Description", "He said \"hi\"\nline2");
+    assertThat(record)
+        .containsEntry("Name", "Acme, Inc.")
+        .containsEntry("Description", "He said \"hi\"\nline2");
     assertThat(client.results(job.get("id").asText(), "successfulResults"))
         .endsWith("\"true\",\"Acme, Inc.\",\"He said \"\"hi\"\"\nline2\"\n");
   }
 
   @Test
   void rowWithWrongColumnCountFailsAloneAndResultStaysRectangular() {
-    JsonNode job = client.runJob(INSERT, "Name,Description\nAcme,D\nBeta\nGamma,D,extra\nDelta,E\n");
+    JsonNode job =
+        client.runJob(INSERT, "Name,Description\nAcme,D\nBeta\nGamma,D,extra\nDelta,E\n");
 
     assertThat(job.get("state").asText()).isEqualTo("JobComplete");
     assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(4);
     assertThat(job.get("numberRecordsFailed").asInt()).isEqualTo(2);
-    assertThat(store.records("Account")).extracting(r -> r.get("Name")).containsExactly("Acme", "Delta");
-    assertThat(client.results(job.get("id").asText(), "failedResults")).isEqualTo(
-        "\"sf__Id\",\"sf__Error\",Name,Description\n"
-            + "\"\",\"InvalidBatch:Wrong number of columns: expected 2 but found 1:--\",\"Beta\",\"\"\n"
-            + "\"\",\"InvalidBatch:Wrong number of columns: expected 2 but found 3:--\",\"Gamma\",\"D\"\n");
+    assertThat(store.records("Account"))
+        .extracting(r -> r.get("Name"))
+        .containsExactly("Acme", "Delta");
+    assertThat(client.results(job.get("id").asText(), "failedResults"))
+        .isEqualTo(
+            "\"sf__Id\",\"sf__Error\",Name,Description\n"
+                + "\"\",\"InvalidBatch:Wrong number of columns: expected 2 but found 1:--\",\"Beta\",\"\"\n"
+                + "\"\",\"InvalidBatch:Wrong number of columns: expected 2 but found 3:--\",\"Gamma\",\"D\"\n");
   }
 
   @Test
@@ -307,7 +405,8 @@ class BulkIngestApiProcessingTest {
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
     assertThat(job.get("errorMessage").asText())
-        .isEqualTo("InvalidBatch : Malformed CSV: Invalid character after a closing quote on line 3");
+        .isEqualTo(
+            "InvalidBatch : Malformed CSV: Invalid character after a closing quote on line 3");
     assertThat(store.records("Account")).isEmpty();
   }
 
@@ -322,19 +421,22 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void storeExceptionFailsOnlyThatRowAsUnknownException() {
-    JsonNode job = client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.EXPLODING_NAME + "\nBeta\n");
+    JsonNode job =
+        client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.EXPLODING_NAME + "\nBeta\n");
 
     assertThat(job.get("state").asText()).isEqualTo("JobComplete");
     assertThat(job.get("numberRecordsFailed").asInt()).isEqualTo(1);
     assertThat(store.records("Account")).hasSize(2);
     assertThat(client.results(job.get("id").asText(), "failedResults"))
-        .contains("\"\",\"UNKNOWN_EXCEPTION:An unexpected error occurred while writing this row"
-            + " (IllegalStateException):--\",\"boom\"");
+        .contains(
+            "\"\",\"UNKNOWN_EXCEPTION:An unexpected error occurred while writing this row"
+                + " (IllegalStateException):--\",\"boom\"");
   }
 
   @Test
   void errorThrownByTheStoreFailsTheJobAndLeavesTheRestUnprocessed() {
-    JsonNode job = client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.FATAL_NAME + "\nBeta\n");
+    JsonNode job =
+        client.runJob(INSERT, "Name\nAcme\n" + InMemoryRecordStore.FATAL_NAME + "\nBeta\n");
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
     assertThat(job.get("errorMessage").asText())
@@ -350,7 +452,9 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.runJob(INSERT, "\uFEFFName\n\nAcme\n\nBeta\n");
 
     assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(2);
-    assertThat(store.records("Account")).extracting(r -> r.get("Name")).containsExactly("Acme", "Beta");
+    assertThat(store.records("Account"))
+        .extracting(r -> r.get("Name"))
+        .containsExactly("Acme", "Beta");
   }
 
   @Test
@@ -371,14 +475,17 @@ class BulkIngestApiProcessingTest {
     JsonNode job = client.awaitState(id, TERMINAL, WAIT);
 
     assertThat(job.get("state").asText()).isEqualTo("Failed");
-    assertThat(job.get("errorMessage").asText()).isEqualTo("InvalidBatch : No data was uploaded for this job");
+    assertThat(job.get("errorMessage").asText())
+        .isEqualTo("InvalidBatch : No data was uploaded for this job");
     assertThat(client.results(id, "unprocessedrecords")).isEmpty();
     assertThat(client.results(id, "successfulResults")).isEqualTo("\"sf__Id\",\"sf__Created\"\n");
   }
 
   @Test
   void pollingClientObservesUploadCompleteThenInProgressThenJobComplete() {
-    try (BulkIngestApi slow = new BulkIngestApi(store, BulkSettings.builder().stateDwell(Duration.ofMillis(300)).build())) {
+    try (BulkIngestApi slow =
+        new BulkIngestApi(
+            store, BulkSettings.builder().stateDwell(Duration.ofMillis(300)).build())) {
       BulkTestClient slowClient = new BulkTestClient(slow);
       String id = slowClient.create(INSERT);
       slowClient.upload(id, "Name\nAcme\n");
@@ -391,16 +498,20 @@ class BulkIngestApiProcessingTest {
       assertThat(inProgress.get("state").asText()).isEqualTo("InProgress");
       assertThat(complete.get("state").asText()).isEqualTo("JobComplete");
       assertThat(complete.get("totalProcessingTime").asLong()).isGreaterThanOrEqualTo(300);
-      assertThat(complete.get("systemModstamp").asText()).isGreaterThanOrEqualTo(complete.get("createdDate").asText());
+      assertThat(complete.get("systemModstamp").asText())
+          .isGreaterThanOrEqualTo(complete.get("createdDate").asText());
     }
   }
 
   @Test
   void abortedJobKeepsProcessedRowsAndReportsTheRestAsUnprocessedVerbatim() {
-    try (BulkIngestApi throttled = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(400).build())) {
+    try (BulkIngestApi throttled =
+        new BulkIngestApi(
+            store,
+            BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(400).build())) {
       BulkTestClient throttledClient = new BulkTestClient(throttled);
-      List<String> rows = IntStream.range(0, 2000).mapToObj(i -> "Acct " + i + ",\"d, " + i + "\"").toList();
+      List<String> rows =
+          IntStream.range(0, 2000).mapToObj(i -> "Acct " + i + ",\"d, " + i + "\"").toList();
       String id = throttledClient.create(INSERT);
       throttledClient.upload(id, "Name,Description\n" + String.join("\n", rows) + "\n");
       throttledClient.patchState(id, "UploadComplete");
@@ -415,16 +526,21 @@ class BulkIngestApiProcessingTest {
       assertThat(processed).isBetween(20L, 1999L);
       assertThat(store.records("Account")).hasSize((int) processed);
       assertThat(successful.lines().count()).isEqualTo(processed + 1);
-      assertThat(unprocessed).isEqualTo("Name,Description\n"
-          + rows.subList((int) processed, rows.size()).stream().map(r -> r + "\n").collect(Collectors.joining()));
+      assertThat(unprocessed)
+          .isEqualTo(
+              "Name,Description\n"
+                  + rows.subList((int) processed, rows.size()).stream()
+                      .map(r -> r + "\n")
+                      .collect(Collectors.joining()));
       assertThat(throttledClient.info(id).get("state").asText()).isEqualTo("Aborted");
     }
   }
 
   @Test
   void internalBatchesAreCounted() {
-    try (BulkIngestApi small = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).internalBatchSize(2).build())) {
+    try (BulkIngestApi small =
+        new BulkIngestApi(
+            store, BulkSettings.builder().stateDwell(Duration.ZERO).internalBatchSize(2).build())) {
       new BulkTestClient(small).runJob(INSERT, "Name\nA\nB\nC\nD\nE\n");
 
       assertThat(small.jobs().get(0).internalBatches()).isEqualTo(3);
@@ -434,12 +550,18 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void resetStopsARunningJobBeforeItsNextRow() {
-    try (BulkIngestApi throttled = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build())) {
+    try (BulkIngestApi throttled =
+        new BulkIngestApi(
+            store,
+            BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build())) {
       BulkTestClient throttledClient = new BulkTestClient(throttled);
       String id = throttledClient.create(INSERT);
-      throttledClient.upload(id, "Name\n" + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n")
-          .collect(Collectors.joining()));
+      throttledClient.upload(
+          id,
+          "Name\n"
+              + IntStream.range(0, 1000)
+                  .mapToObj(i -> "A" + i + "\n")
+                  .collect(Collectors.joining()));
       throttledClient.patchState(id, "UploadComplete");
       throttledClient.awaitProcessed(id, 10, WAIT);
 
@@ -456,13 +578,19 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void jobAbortedDuringTheInProgressDwellServesItsCompleteResults() {
-    try (BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
-        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build())) {
+    try (BulkIngestApi lingering =
+        new BulkIngestApi(
+            store,
+            BulkSettings.builder()
+                .uploadCompleteDwell(Duration.ZERO)
+                .inProgressDwell(Duration.ofSeconds(30))
+                .build())) {
       BulkTestClient lingeringClient = new BulkTestClient(lingering);
       String id = lingeringClient.create(INSERT);
       lingeringClient.upload(id, "Name\nAcme\nBeta\n");
       lingeringClient.patchState(id, "UploadComplete");
-      assertThat(lingeringClient.awaitProcessed(id, 2, WAIT).get("state").asText()).isEqualTo("InProgress");
+      assertThat(lingeringClient.awaitProcessed(id, 2, WAIT).get("state").asText())
+          .isEqualTo("InProgress");
 
       lingeringClient.patchState(id, "Aborted");
 
@@ -474,8 +602,13 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void resetDoesNotWaitForTheInProgressDwell() {
-    BulkIngestApi lingering = new BulkIngestApi(store, BulkSettings.builder()
-        .uploadCompleteDwell(Duration.ZERO).inProgressDwell(Duration.ofSeconds(30)).build());
+    BulkIngestApi lingering =
+        new BulkIngestApi(
+            store,
+            BulkSettings.builder()
+                .uploadCompleteDwell(Duration.ZERO)
+                .inProgressDwell(Duration.ofSeconds(30))
+                .build());
     try {
       BulkTestClient lingeringClient = new BulkTestClient(lingering);
       String id = lingeringClient.create(INSERT);
@@ -493,12 +626,15 @@ class BulkIngestApiProcessingTest {
 
   @Test
   void closeStopsARunningJobAndTheExecutor() {
-    BulkIngestApi throttled = new BulkIngestApi(store,
-        BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build());
+    BulkIngestApi throttled =
+        new BulkIngestApi(
+            store, BulkSettings.builder().stateDwell(Duration.ZERO).recordsPerSecond(200).build());
     BulkTestClient throttledClient = new BulkTestClient(throttled);
     String id = throttledClient.create(INSERT);
-    throttledClient.upload(id, "Name\n" + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n")
-        .collect(Collectors.joining()));
+    throttledClient.upload(
+        id,
+        "Name\n"
+            + IntStream.range(0, 1000).mapToObj(i -> "A" + i + "\n").collect(Collectors.joining()));
     throttledClient.patchState(id, "UploadComplete");
     throttledClient.awaitProcessed(id, 10, WAIT);
 
@@ -507,21 +643,33 @@ class BulkIngestApiProcessingTest {
 
     assertThat(afterClose).isLessThan(1000);
     assertThat(throttledClient.call("GET", "", null, null).status()).isEqualTo(503);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("bulk-ingest-") && t.isAlive()
-        && t.getState() == Thread.State.RUNNABLE);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(
+            t ->
+                t.getName().startsWith("bulk-ingest-")
+                    && t.isAlive()
+                    && t.getState() == Thread.State.RUNNABLE);
     assertThat(store.records("Account")).hasSize(afterClose);
   }
 
   @Test
   void concurrentJobsAreProcessedIndependently() {
     Map<String, Integer> expected = new HashMap<>();
-    List<String> ids = IntStream.range(0, 8).mapToObj(j -> {
-      String id = client.create(INSERT);
-      String csv = "Name\n" + IntStream.range(0, 50 + j).mapToObj(i -> "J" + j + "R" + i + "\n").collect(Collectors.joining());
-      client.upload(id, csv);
-      expected.put(id, 50 + j);
-      return id;
-    }).toList();
+    List<String> ids =
+        IntStream.range(0, 8)
+            .mapToObj(
+                j -> {
+                  String id = client.create(INSERT);
+                  String csv =
+                      "Name\n"
+                          + IntStream.range(0, 50 + j)
+                              .mapToObj(i -> "J" + j + "R" + i + "\n")
+                              .collect(Collectors.joining());
+                  client.upload(id, csv);
+                  expected.put(id, 50 + j);
+                  return id;
+                })
+            .toList();
     ids.forEach(id -> client.patchState(id, "UploadComplete"));
 
     for (String id : ids) {
@@ -529,6 +677,7 @@ class BulkIngestApiProcessingTest {
       assertThat(job.get("state").asText()).isEqualTo("JobComplete");
       assertThat(job.get("numberRecordsProcessed").asInt()).isEqualTo(expected.get(id));
     }
-    assertThat(store.records("Account")).hasSize(expected.values().stream().mapToInt(Integer::intValue).sum());
+    assertThat(store.records("Account"))
+        .hasSize(expected.values().stream().mapToInt(Integer::intValue).sum());
   }
 }

@@ -23,9 +23,12 @@ class BulkSettingsTest {
   @Test
   void builderRejectsNonsense() {
     assertThatIllegalArgumentException().isThrownBy(() -> BulkSettings.builder().maxUploadBytes(0));
-    assertThatIllegalArgumentException().isThrownBy(() -> BulkSettings.builder().recordsPerSecond(-1));
-    assertThatIllegalArgumentException().isThrownBy(() -> BulkSettings.builder().stateDwell(Duration.ofMillis(-1)));
-    assertThatIllegalArgumentException().isThrownBy(() -> BulkSettings.builder().internalBatchSize(0));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BulkSettings.builder().recordsPerSecond(-1));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BulkSettings.builder().stateDwell(Duration.ofMillis(-1)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BulkSettings.builder().internalBatchSize(0));
     assertThatIllegalArgumentException().isThrownBy(() -> BulkSettings.builder().workerThreads(0));
   }
 

@@ -28,7 +28,12 @@ final class BulkTestClient {
   }
 
   BulkResponse call(String method, String subPath, String contentType, String body) {
-    return api.handle(method, VERSION, subPath, Map.of(), contentType,
+    return api.handle(
+        method,
+        VERSION,
+        subPath,
+        Map.of(),
+        contentType,
         body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -74,7 +79,8 @@ final class BulkTestClient {
         return info;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("job " + jobId + " did not reach " + states + " within " + timeout + ": " + info);
+        throw new AssertionError(
+            "job " + jobId + " did not reach " + states + " within " + timeout + ": " + info);
       }
       pause();
     }
@@ -89,7 +95,8 @@ final class BulkTestClient {
         return info;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("job " + jobId + " did not process " + records + " rows within " + timeout);
+        throw new AssertionError(
+            "job " + jobId + " did not process " + records + " rows within " + timeout);
       }
       pause();
     }

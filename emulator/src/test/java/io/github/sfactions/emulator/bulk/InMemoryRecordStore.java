@@ -19,15 +19,21 @@ final class InMemoryRecordStore implements BulkRecordStore {
 
   /** A Name value that makes insert/update/upsert throw. */
   static final String EXPLODING_NAME = "boom";
+
   /** A Name value that makes insert throw an {@link Error}, which no row handling should absorb. */
   static final String FATAL_NAME = "fatal";
+
   static final String USER_ID = "005000000000001AAA";
 
-  private static final Map<String, String> KEY_PREFIXES = Map.of("Account", "001", "Contact", "003");
-  private static final Map<String, List<String>> FIELDS = Map.of(
-      "Account", List.of("Id", "Name", "Ext__c", "Description", "NumberOfEmployees", "Industry"),
-      "Contact", List.of("Id", "LastName", "FirstName", "Email", "Ext__c"));
-  private static final Map<String, String> REQUIRED = Map.of("Account", "Name", "Contact", "LastName");
+  private static final Map<String, String> KEY_PREFIXES =
+      Map.of("Account", "001", "Contact", "003");
+  private static final Map<String, List<String>> FIELDS =
+      Map.of(
+          "Account",
+              List.of("Id", "Name", "Ext__c", "Description", "NumberOfEmployees", "Industry"),
+          "Contact", List.of("Id", "LastName", "FirstName", "Email", "Ext__c"));
+  private static final Map<String, String> REQUIRED =
+      Map.of("Account", "Name", "Contact", "LastName");
 
   private final AtomicLong counter = new AtomicLong();
   private final Map<String, Map<String, Map<String, Object>>> tables = new ConcurrentHashMap<>();
@@ -77,7 +83,8 @@ final class InMemoryRecordStore implements BulkRecordStore {
     explodeOnPoison(cells);
     Map<String, Object> record = table(object).get(id);
     if (record == null) {
-      return BulkRowResult.failure(id, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of());
+      return BulkRowResult.failure(
+          id, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of());
     }
     String required = REQUIRED.get(object);
     if (cells.containsKey(required) && cells.get(required) == null) {
@@ -92,10 +99,14 @@ final class InMemoryRecordStore implements BulkRecordStore {
   }
 
   @Override
-  public synchronized BulkRowResult upsert(String object, String externalIdField, Map<String, String> cells) {
+  public synchronized BulkRowResult upsert(
+      String object, String externalIdField, Map<String, String> cells) {
     String key = cells.get(externalIdField);
-    Optional<String> existing = table(object).values().stream()
-        .filter(r -> key.equals(r.get(externalIdField))).map(r -> (String) r.get("Id")).findFirst();
+    Optional<String> existing =
+        table(object).values().stream()
+            .filter(r -> key.equals(r.get(externalIdField)))
+            .map(r -> (String) r.get("Id"))
+            .findFirst();
     return existing.isPresent() ? update(object, existing.get(), cells) : insert(object, cells);
   }
 
@@ -134,23 +145,35 @@ final class InMemoryRecordStore implements BulkRecordStore {
   private Optional<BulkRowResult> validate(String id, String object, Map<String, String> cells) {
     String employees = cells.get("NumberOfEmployees");
     if (employees != null && !employees.matches("-?\\d+")) {
-      return Optional.of(BulkRowResult.failure(id, "INVALID_TYPE_ON_FIELD_IN_RECORD",
-          "Employees: value not of required type: " + employees, List.of("NumberOfEmployees")));
+      return Optional.of(
+          BulkRowResult.failure(
+              id,
+              "INVALID_TYPE_ON_FIELD_IN_RECORD",
+              "Employees: value not of required type: " + employees,
+              List.of("NumberOfEmployees")));
     }
     String ext = cells.get("Ext__c");
     if (ext != null) {
-      boolean duplicate = table(object).values().stream()
-          .anyMatch(r -> ext.equals(r.get("Ext__c")) && !r.get("Id").equals(id));
+      boolean duplicate =
+          table(object).values().stream()
+              .anyMatch(r -> ext.equals(r.get("Ext__c")) && !r.get("Id").equals(id));
       if (duplicate) {
-        return Optional.of(BulkRowResult.failure(id, "DUPLICATE_VALUE",
-            "duplicate value found: Ext__c duplicates value on record with id: " + id, List.of("Ext__c")));
+        return Optional.of(
+            BulkRowResult.failure(
+                id,
+                "DUPLICATE_VALUE",
+                "duplicate value found: Ext__c duplicates value on record with id: " + id,
+                List.of("Ext__c")));
       }
     }
     return Optional.empty();
   }
 
   private static BulkRowResult requiredMissing(String id, String field) {
-    return BulkRowResult.failure(id, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + field + "]",
+    return BulkRowResult.failure(
+        id,
+        "REQUIRED_FIELD_MISSING",
+        "Required fields are missing: [" + field + "]",
         List.of(field));
   }
 
@@ -162,5 +185,4 @@ final class InMemoryRecordStore implements BulkRecordStore {
       throw new AssertionError("fatal store failure for a poison row");
     }
   }
-
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IndexedRecordStore implements BulkRecordStore {
 
-  private static final List<String> FIELDS = List.of("Id", "Name", "Ext__c", "Description", "NumberOfEmployees");
+  private static final List<String> FIELDS =
+      List.of("Id", "Name", "Ext__c", "Description", "NumberOfEmployees");
 
   private final AtomicLong counter = new AtomicLong();
   private final Map<String, Map<String, String>> byExternalId = new ConcurrentHashMap<>();
@@ -57,7 +58,8 @@ final class IndexedRecordStore implements BulkRecordStore {
       return BulkRowResult.success(existing.get("Id"), false);
     }
     if (cells.get("Name") == null) {
-      return BulkRowResult.failure(null, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", List.of("Name"));
+      return BulkRowResult.failure(
+          null, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", List.of("Name"));
     }
     Map<String, String> record = new ConcurrentHashMap<>(cells);
     String id = newId("001");

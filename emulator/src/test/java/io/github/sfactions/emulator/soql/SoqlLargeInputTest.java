@@ -10,19 +10,28 @@ import org.junit.jupiter.api.Test;
 
 class SoqlLargeInputTest {
 
-    @Test
-    void hundredThousandRecordsAreFilteredSortedAndLimitedCorrectly() {
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (int i = 0; i < 100_000; i++) {
-            records.add(Records.record("Id", String.format("5000000000%05d", i), "Units__c", BigDecimal.valueOf(i),
-                    "Subject", "case " + i));
-        }
-        SoqlQuery query = SoqlQuery.parse(
-                "SELECT Id FROM Case WHERE Units__c >= 50000 AND Subject LIKE 'case %9' ORDER BY Units__c DESC LIMIT 3",
-                TestSchema.INSTANCE);
-
-        List<Map<String, Object>> result = query.apply(records);
-
-        assertThat(result).extracting(r -> r.get("Units__c").toString()).containsExactly("99999", "99989", "99979");
+  @Test
+  void hundredThousandRecordsAreFilteredSortedAndLimitedCorrectly() {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      records.add(
+          Records.record(
+              "Id",
+              String.format("5000000000%05d", i),
+              "Units__c",
+              BigDecimal.valueOf(i),
+              "Subject",
+              "case " + i));
     }
+    SoqlQuery query =
+        SoqlQuery.parse(
+            "SELECT Id FROM Case WHERE Units__c >= 50000 AND Subject LIKE 'case %9' ORDER BY Units__c DESC LIMIT 3",
+            TestSchema.INSTANCE);
+
+    List<Map<String, Object>> result = query.apply(records);
+
+    assertThat(result)
+        .extracting(r -> r.get("Units__c").toString())
+        .containsExactly("99999", "99989", "99979");
+  }
 }

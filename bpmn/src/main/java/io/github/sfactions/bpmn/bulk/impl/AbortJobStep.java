@@ -8,9 +8,10 @@ import io.github.sfactions.client.BulkJobInfo;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Abort job": the job did not finish within {@code maxWait}; it is aborted so Salesforce stops working on it, and
- * its records fail with that reason. A rejected abort (the job finished meanwhile) is noted, not retried: the
- * records still fail, since their results were not read in time.
+ * "Abort job": the job did not finish within {@code maxWait}; it is aborted so Salesforce stops
+ * working on it, and its records fail with that reason. A rejected abort (the job finished
+ * meanwhile) is noted, not retried: the records still fail, since their results were not read in
+ * time.
  */
 public class AbortJobStep extends BulkStep {
 
@@ -29,7 +30,15 @@ public class AbortJobStep extends BulkStep {
       }
       outcome = "aborting it failed (" + SalesforceFailures.describe(e) + ")";
     }
-    execution.setVariable(FAILURE_REASON, "Bulk job " + jobId + " did not finish within "
-        + runtime.settings().maxWait() + " (last state " + lastState + "); " + outcome);
+    execution.setVariable(
+        FAILURE_REASON,
+        "Bulk job "
+            + jobId
+            + " did not finish within "
+            + runtime.settings().maxWait()
+            + " (last state "
+            + lastState
+            + "); "
+            + outcome);
   }
 }

@@ -21,13 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The SQL of the queue. Every method but {@link #ensureGroup} works on the connection it is given, which is the
- * engine transaction's own, so queue changes commit or roll back together with the job that made them.
+ * The SQL of the queue. Every method but {@link #ensureGroup} works on the connection it is given,
+ * which is the engine transaction's own, so queue changes commit or roll back together with the job
+ * that made them.
  *
- * <p>Claiming takes turns per group: a claimer first locks the group's row ({@code SELECT ... FOR UPDATE}), then
- * reads the unclaimed rows (read committed: it sees every earlier claim once the lock is granted) and marks them
- * with its claim id only where {@code CLAIM_ID_ IS NULL}. The affected-row count must equal the rows it read;
- * anything else means another claimer got in and the whole job is rolled back and retried.
+ * <p>Claiming takes turns per group: a claimer first locks the group's row ({@code SELECT ... FOR
+ * UPDATE}), then reads the unclaimed rows (read committed: it sees every earlier claim once the
+ * lock is granted) and marks them with its claim id only where {@code CLAIM_ID_ IS NULL}. The
+ * affected-row count must equal the rows it read; anything else means another claimer got in and
+ * the whole job is rolled back and retried.
  */
 public final class BulkEntryStore {
 
@@ -38,19 +40,34 @@ public final class BulkEntryStore {
   private final SqlDialect dialect;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
-  /** A store whose group rows are created through this data source, speaking this database's SQL. */
+  /**
+   * A store whose group rows are created through this data source, speaking this database's SQL.
+   */
   public BulkEntryStore(DataSource dataSource, SqlDialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
   }
 
   /** Inserts a queued record; returns its row id. */
-  public long insert(Connection c, GroupKey group, String delivery, String rowJson, long rowBytes,
-      String processInstanceId, String executionId, String activityId, String tenantId, Date now) {
-    String insert = "INSERT INTO " + ENTRY_TABLE + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
-        + " DELIVERY_, ROW_, ROW_BYTES_, PROC_INST_ID_, EXECUTION_ID_, ACTIVITY_ID_, TENANT_ID_, CREATED_)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    // the key comes back from the statement itself: JDBC's generated-key column names are quoted by some drivers
+  public long insert(
+      Connection c,
+      GroupKey group,
+      String delivery,
+      String rowJson,
+      long rowBytes,
+      String processInstanceId,
+      String executionId,
+      String activityId,
+      String tenantId,
+      Date now) {
+    String insert =
+        "INSERT INTO "
+            + ENTRY_TABLE
+            + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
+            + " DELIVERY_, ROW_, ROW_BYTES_, PROC_INST_ID_, EXECUTION_ID_, ACTIVITY_ID_, TENANT_ID_, CREATED_)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // the key comes back from the statement itself: JDBC's generated-key column names are quoted by
+    // some drivers
     // (pgjdbc), so they would have to match each database's case folding
     try (PreparedStatement ps = c.prepareStatement(dialect.insertReturning(insert, "SEQ_"))) {
       ps.setString(1, group.hash());
@@ -77,10 +94,14 @@ public final class BulkEntryStore {
     }
   }
 
-  /** Unclaimed rows of a group with a row id above {@code afterSeq}, counted up to {@code limit}. */
+  /**
+   * Unclaimed rows of a group with a row id above {@code afterSeq}, counted up to {@code limit}.
+   */
   public int countUnclaimed(Connection c, String groupKey, long afterSeq, int limit) {
-    String sql = "SELECT COUNT(*) FROM (SELECT SEQ_ FROM " + ENTRY_TABLE
-        + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL AND SEQ_ > ? LIMIT ?) T";
+    String sql =
+        "SELECT COUNT(*) FROM (SELECT SEQ_ FROM "
+            + ENTRY_TABLE
+            + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL AND SEQ_ > ? LIMIT ?) T";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, groupKey);
       ps.setLong(2, afterSeq);
@@ -96,18 +117,26 @@ public final class BulkEntryStore {
 
   /** The group of the oldest unclaimed row, if any. */
   public Optional<String> oldestUnclaimedGroup(Connection c) {
-    String sql = "SELECT GROUP_KEY_ FROM " + ENTRY_TABLE + " WHERE CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT 1";
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    String sql =
+        "SELECT GROUP_KEY_ FROM " + ENTRY_TABLE + " WHERE CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT 1";
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     } catch (SQLException e) {
       throw failure("find queued bulk records", e);
     }
   }
 
-  /** Releases claims older than {@code claimedBefore} whose records have no outcome yet (abandoned batches). */
+  /**
+   * Releases claims older than {@code claimedBefore} whose records have no outcome yet (abandoned
+   * batches).
+   */
   public int releaseExpired(Connection c, Date claimedBefore) {
-    String sql = "UPDATE " + ENTRY_TABLE + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL, JOB_ID_ = NULL"
-        + " WHERE CLAIMED_AT_ < ? AND RESULT_ IS NULL";
+    String sql =
+        "UPDATE "
+            + ENTRY_TABLE
+            + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL, JOB_ID_ = NULL"
+            + " WHERE CLAIMED_AT_ < ? AND RESULT_ IS NULL";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, new Timestamp(claimedBefore.getTime()));
       return ps.executeUpdate();
@@ -117,8 +146,8 @@ public final class BulkEntryStore {
   }
 
   /**
-   * Makes sure the group's lock row exists, in its own short transaction (an empty lock row is harmless, and a
-   * concurrent creator's duplicate key is fine).
+   * Makes sure the group's lock row exists, in its own short transaction (an empty lock row is
+   * harmless, and a concurrent creator's duplicate key is fine).
    */
   public void ensureGroup(String groupKey, Date now) {
     if (knownGroups.contains(groupKey)) {
@@ -127,15 +156,17 @@ public final class BulkEntryStore {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(true);
-      try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM " + GROUP_TABLE + " WHERE GROUP_KEY_ = ?")) {
+      try (PreparedStatement exists =
+          c.prepareStatement("SELECT 1 FROM " + GROUP_TABLE + " WHERE GROUP_KEY_ = ?")) {
         exists.setString(1, groupKey);
         boolean present;
         try (ResultSet rs = exists.executeQuery()) {
           present = rs.next();
         }
         if (!present) {
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + GROUP_TABLE
-              + " (GROUP_KEY_, CREATED_) VALUES (?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO " + GROUP_TABLE + " (GROUP_KEY_, CREATED_) VALUES (?, ?)")) {
             ps.setString(1, groupKey);
             ps.setTimestamp(2, new Timestamp(now.getTime()));
             ps.executeUpdate();
@@ -171,8 +202,10 @@ public final class BulkEntryStore {
 
   /** Row ids and CSV sizes of a group's unclaimed rows, oldest first. */
   public List<long[]> unclaimed(Connection c, String groupKey, int limit) {
-    String sql = "SELECT SEQ_, ROW_BYTES_ FROM " + ENTRY_TABLE
-        + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT ?";
+    String sql =
+        "SELECT SEQ_, ROW_BYTES_ FROM "
+            + ENTRY_TABLE
+            + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT ?";
     List<long[]> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, groupKey);
@@ -189,13 +222,17 @@ public final class BulkEntryStore {
   }
 
   /**
-   * Marks a group's unclaimed rows from {@code firstSeq} to {@code lastSeq} with the claim id; returns how many it
-   * marked. One range update over the group index: an {@code IN} list of thousands of ids makes some databases
-   * (H2 among them) walk every unclaimed row once per list.
+   * Marks a group's unclaimed rows from {@code firstSeq} to {@code lastSeq} with the claim id;
+   * returns how many it marked. One range update over the group index: an {@code IN} list of
+   * thousands of ids makes some databases (H2 among them) walk every unclaimed row once per list.
    */
-  public int claim(Connection c, String groupKey, long firstSeq, long lastSeq, String claimId, Date now) {
-    String sql = "UPDATE " + ENTRY_TABLE + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE GROUP_KEY_ = ?"
-        + " AND CLAIM_ID_ IS NULL AND SEQ_ >= ? AND SEQ_ <= ?";
+  public int claim(
+      Connection c, String groupKey, long firstSeq, long lastSeq, String claimId, Date now) {
+    String sql =
+        "UPDATE "
+            + ENTRY_TABLE
+            + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE GROUP_KEY_ = ?"
+            + " AND CLAIM_ID_ IS NULL AND SEQ_ >= ? AND SEQ_ <= ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
       ps.setTimestamp(2, new Timestamp(now.getTime()));
@@ -212,8 +249,12 @@ public final class BulkEntryStore {
   public int release(Connection c, List<Long> seqs, String claimId) {
     int released = 0;
     for (List<Long> chunk : chunks(seqs)) {
-      String sql = "UPDATE " + ENTRY_TABLE + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL WHERE CLAIM_ID_ = ? AND SEQ_ IN ("
-          + placeholders(chunk.size()) + ")";
+      String sql =
+          "UPDATE "
+              + ENTRY_TABLE
+              + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL WHERE CLAIM_ID_ = ? AND SEQ_ IN ("
+              + placeholders(chunk.size())
+              + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, claimId);
         bind(ps, 2, chunk);
@@ -227,16 +268,22 @@ public final class BulkEntryStore {
 
   /** The group of a claim (from one of its rows). */
   public Optional<GroupKey> groupOfClaim(Connection c, String claimId) {
-    String sql = "SELECT CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_ FROM " + ENTRY_TABLE
-        + " WHERE CLAIM_ID_ = ? ORDER BY SEQ_ LIMIT 1";
+    String sql =
+        "SELECT CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_ FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? ORDER BY SEQ_ LIMIT 1";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new GroupKey(rs.getString(1), rs.getString(2), BulkOperation.valueOf(rs.getString(3)),
-            rs.getString(4)));
+        return Optional.of(
+            new GroupKey(
+                rs.getString(1),
+                rs.getString(2),
+                BulkOperation.valueOf(rs.getString(3)),
+                rs.getString(4)));
       }
     } catch (SQLException e) {
       throw failure("read the bulk claim", e);
@@ -245,15 +292,18 @@ public final class BulkEntryStore {
 
   /** The claim's rows that have no outcome yet, in queue order. */
   public List<QueuedRecord> claimedWithoutOutcome(Connection c, String claimId) {
-    String sql = "SELECT SEQ_, ROW_, PROC_INST_ID_ FROM " + ENTRY_TABLE
-        + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL ORDER BY SEQ_";
+    String sql =
+        "SELECT SEQ_, ROW_, PROC_INST_ID_ FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL ORDER BY SEQ_";
     List<QueuedRecord> records = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
       ps.setFetchSize(1000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          records.add(new QueuedRecord(rs.getLong(1), RowCodec.read(rs.getString(2)), rs.getString(3)));
+          records.add(
+              new QueuedRecord(rs.getLong(1), RowCodec.read(rs.getString(2)), rs.getString(3)));
         }
       }
       return records;
@@ -263,9 +313,13 @@ public final class BulkEntryStore {
   }
 
   /** Stores outcomes on the claim's rows. */
-  public void saveOutcomes(Connection c, String claimId, String jobId, List<RecordOutcome> outcomes) {
-    String sql = "UPDATE " + ENTRY_TABLE + " SET RESULT_ = ?, RECORD_ID_ = ?, ERROR_CODE_ = ?, ERROR_ = ?, JOB_ID_ = ?"
-        + " WHERE SEQ_ = ? AND CLAIM_ID_ = ?";
+  public void saveOutcomes(
+      Connection c, String claimId, String jobId, List<RecordOutcome> outcomes) {
+    String sql =
+        "UPDATE "
+            + ENTRY_TABLE
+            + " SET RESULT_ = ?, RECORD_ID_ = ?, ERROR_CODE_ = ?, ERROR_ = ?, JOB_ID_ = ?"
+            + " WHERE SEQ_ = ? AND CLAIM_ID_ = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int pending = 0;
       for (RecordOutcome o : outcomes) {
@@ -290,10 +344,16 @@ public final class BulkEntryStore {
     }
   }
 
-  /** Fails every row of the claim that has no outcome yet with the batch's reason; returns how many. */
-  public int failUnresolved(Connection c, String claimId, String jobId, String errorCode, String reason) {
-    String sql = "UPDATE " + ENTRY_TABLE + " SET RESULT_ = ?, ERROR_CODE_ = ?, ERROR_ = ?, JOB_ID_ = ?"
-        + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL";
+  /**
+   * Fails every row of the claim that has no outcome yet with the batch's reason; returns how many.
+   */
+  public int failUnresolved(
+      Connection c, String claimId, String jobId, String errorCode, String reason) {
+    String sql =
+        "UPDATE "
+            + ENTRY_TABLE
+            + " SET RESULT_ = ?, ERROR_CODE_ = ?, ERROR_ = ?, JOB_ID_ = ?"
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, BulkIngestVariables.RESULT_FAILED);
       ps.setString(2, truncate(errorCode, 255));
@@ -307,10 +367,14 @@ public final class BulkEntryStore {
   }
 
   /** Up to {@code limit} stored outcomes of the claim, either never tried or already tried once. */
-  public List<PendingOutcome> outcomes(Connection c, String claimId, boolean alreadyTried, int limit) {
-    String sql = "SELECT SEQ_, PROC_INST_ID_, RESULT_, RECORD_ID_, ERROR_CODE_, ERROR_, JOB_ID_ FROM " + ENTRY_TABLE
-        + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NOT NULL AND DELIVERY_ATTEMPTS_ " + (alreadyTried ? "> 0" : "= 0")
-        + " ORDER BY SEQ_ LIMIT ?";
+  public List<PendingOutcome> outcomes(
+      Connection c, String claimId, boolean alreadyTried, int limit) {
+    String sql =
+        "SELECT SEQ_, PROC_INST_ID_, RESULT_, RECORD_ID_, ERROR_CODE_, ERROR_, JOB_ID_ FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NOT NULL AND DELIVERY_ATTEMPTS_ "
+            + (alreadyTried ? "> 0" : "= 0")
+            + " ORDER BY SEQ_ LIMIT ?";
     List<PendingOutcome> list = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
@@ -319,8 +383,14 @@ public final class BulkEntryStore {
         while (rs.next()) {
           long seq = rs.getLong(1);
           String result = rs.getString(3);
-          RecordOutcome outcome = new RecordOutcome(seq, !BulkIngestVariables.RESULT_FAILED.equals(result), result,
-              rs.getString(4), rs.getString(5), rs.getString(6));
+          RecordOutcome outcome =
+              new RecordOutcome(
+                  seq,
+                  !BulkIngestVariables.RESULT_FAILED.equals(result),
+                  result,
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6));
           list.add(new PendingOutcome(seq, rs.getString(2), outcome, rs.getString(7)));
         }
       }
@@ -332,8 +402,12 @@ public final class BulkEntryStore {
 
   /** Counts the claim's stored outcomes, never tried or already tried. */
   public int countOutcomes(Connection c, String claimId, boolean alreadyTried) {
-    String sql = "SELECT COUNT(*) FROM " + ENTRY_TABLE + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NOT NULL"
-        + " AND DELIVERY_ATTEMPTS_ " + (alreadyTried ? "> 0" : "= 0");
+    String sql =
+        "SELECT COUNT(*) FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NOT NULL"
+            + " AND DELIVERY_ATTEMPTS_ "
+            + (alreadyTried ? "> 0" : "= 0");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -348,8 +422,13 @@ public final class BulkEntryStore {
   /** Removes delivered rows. */
   public void delete(Connection c, List<Long> seqs) {
     for (List<Long> chunk : chunks(seqs)) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + ENTRY_TABLE + " WHERE SEQ_ IN ("
-          + placeholders(chunk.size()) + ")")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM "
+                  + ENTRY_TABLE
+                  + " WHERE SEQ_ IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
         bind(ps, 1, chunk);
         ps.executeUpdate();
       } catch (SQLException e) {
@@ -361,8 +440,13 @@ public final class BulkEntryStore {
   /** Notes a failed delivery attempt on these rows. */
   public void markTried(Connection c, List<Long> seqs) {
     for (List<Long> chunk : chunks(seqs)) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + ENTRY_TABLE
-          + " SET DELIVERY_ATTEMPTS_ = DELIVERY_ATTEMPTS_ + 1 WHERE SEQ_ IN (" + placeholders(chunk.size()) + ")")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE "
+                  + ENTRY_TABLE
+                  + " SET DELIVERY_ATTEMPTS_ = DELIVERY_ATTEMPTS_ + 1 WHERE SEQ_ IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
         bind(ps, 1, chunk);
         ps.executeUpdate();
       } catch (SQLException e) {
@@ -373,7 +457,8 @@ public final class BulkEntryStore {
 
   /** Rows in the queue, claimed or not (monitoring and tests). */
   public long size(Connection c) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ENTRY_TABLE)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ENTRY_TABLE)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -406,13 +491,14 @@ public final class BulkEntryStore {
     if (s == null) {
       return null;
     }
-    // PostgreSQL refuses NUL characters in text columns; Salesforce's messages are not ours to trust
+    // PostgreSQL refuses NUL characters in text columns; Salesforce's messages are not ours to
+    // trust
     String text = s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
     return text.length() <= max ? text : text.substring(0, max);
   }
 
   private static IllegalStateException failure(String what, SQLException e) {
-    return new IllegalStateException("Could not " + what + " (SQL state " + e.getSQLState() + "): "
-        + e.getMessage(), e);
+    return new IllegalStateException(
+        "Could not " + what + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
   }
 }

@@ -12,24 +12,29 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
- * What the bulk queue and the bulk ingest steps of one process engine share: its settings, its queue store and the
- * connections. Kept per engine name because the steps are instantiated by the engine (class delegates) and the
- * queue is reached through the JVM-wide {@code BulkQueues}.
+ * What the bulk queue and the bulk ingest steps of one process engine share: its settings, its
+ * queue store and the connections. Kept per engine name because the steps are instantiated by the
+ * engine (class delegates) and the queue is reached through the JVM-wide {@code BulkQueues}.
  */
 public final class BulkIngestRuntime {
 
-  // a stack per engine name: two engines of one name in one JVM (e.g. two Spring contexts) must not lose the
+  // a stack per engine name: two engines of one name in one JVM (e.g. two Spring contexts) must not
+  // lose the
   // older one's runtime when the newer one stops
   private static final Map<String, Deque<BulkIngestRuntime>> BY_ENGINE = new ConcurrentHashMap<>();
 
   private final BulkIngestSettings settings;
   private final BulkEntryStore store;
   private final SalesforceConnections connections;
-  /** Per group: the row id at which this node last started an early run (see {@link JdbcBulkQueue}). */
+
+  /**
+   * Per group: the row id at which this node last started an early run (see {@link JdbcBulkQueue}).
+   */
   private final Map<String, Long> earlyStarts = new ConcurrentHashMap<>();
 
   /** A runtime over these parts. */
-  public BulkIngestRuntime(BulkIngestSettings settings, BulkEntryStore store, SalesforceConnections connections) {
+  public BulkIngestRuntime(
+      BulkIngestSettings settings, BulkEntryStore store, SalesforceConnections connections) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
     this.connections = Objects.requireNonNull(connections, "connections");
@@ -54,20 +59,24 @@ public final class BulkIngestRuntime {
   /** Makes this the runtime of the named engine. */
   public static void register(String engineName, BulkIngestRuntime runtime) {
     Objects.requireNonNull(runtime, "runtime");
-    BY_ENGINE.compute(engineName, (name, stack) -> {
-      Deque<BulkIngestRuntime> runtimes = stack == null ? new ConcurrentLinkedDeque<>() : stack;
-      runtimes.remove(runtime);
-      runtimes.push(runtime);
-      return runtimes;
-    });
+    BY_ENGINE.compute(
+        engineName,
+        (name, stack) -> {
+          Deque<BulkIngestRuntime> runtimes = stack == null ? new ConcurrentLinkedDeque<>() : stack;
+          runtimes.remove(runtime);
+          runtimes.push(runtime);
+          return runtimes;
+        });
   }
 
   /** Forgets this runtime of the named engine; an older one of the same name is in force again. */
   public static void unregister(String engineName, BulkIngestRuntime runtime) {
-    BY_ENGINE.computeIfPresent(engineName, (name, runtimes) -> {
-      runtimes.remove(runtime);
-      return runtimes.isEmpty() ? null : runtimes;
-    });
+    BY_ENGINE.computeIfPresent(
+        engineName,
+        (name, runtimes) -> {
+          runtimes.remove(runtime);
+          return runtimes.isEmpty() ? null : runtimes;
+        });
   }
 
   /** The runtime of the engine running the current command, if it has one. */
@@ -84,7 +93,11 @@ public final class BulkIngestRuntime {
    * @throws IllegalStateException when that engine has no {@code BulkIngestPlugin}
    */
   public static BulkIngestRuntime current() {
-    return ofCurrentEngine().orElseThrow(() -> new IllegalStateException("This process engine runs the sfactions"
-        + " bulk ingest process but has no io.github.sfactions.bpmn.bulk.BulkIngestPlugin configured"));
+    return ofCurrentEngine()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "This process engine runs the sfactions"
+                        + " bulk ingest process but has no io.github.sfactions.bpmn.bulk.BulkIngestPlugin configured"));
   }
 }

@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * Frame of every step of the bulk ingest process: finds the engine's bulk runtime, counts the Salesforce API calls
- * the step makes into the {@code apiCalls} variable (also when the step ends in a BPMN error).
+ * Frame of every step of the bulk ingest process: finds the engine's bulk runtime, counts the
+ * Salesforce API calls the step makes into the {@code apiCalls} variable (also when the step ends
+ * in a BPMN error).
  */
 public abstract class BulkStep implements JavaDelegate {
 
@@ -33,8 +34,11 @@ public abstract class BulkStep implements JavaDelegate {
     }
   }
 
-  /** The step's work; Salesforce calls go through {@link #bulk} with {@code calls} to be counted. */
-  protected abstract void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls)
+  /**
+   * The step's work; Salesforce calls go through {@link #bulk} with {@code calls} to be counted.
+   */
+  protected abstract void run(
+      DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls)
       throws Exception;
 
   /** The engine transaction's connection. */
@@ -53,15 +57,19 @@ public abstract class BulkStep implements JavaDelegate {
   }
 
   /** The Bulk API client of the batch's connection, its calls counted by {@code calls}. */
-  protected static BulkIngest bulk(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    return calls.on(runtime.connections().client((String) execution.getVariable(CONNECTION))).bulk();
+  protected static BulkIngest bulk(
+      DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
+    return calls
+        .on(runtime.connections().client((String) execution.getVariable(CONNECTION)))
+        .bulk();
   }
 
   /**
-   * Ends the step with a BPMN error that the diagram routes to "Fail the batch's records" (or a retry), with the
-   * reason kept in {@code failureReason}.
+   * Ends the step with a BPMN error that the diagram routes to "Fail the batch's records" (or a
+   * retry), with the reason kept in {@code failureReason}.
    */
-  protected static BpmnError batchError(DelegateExecution execution, String errorCode, String reason) {
+  protected static BpmnError batchError(
+      DelegateExecution execution, String errorCode, String reason) {
     execution.setVariable(FAILURE_REASON, reason);
     return new BpmnError(errorCode, reason);
   }
@@ -73,14 +81,16 @@ public abstract class BulkStep implements JavaDelegate {
   }
 
   /**
-   * Delivers up to {@code limit} of this claim's pending outcomes to their waiting instances: the first pass
-   * ({@code late=false}) or the outcomes an earlier pass found no waiting instance for ({@code late=true}).
+   * Delivers up to {@code limit} of this claim's pending outcomes to their waiting instances: the
+   * first pass ({@code late=false}) or the outcomes an earlier pass found no waiting instance for
+   * ({@code late=true}).
    */
-  protected static OutcomeDelivery.Pass deliverOutcomes(DelegateExecution execution, BulkIngestRuntime runtime,
-      boolean late, int limit) {
+  protected static OutcomeDelivery.Pass deliverOutcomes(
+      DelegateExecution execution, BulkIngestRuntime runtime, boolean late, int limit) {
     Connection c = connection();
     BulkEntryStore store = runtime.store();
-    OutcomeDelivery delivery = new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
+    OutcomeDelivery delivery =
+        new OutcomeDelivery(execution.getProcessEngineServices().getRuntimeService(), store);
     return delivery.deliver(c, store.outcomes(c, claimId(execution), late, limit));
   }
 }

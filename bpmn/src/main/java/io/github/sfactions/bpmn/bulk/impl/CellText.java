@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A record's CSV cells as plain text: what the CSV holds once unquoted, which is also what Salesforce echoes in
- * its result files. Writing this text back through {@link BulkCsvWriter} gives the very same cells (numbers and
- * booleans never need quotes; text is quoted again exactly where it was), so the queue can keep records as text.
+ * A record's CSV cells as plain text: what the CSV holds once unquoted, which is also what
+ * Salesforce echoes in its result files. Writing this text back through {@link BulkCsvWriter} gives
+ * the very same cells (numbers and booleans never need quotes; text is quoted again exactly where
+ * it was), so the queue can keep records as text.
  */
 public final class CellText {
 
-  private CellText() {
-  }
+  private CellText() {}
 
   /**
    * The text of every field; an explicit null stays null (the writer turns it into {@code #N/A}).
@@ -22,14 +22,16 @@ public final class CellText {
   public static Map<String, String> of(Map<String, Object> row) {
     Map<String, String> text = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : row.entrySet()) {
-      text.put(e.getKey(), e.getValue() == null ? null : unquote(BulkCsvWriter.cell(e.getKey(), e.getValue())));
+      text.put(
+          e.getKey(),
+          e.getValue() == null ? null : unquote(BulkCsvWriter.cell(e.getKey(), e.getValue())));
     }
     return text;
   }
 
   /**
-   * The cell Salesforce echoes for this column of a row in a batch: the text, {@code #N/A} for an explicit null,
-   * or empty when the record does not have the column.
+   * The cell Salesforce echoes for this column of a row in a batch: the text, {@code #N/A} for an
+   * explicit null, or empty when the record does not have the column.
    */
   public static String echo(Map<String, String> row, String column) {
     if (!row.containsKey(column)) {

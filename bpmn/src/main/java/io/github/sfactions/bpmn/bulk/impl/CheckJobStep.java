@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * "Check job state": one {@code GET /jobs/ingest/{id}}; publishes state and counters, the reason of a
- * {@code Failed}/{@code Aborted} job, and whether the poll deadline has passed.
+ * "Check job state": one {@code GET /jobs/ingest/{id}}; publishes state and counters, the reason of
+ * a {@code Failed}/{@code Aborted} job, and whether the poll deadline has passed.
  */
 public class CheckJobStep extends BulkStep {
 
@@ -31,12 +31,21 @@ public class CheckJobStep extends BulkStep {
     execution.setVariable(RECORDS_PROCESSED, job.numberRecordsProcessed());
     execution.setVariable(RECORDS_FAILED, job.numberRecordsFailed());
     if (state == BulkJobState.FAILED || state == BulkJobState.ABORTED) {
-      execution.setVariable(FAILURE_REASON, "Bulk job " + jobId + " ended " + state.apiValue()
-          + (job.errorMessage() == null || job.errorMessage().isBlank() ? "" : ": " + job.errorMessage()));
+      execution.setVariable(
+          FAILURE_REASON,
+          "Bulk job "
+              + jobId
+              + " ended "
+              + state.apiValue()
+              + (job.errorMessage() == null || job.errorMessage().isBlank()
+                  ? ""
+                  : ": " + job.errorMessage()));
     }
     Date deadline = (Date) execution.getVariable(POLL_DEADLINE);
-    boolean timedOut = (state == null || !state.isTerminal()) && deadline != null
-        && !ClockUtil.getCurrentTime().before(deadline);
+    boolean timedOut =
+        (state == null || !state.isTerminal())
+            && deadline != null
+            && !ClockUtil.getCurrentTime().before(deadline);
     execution.setVariable(POLL_TIMED_OUT, timedOut);
   }
 }

@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Claim queued records": releases abandoned claims, then takes up to {@code batchSize} unclaimed records (and at
- * most {@code maxCsvBytes} of CSV) of one group, the given {@code groupKey} or else the oldest queued group. When
- * more records wait afterwards it starts another run, so a backlog drains without waiting for the timer.
+ * "Claim queued records": releases abandoned claims, then takes up to {@code batchSize} unclaimed
+ * records (and at most {@code maxCsvBytes} of CSV) of one group, the given {@code groupKey} or else
+ * the oldest queued group. When more records wait afterwards it starts another run, so a backlog
+ * drains without waiting for the timer.
  */
 public class ClaimBatchStep extends BulkStep {
 
@@ -41,32 +42,44 @@ public class ClaimBatchStep extends BulkStep {
     BulkEntryStore store = runtime.store();
     Connection c = connection();
     Date now = ClockUtil.getCurrentTime();
-    int released = store.releaseExpired(c, new Date(now.getTime() - settings.claimTimeout().toMillis()));
+    int released =
+        store.releaseExpired(c, new Date(now.getTime() - settings.claimTimeout().toMillis()));
     if (released > 0) {
-      LOG.warn("Released {} bulk records whose claim was older than {} without results", released,
+      LOG.warn(
+          "Released {} bulk records whose claim was older than {} without results",
+          released,
           settings.claimTimeout());
     }
     execution.setVariable(RECORD_COUNT, 0);
-    Optional<String> group = Optional.ofNullable((String) execution.getVariable(GROUP_KEY))
-        .or(() -> store.oldestUnclaimedGroup(c));
+    Optional<String> group =
+        Optional.ofNullable((String) execution.getVariable(GROUP_KEY))
+            .or(() -> store.oldestUnclaimedGroup(c));
     if (group.isEmpty()) {
       return;
     }
     String groupKey = group.get();
     store.ensureGroup(groupKey, now);
     store.lockGroup(c, groupKey);
-    List<Long> seqs = fitting(store.unclaimed(c, groupKey, settings.batchSize()), settings.maxCsvBytes());
+    List<Long> seqs =
+        fitting(store.unclaimed(c, groupKey, settings.batchSize()), settings.maxCsvBytes());
     if (seqs.isEmpty()) {
       return;
     }
     String claimId = UUID.randomUUID().toString();
-    // the rows are the oldest unclaimed ones in row-id order, so the batch is the id range first..last
+    // the rows are the oldest unclaimed ones in row-id order, so the batch is the id range
+    // first..last
     int claimed = store.claim(c, groupKey, seqs.get(0), seqs.get(seqs.size() - 1), claimId, now);
     if (claimed != seqs.size()) {
-      // cannot happen while the group lock holds, unless a row queued in a transaction that committed after the
+      // cannot happen while the group lock holds, unless a row queued in a transaction that
+      // committed after the
       // read falls into the range; rolling back and retrying is the safe answer either way
-      throw new IllegalStateException("Claimed " + claimed + " of " + seqs.size() + " bulk records: the queue"
-          + " changed during the claim; the claim is rolled back and retried");
+      throw new IllegalStateException(
+          "Claimed "
+              + claimed
+              + " of "
+              + seqs.size()
+              + " bulk records: the queue"
+              + " changed during the claim; the claim is rolled back and retried");
     }
     GroupKey key = store.groupOfClaim(c, claimId).orElseThrow();
     execution.setVariable(GROUP_KEY, groupKey);
@@ -81,8 +94,11 @@ public class ClaimBatchStep extends BulkStep {
     execution.setVariable(UPLOAD_ATTEMPTS, 0);
     execution.setVariable(MAX_UPLOAD_ATTEMPTS, settings.maxUploadAttempts());
     if (store.oldestUnclaimedGroup(c).isPresent()) {
-      execution.getProcessEngineServices().getRuntimeService()
-          .createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE).correlateStartMessage();
+      execution
+          .getProcessEngineServices()
+          .getRuntimeService()
+          .createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)
+          .correlateStartMessage();
     }
   }
 

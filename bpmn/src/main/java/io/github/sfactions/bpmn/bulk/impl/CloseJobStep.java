@@ -9,14 +9,18 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** "Close job": {@code UploadComplete}, so Salesforce starts processing; the poll deadline starts now. */
+/**
+ * "Close job": {@code UploadComplete}, so Salesforce starts processing; the poll deadline starts
+ * now.
+ */
 public class CloseJobStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     BulkJobInfo job = bulk(execution, runtime, calls).closeJob(jobId(execution));
     execution.setVariable(JOB_STATE, job.state() == null ? null : job.state().apiValue());
-    execution.setVariable(POLL_DEADLINE,
+    execution.setVariable(
+        POLL_DEADLINE,
         new Date(ClockUtil.getCurrentTime().getTime() + runtime.settings().maxWait().toMillis()));
   }
 }

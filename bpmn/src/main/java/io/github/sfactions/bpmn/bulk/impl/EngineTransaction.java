@@ -14,22 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC connection of the engine command that is running: queue SQL on it commits and rolls back with the
- * engine's own changes (a failed job leaves nothing queued, claimed or deleted).
+ * The JDBC connection of the engine command that is running: queue SQL on it commits and rolls back
+ * with the engine's own changes (a failed job leaves nothing queued, claimed or deleted).
  *
- * <p>With the engine's own (standalone) transactions MyBatis skips the JDBC rollback when the engine itself had
- * written nothing yet, and the pooled connection's reset to auto-commit would then commit our rows. So for those
- * transactions the connection is rolled back explicitly when the engine rolls back. Spring- and JTA-managed
- * transactions roll the connection back themselves.
+ * <p>With the engine's own (standalone) transactions MyBatis skips the JDBC rollback when the
+ * engine itself had written nothing yet, and the pooled connection's reset to auto-commit would
+ * then commit our rows. So for those transactions the connection is rolled back explicitly when the
+ * engine rolls back. Spring- and JTA-managed transactions roll the connection back themselves.
  */
 final class EngineTransaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineTransaction.class);
-  private static final Set<CommandContext> GUARDED = Collections.synchronizedSet(
-      Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final Set<CommandContext> GUARDED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-  private EngineTransaction() {
-  }
+  private EngineTransaction() {}
 
   /** True inside an engine command. */
   static boolean active() {
@@ -44,7 +43,8 @@ final class EngineTransaction {
   static Connection connection() {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
-      throw new IllegalStateException("The sfactions bulk queue must be used inside a process engine command");
+      throw new IllegalStateException(
+          "The sfactions bulk queue must be used inside a process engine command");
     }
     Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
     TransactionContext tx = context.getTransactionContext();
@@ -58,7 +58,9 @@ final class EngineTransaction {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      LOG.warn("Could not roll back the bulk queue changes of a failed engine command: {}", e.getMessage());
+      LOG.warn(
+          "Could not roll back the bulk queue changes of a failed engine command: {}",
+          e.getMessage());
     }
   }
 }

@@ -7,9 +7,9 @@ import io.github.sfactions.action.ApiCallCounter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Fail the batch's records": every claimed record without an outcome fails with the batch's
- * {@code failureReason} (job Failed or Aborted, poll timeout, upload or job creation failure), to be delivered
- * to its waiting instance as BPMN error 400.
+ * "Fail the batch's records": every claimed record without an outcome fails with the batch's {@code
+ * failureReason} (job Failed or Aborted, poll timeout, upload or job creation failure), to be
+ * delivered to its waiting instance as BPMN error 400.
  */
 public class FailBatchStep extends BulkStep {
 
@@ -19,8 +19,15 @@ public class FailBatchStep extends BulkStep {
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
     String reason = (String) execution.getVariable(FAILURE_REASON);
-    int failed = runtime.store().failUnresolved(connection(), claimId(execution), jobId(execution), BATCH_FAILED,
-        reason == null ? "The bulk batch failed" : reason);
+    int failed =
+        runtime
+            .store()
+            .failUnresolved(
+                connection(),
+                claimId(execution),
+                jobId(execution),
+                BATCH_FAILED,
+                reason == null ? "The bulk batch failed" : reason);
     execution.setVariable(FAILED_COUNT, failed);
   }
 }

@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Fetch results": downloads {@code successfulResults} and {@code failedResults} (two calls), matches every row to
- * its queued record and stores each record's outcome on its queue row. A record without a result row fails.
+ * "Fetch results": downloads {@code successfulResults} and {@code failedResults} (two calls),
+ * matches every row to its queued record and stores each record's outcome on its queue row. A
+ * record without a result row fails.
  */
 public class FetchResultsStep extends BulkStep {
 
   /** Error code of a record Salesforce returned no result row for. */
   static final String NO_RESULT = "NO_RESULT";
+
   private static final Logger LOG = LoggerFactory.getLogger(FetchResultsStep.class);
 
   @Override
@@ -30,7 +32,8 @@ public class FetchResultsStep extends BulkStep {
     Connection c = connection();
     String claimId = claimId(execution);
     String jobId = jobId(execution);
-    ClaimedBatch batch = ClaimedBatch.of(runtime.store().claimedWithoutOutcome(c, claimId), runtime.settings());
+    ClaimedBatch batch =
+        ClaimedBatch.of(runtime.store().claimedWithoutOutcome(c, claimId), runtime.settings());
     BulkIngest bulk = bulk(execution, runtime, calls);
     ResultMatcher matcher = new ResultMatcher(batch.batch().columns(), batch.records());
     List<RecordOutcome> outcomes = new ArrayList<>(batch.records().size());
@@ -40,8 +43,9 @@ public class FetchResultsStep extends BulkStep {
     for (BulkRecordResult r : bulk.successfulResults(jobId)) {
       Optional<QueuedRecord> record = matcher.take(r);
       if (record.isPresent()) {
-        outcomes.add(new RecordOutcome(record.get().seq(), true, r.created() ? "created" : "updated", r.id(), null,
-            null));
+        outcomes.add(
+            new RecordOutcome(
+                record.get().seq(), true, r.created() ? "created" : "updated", r.id(), null, null));
         successful++;
       } else {
         strays++;
@@ -50,20 +54,32 @@ public class FetchResultsStep extends BulkStep {
     for (BulkRecordResult r : bulk.failedResults(jobId)) {
       Optional<QueuedRecord> record = matcher.take(r);
       if (record.isPresent()) {
-        outcomes.add(new RecordOutcome(record.get().seq(), false, BulkIngestVariables.RESULT_FAILED, r.id(), r.errorCode(),
-            sfError(r)));
+        outcomes.add(
+            new RecordOutcome(
+                record.get().seq(),
+                false,
+                BulkIngestVariables.RESULT_FAILED,
+                r.id(),
+                r.errorCode(),
+                sfError(r)));
         failed++;
       } else {
         strays++;
       }
     }
     for (QueuedRecord missing : matcher.unmatched()) {
-      outcomes.add(RecordOutcome.batchFailure(missing.seq(), NO_RESULT, "Salesforce returned no result row for"
-          + " this record in bulk job " + jobId));
+      outcomes.add(
+          RecordOutcome.batchFailure(
+              missing.seq(),
+              NO_RESULT,
+              "Salesforce returned no result row for" + " this record in bulk job " + jobId));
       failed++;
     }
     if (strays > 0) {
-      LOG.warn("Bulk job {} returned {} result rows that match no queued record of claim {}", jobId, strays,
+      LOG.warn(
+          "Bulk job {} returned {} result rows that match no queued record of claim {}",
+          jobId,
+          strays,
           claimId);
     }
     runtime.store().saveOutcomes(c, claimId, jobId, outcomes);
@@ -77,7 +93,10 @@ public class FetchResultsStep extends BulkStep {
       return r.errorMessage();
     }
     String fields = String.join(",", r.errorFields());
-    return r.errorCode() + ":" + (r.errorMessage() == null ? "" : r.errorMessage()) + ":"
+    return r.errorCode()
+        + ":"
+        + (r.errorMessage() == null ? "" : r.errorMessage())
+        + ":"
         + (fields.isEmpty() ? "--" : fields + " --");
   }
 }

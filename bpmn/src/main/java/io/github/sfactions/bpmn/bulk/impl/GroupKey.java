@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * What records must share to travel in one Bulk API job: connection, object, operation and (upsert) external id
- * field. Stored as a fixed-length hash so the index stays small whatever the names.
+ * What records must share to travel in one Bulk API job: connection, object, operation and (upsert)
+ * external id field. Stored as a fixed-length hash so the index stays small whatever the names.
  *
  * @param connection connection name
  * @param sobject object API name
@@ -26,13 +26,23 @@ public record GroupKey(String connection, String sobject, BulkOperation operatio
     return new GroupKey(connection, job.sobject(), job.operation(), job.externalIdFieldName());
   }
 
-  /** The 64-character key stored in the queue rows (object and field names compared case-insensitively). */
+  /**
+   * The 64-character key stored in the queue rows (object and field names compared
+   * case-insensitively).
+   */
   public String hash() {
-    String text = connection + '\n' + sobject.toLowerCase(Locale.ROOT) + '\n' + operation.name() + '\n'
-        + (idField == null ? "" : idField.toLowerCase(Locale.ROOT));
+    String text =
+        connection
+            + '\n'
+            + sobject.toLowerCase(Locale.ROOT)
+            + '\n'
+            + operation.name()
+            + '\n'
+            + (idField == null ? "" : idField.toLowerCase(Locale.ROOT));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }

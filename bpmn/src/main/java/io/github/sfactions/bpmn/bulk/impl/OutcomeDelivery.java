@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers stored outcomes to the instances that wait for them (message
- * {@code sfactions.bulk.outcome.<entryId>}), then deletes the delivered rows, all in the calling transaction.
- * An outcome whose instance is gone is dropped; one whose instance exists but does not wait (yet) stays for a
- * later attempt.
+ * Delivers stored outcomes to the instances that wait for them (message {@code
+ * sfactions.bulk.outcome.<entryId>}), then deletes the delivered rows, all in the calling
+ * transaction. An outcome whose instance is gone is dropped; one whose instance exists but does not
+ * wait (yet) stays for a later attempt.
  */
 final class OutcomeDelivery {
 
@@ -36,8 +36,7 @@ final class OutcomeDelivery {
   }
 
   /** Counts of one delivery pass. */
-  record Pass(int delivered, List<PendingOutcome> notWaiting) {
-  }
+  record Pass(int delivered, List<PendingOutcome> notWaiting) {}
 
   Pass deliver(Connection c, List<PendingOutcome> outcomes) {
     List<Long> done = new ArrayList<>(outcomes.size());
@@ -48,7 +47,9 @@ final class OutcomeDelivery {
         delivered++;
         done.add(o.seq());
       } else if (instanceGone(o)) {
-        LOG.info("Dropping the bulk outcome of entry {}: process instance {} no longer exists", o.entryId(),
+        LOG.info(
+            "Dropping the bulk outcome of entry {}: process instance {} no longer exists",
+            o.entryId(),
             o.processInstanceId());
         done.add(o.seq());
       } else {
@@ -60,19 +61,22 @@ final class OutcomeDelivery {
   }
 
   /**
-   * Finds the waiting subscription by its unique message name (an indexed lookup) and triggers it, inside the
-   * report step's own command. A name-only correlation would scan every execution for a matching subscription
-   * (quadratic for a batch of thousands), and {@code RuntimeService.messageEventReceived} would look the same
-   * subscription up a second time; at 5000 outcomes per batch both show. The waiting activity continues
-   * asynchronously ({@link OutcomeAwaitParseListener}), so triggering it only hands over the outcome.
+   * Finds the waiting subscription by its unique message name (an indexed lookup) and triggers it,
+   * inside the report step's own command. A name-only correlation would scan every execution for a
+   * matching subscription (quadratic for a batch of thousands), and {@code
+   * RuntimeService.messageEventReceived} would look the same subscription up a second time; at 5000
+   * outcomes per batch both show. The waiting activity continues asynchronously ({@link
+   * OutcomeAwaitParseListener}), so triggering it only hands over the outcome.
    */
   private boolean deliver(PendingOutcome o) {
     String message = BulkIngestVariables.outcomeMessage(o.entryId());
     CommandContext commandContext = Context.getCommandContext();
     EventSubscriptionQueryImpl query = new EventSubscriptionQueryImpl();
     query.eventType(MESSAGE).eventName(message);
-    List<EventSubscription> waiting = commandContext.getEventSubscriptionManager()
-        .findEventSubscriptionsByQueryCriteria(query, new Page(0, 1));
+    List<EventSubscription> waiting =
+        commandContext
+            .getEventSubscriptionManager()
+            .findEventSubscriptionsByQueryCriteria(query, new Page(0, 1));
     if (waiting.isEmpty()) {
       return false;
     }
@@ -82,15 +86,20 @@ final class OutcomeDelivery {
 
   private boolean instanceGone(PendingOutcome o) {
     return o.processInstanceId() == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(o.processInstanceId()).count() == 0;
+        || runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(o.processInstanceId())
+                .count()
+            == 0;
   }
 
   static VariableMap variables(PendingOutcome o) {
     RecordOutcome r = o.outcome();
-    VariableMap vars = Variables.createVariables()
-        .putValue(BulkIngestVariables.RESULT, r.result())
-        .putValue(BulkIngestVariables.RECORD_ID, r.recordId())
-        .putValue(BulkIngestVariables.JOB_ID, o.jobId());
+    VariableMap vars =
+        Variables.createVariables()
+            .putValue(BulkIngestVariables.RESULT, r.result())
+            .putValue(BulkIngestVariables.RECORD_ID, r.recordId())
+            .putValue(BulkIngestVariables.JOB_ID, o.jobId());
     if (!r.success()) {
       vars.putValue(BulkIngestVariables.ERROR, r.error());
       vars.putValue(BulkIngestVariables.ERROR_CODE, r.errorCode());

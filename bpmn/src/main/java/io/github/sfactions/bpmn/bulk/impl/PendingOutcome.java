@@ -8,7 +8,8 @@ package io.github.sfactions.bpmn.bulk.impl;
  * @param outcome the outcome
  * @param jobId the Bulk API job, or null
  */
-public record PendingOutcome(long seq, String processInstanceId, RecordOutcome outcome, String jobId) {
+public record PendingOutcome(
+    long seq, String processInstanceId, RecordOutcome outcome, String jobId) {
 
   /** The entry id as text. */
   public String entryId() {

@@ -9,20 +9,22 @@ import java.sql.Connection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Report outcomes": delivers the next {@code reportChunkSize} outcomes in this job's transaction (the diagram
- * loops over the step, so a 5000-record batch is several short transactions, not one giant one). Outcomes whose
- * instance is not waiting are set aside for "Deliver late outcomes".
+ * "Report outcomes": delivers the next {@code reportChunkSize} outcomes in this job's transaction
+ * (the diagram loops over the step, so a 5000-record batch is several short transactions, not one
+ * giant one). Outcomes whose instance is not waiting are set aside for "Deliver late outcomes".
  */
 public class ReportOutcomesStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    OutcomeDelivery.Pass pass = deliverOutcomes(execution, runtime, false, runtime.settings().reportChunkSize());
+    OutcomeDelivery.Pass pass =
+        deliverOutcomes(execution, runtime, false, runtime.settings().reportChunkSize());
     Connection c = connection();
     String claimId = claimId(execution);
     BulkEntryStore store = runtime.store();
     store.markTried(c, pass.notWaiting().stream().map(PendingOutcome::seq).toList());
-    execution.setVariable(REPORTED_COUNT, intVariable(execution, REPORTED_COUNT) + pass.delivered());
+    execution.setVariable(
+        REPORTED_COUNT, intVariable(execution, REPORTED_COUNT) + pass.delivered());
     execution.setVariable(REMAINING_COUNT, store.countOutcomes(c, claimId, false));
     execution.setVariable(UNDELIVERED_COUNT, store.countOutcomes(c, claimId, true));
   }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the queued record of each result row. Salesforce does not keep the upload's row order and an insert has
- * no key column, so a row is matched by all its cells, which the result files echo as uploaded. Records whose
- * cells are identical are interchangeable: each gets one of their outcomes.
+ * Finds the queued record of each result row. Salesforce does not keep the upload's row order and
+ * an insert has no key column, so a row is matched by all its cells, which the result files echo as
+ * uploaded. Records whose cells are identical are interchangeable: each gets one of their outcomes.
  */
 public final class ResultMatcher {
 
@@ -34,7 +34,9 @@ public final class ResultMatcher {
   /** The record this result row belongs to (each record is handed out once). */
   public Optional<QueuedRecord> take(BulkRecordResult result) {
     Deque<QueuedRecord> candidates = byCells.get(key(lowerCase(result.row()), false));
-    return candidates == null || candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.poll());
+    return candidates == null || candidates.isEmpty()
+        ? Optional.empty()
+        : Optional.of(candidates.poll());
   }
 
   /** Records no result row was matched to. */

@@ -10,11 +10,9 @@ import java.util.Map;
 final class RowCodec {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {
-  };
+  private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {};
 
-  private RowCodec() {
-  }
+  private RowCodec() {}
 
   static String write(Map<String, String> row) {
     try {

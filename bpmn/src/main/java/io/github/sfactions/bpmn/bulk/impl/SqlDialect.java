@@ -3,10 +3,10 @@ package io.github.sfactions.bpmn.bulk.impl;
 import java.util.Locale;
 
 /**
- * The databases the queue tables support, with the few spots where their SQL differs. Every identifier in the
- * queue's SQL is unquoted, in the DDL as in the statements, so each database folds them the same way (H2 to upper
- * case, PostgreSQL to lower case); nothing may name a column through an API that quotes it, such as JDBC's
- * generated-key column names.
+ * The databases the queue tables support, with the few spots where their SQL differs. Every
+ * identifier in the queue's SQL is unquoted, in the DDL as in the statements, so each database
+ * folds them the same way (H2 to upper case, PostgreSQL to lower case); nothing may name a column
+ * through an API that quotes it, such as JDBC's generated-key column names.
  */
 public enum SqlDialect {
   H2("CHARACTER VARYING(1000000)") {
@@ -34,8 +34,8 @@ public enum SqlDialect {
   }
 
   /**
-   * A query that runs {@code insert} (one row) and returns the inserted row's {@code column}, typically its
-   * generated key.
+   * A query that runs {@code insert} (one row) and returns the inserted row's {@code column},
+   * typically its generated key.
    */
   abstract String insertReturning(String insert, String column);
 
@@ -49,8 +49,12 @@ public enum SqlDialect {
     return switch (type) {
       case "h2" -> H2;
       case "postgres" -> POSTGRES;
-      default -> throw new IllegalStateException("The sfactions bulk queue supports H2 and PostgreSQL; this engine"
-          + " uses '" + databaseType + "'");
+      default ->
+          throw new IllegalStateException(
+              "The sfactions bulk queue supports H2 and PostgreSQL; this engine"
+                  + " uses '"
+                  + databaseType
+                  + "'");
     };
   }
 }

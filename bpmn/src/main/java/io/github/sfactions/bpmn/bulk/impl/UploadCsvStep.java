@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Upload CSV": writes the batch's CSV straight into {@code PUT /jobs/ingest/{id}/batches}. If the upload fails the
- * job is aborted (deviation 4: Salesforce never processes a partial upload) and the BPMN error
- * {@value io.github.sfactions.bpmn.bulk.BulkIngestVariables#UPLOAD_FAILED_ERROR_CODE} sends the batch to a new job
- * after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
+ * "Upload CSV": writes the batch's CSV straight into {@code PUT /jobs/ingest/{id}/batches}. If the
+ * upload fails the job is aborted (deviation 4: Salesforce never processes a partial upload) and
+ * the BPMN error {@value
+ * io.github.sfactions.bpmn.bulk.BulkIngestVariables#UPLOAD_FAILED_ERROR_CODE} sends the batch to a
+ * new job after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
  */
 public class UploadCsvStep extends BulkStep {
 
@@ -24,8 +25,10 @@ public class UploadCsvStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    ClaimedBatch batch = ClaimedBatch.of(runtime.store().claimedWithoutOutcome(connection(), claimId(execution)),
-        runtime.settings());
+    ClaimedBatch batch =
+        ClaimedBatch.of(
+            runtime.store().claimedWithoutOutcome(connection(), claimId(execution)),
+            runtime.settings());
     String jobId = jobId(execution);
     BulkIngest bulk = bulk(execution, runtime, calls);
     int attempt = intVariable(execution, UPLOAD_ATTEMPTS) + 1;
@@ -36,9 +39,18 @@ public class UploadCsvStep extends BulkStep {
       boolean aborted = abort(bulk, jobId);
       execution.setVariable(JOB_STATE, aborted ? BulkJobState.ABORTED.apiValue() : null);
       int max = intVariable(execution, MAX_UPLOAD_ATTEMPTS);
-      throw batchError(execution, UPLOAD_FAILED_ERROR_CODE, "Bulk upload to job " + jobId + " failed (attempt " + attempt
-          + " of " + max + "): " + SalesforceFailures.describe(uploadFailure)
-          + (aborted ? "; the job was aborted" : "; aborting the job failed too"));
+      throw batchError(
+          execution,
+          UPLOAD_FAILED_ERROR_CODE,
+          "Bulk upload to job "
+              + jobId
+              + " failed (attempt "
+              + attempt
+              + " of "
+              + max
+              + "): "
+              + SalesforceFailures.describe(uploadFailure)
+              + (aborted ? "; the job was aborted" : "; aborting the job failed too"));
     }
   }
 
@@ -47,7 +59,10 @@ public class UploadCsvStep extends BulkStep {
       bulk.abortJob(jobId);
       return true;
     } catch (RuntimeException abortFailure) {
-      LOG.warn("Could not abort bulk job {} after its upload failed: {}", jobId, abortFailure.getMessage());
+      LOG.warn(
+          "Could not abort bulk job {} after its upload failed: {}",
+          jobId,
+          abortFailure.getMessage());
       return false;
     }
   }

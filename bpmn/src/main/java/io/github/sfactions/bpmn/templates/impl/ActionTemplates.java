@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Templates of the six action connectors: one per object × V1 operation / V2 sync mode, plus a "(Bulk API)"
- * template for each operation the Bulk API supports (create/add, update, upsert), whose bulk fields appear only
- * there. Object and operation are hidden inputs; the fields, their required marks and descriptions come from the
- * connector's own model ({@link ActionType}, {@link Operation}).
+ * Templates of the six action connectors: one per object × V1 operation / V2 sync mode, plus a
+ * "(Bulk API)" template for each operation the Bulk API supports (create/add, update, upsert),
+ * whose bulk fields appear only there. Object and operation are hidden inputs; the fields, their
+ * required marks and descriptions come from the connector's own model ({@link ActionType}, {@link
+ * Operation}).
  */
 public final class ActionTemplates {
 
@@ -54,8 +55,7 @@ public final class ActionTemplates {
   /** Input variable of the "Await bulk outcome" process: the queue entry to wait for. */
   static final String BULK_ENTRY_VARIABLE = "sfBulkEntryId";
 
-  private ActionTemplates() {
-  }
+  private ActionTemplates() {}
 
   /** Every template of the action connector for {@code type}: V1 and V2, REST then Bulk API. */
   public static List<ElementTemplate> of(ActionType type) {
@@ -87,12 +87,19 @@ public final class ActionTemplates {
     };
   }
 
-  private static ElementTemplate template(ActionType type, Flavour flavour, Operation operation, boolean bulk) {
+  private static ElementTemplate template(
+      ActionType type, Flavour flavour, Operation operation, boolean bulk) {
     String object = type.sobject().orElse("Custom Object");
     String verb = capitalize(flavour.value(operation));
     String slug = connectorId(type).substring("salesforce-".length());
-    String id = "io.github.sfactions.salesforce." + slug + "." + flavour.idPart + "." + flavour.value(operation)
-        + (bulk ? ".bulk" : "");
+    String id =
+        "io.github.sfactions.salesforce."
+            + slug
+            + "."
+            + flavour.idPart
+            + "."
+            + flavour.value(operation)
+            + (bulk ? ".bulk" : "");
     String name = flavour.namePrefix + verb + " " + object + (bulk ? " (Bulk API)" : "");
 
     List<TemplateProperty> connector = new ArrayList<>();
@@ -102,10 +109,19 @@ public final class ActionTemplates {
       connector.add(fixed(ActionParameters.USE_BULK_API, "true"));
     }
     if (type.isCustomObject()) {
-      connector.add(TemplateProperty.string("Object API name (sobject)", "API name of the object, e.g. "
-          + "Invoice__c. " + ActionMessages.MISSING_SOBJECT + " when empty.", FIELDS.id(),
-          TemplateBinding.input(ActionParameters.SOBJECT)).required()
-          .withPattern(CommonParts.API_NAME, "An object API name, e.g. Invoice__c, or ${expression}").withPlaceholder("Invoice__c"));
+      connector.add(
+          TemplateProperty.string(
+                  "Object API name (sobject)",
+                  "API name of the object, e.g. "
+                      + "Invoice__c. "
+                      + ActionMessages.MISSING_SOBJECT
+                      + " when empty.",
+                  FIELDS.id(),
+                  TemplateBinding.input(ActionParameters.SOBJECT))
+              .required()
+              .withPattern(
+                  CommonParts.API_NAME, "An object API name, e.g. Invoice__c, or ${expression}")
+              .withPlaceholder("Invoice__c"));
     }
     if (!bulk && operation.needsLookup()) {
       connector.addAll(matcherFields(operation));
@@ -117,10 +133,16 @@ public final class ActionTemplates {
       connector.addAll(bulkFields(operation));
     }
     if (!bulk && operation == Operation.UPSERT) {
-      connector.add(TemplateProperty.string("External id field (native upsert)", "Optional: API name of an "
-          + "external id field, e.g. Ext__c. Upserts in one call (PATCH /sobjects/" + (type.isCustomObject()
-          ? "{Object}" : object) + "/{Field}/{value}) instead of lookup + write; the value comes from the record "
-          + "matcher or field of that name.", MATCH.id(), TemplateBinding.input(ActionParameters.EXTERNAL_ID_FIELD)));
+      connector.add(
+          TemplateProperty.string(
+              "External id field (native upsert)",
+              "Optional: API name of an "
+                  + "external id field, e.g. Ext__c. Upserts in one call (PATCH /sobjects/"
+                  + (type.isCustomObject() ? "{Object}" : object)
+                  + "/{Field}/{value}) instead of lookup + write; the value comes from the record "
+                  + "matcher or field of that name.",
+              MATCH.id(),
+              TemplateBinding.input(ActionParameters.EXTERNAL_ID_FIELD)));
     }
     connector.add(CommonParts.connection());
     connector.addAll(outputs(type, operation, bulk));
@@ -144,108 +166,210 @@ public final class ActionTemplates {
     }
     groups.addAll(List.of(OUTPUT, CONNECTION, EXECUTION));
 
-    return new ElementTemplate(name, id, 1, description(object, type, operation, bulk),
-        List.of("salesforce", object.toLowerCase(Locale.ROOT), flavour.value(operation), flavour.name(),
-            bulk ? "bulk" : "rest", "crm", "segment"),
-        groups, List.of(CommonParts.asyncBefore(), CommonParts.asyncAfter(!bulk)), scopes);
+    return new ElementTemplate(
+        name,
+        id,
+        1,
+        description(object, type, operation, bulk),
+        List.of(
+            "salesforce",
+            object.toLowerCase(Locale.ROOT),
+            flavour.value(operation),
+            flavour.name(),
+            bulk ? "bulk" : "rest",
+            "crm",
+            "segment"),
+        groups,
+        List.of(CommonParts.asyncBefore(), CommonParts.asyncAfter(!bulk)),
+        scopes);
   }
 
   private static List<TemplateProperty> matcherFields(Operation operation) {
-    String idNote = operation == Operation.UPSERT ? " An Id matcher is looked up like any field."
-        : " A matcher named Id (exact case) writes that record directly, ignoring the others.";
+    String idNote =
+        operation == Operation.UPSERT
+            ? " An Id matcher is looked up like any field."
+            : " A matcher named Id (exact case) writes that record directly, ignoring the others.";
     return List.of(
-        TemplateProperty.text("Record matchers (JSON or ${expression})", "Field API name → value that finds the "
-            + "record: SELECT Id FROM the object WHERE each matcher, in order. Strings, numbers and booleans. "
-            + "Give a JSON object (expressions allowed inside) or an expression that yields a Map, JSON string or "
-            + "Spin JSON." + idNote + " Empty: 400 \"" + ActionMessages.UNDEFINED_LOOKUP_TRAITS + "\".", MATCH.id(),
-            TemplateBinding.input(ActionParameters.RECORD_MATCHERS)).required()
+        TemplateProperty.text(
+                "Record matchers (JSON or ${expression})",
+                "Field API name → value that finds the "
+                    + "record: SELECT Id FROM the object WHERE each matcher, in order. Strings, numbers and booleans. "
+                    + "Give a JSON object (expressions allowed inside) or an expression that yields a Map, JSON string or "
+                    + "Spin JSON."
+                    + idNote
+                    + " Empty: 400 \""
+                    + ActionMessages.UNDEFINED_LOOKUP_TRAITS
+                    + "\".",
+                MATCH.id(),
+                TemplateBinding.input(ActionParameters.RECORD_MATCHERS))
+            .required()
             .withPlaceholder("{\"Email\": \"${email}\"}"),
-        TemplateProperty.dropdown("Matcher operator", "How the matchers are joined: OR (default) finds a record "
-            + "matching any of them, AND one matching all.", MATCH.id(),
-            TemplateBinding.input(ActionParameters.RECORD_MATCHERS_OPERATOR), CommonParts.OPERATORS));
+        TemplateProperty.dropdown(
+            "Matcher operator",
+            "How the matchers are joined: OR (default) finds a record "
+                + "matching any of them, AND one matching all.",
+            MATCH.id(),
+            TemplateBinding.input(ActionParameters.RECORD_MATCHERS_OPERATOR),
+            CommonParts.OPERATORS));
   }
 
   private static List<TemplateProperty> fields(ActionType type, Operation operation, boolean bulk) {
     List<TemplateProperty> fields = new ArrayList<>();
-    boolean checksRequired = operation == Operation.UPSERT || operation == Operation.CREATE && !bulk;
+    boolean checksRequired =
+        operation == Operation.UPSERT || operation == Operation.CREATE && !bulk;
     for (StandardField field : type.standardFields()) {
       boolean required = checksRequired && type.requiredFields().contains(field.name());
-      TemplateProperty property = TemplateProperty.string(FieldDocs.label(field),
-          FieldDocs.description(type, field, required), FIELDS.id(), TemplateBinding.input(field.name()));
+      TemplateProperty property =
+          TemplateProperty.string(
+              FieldDocs.label(field),
+              FieldDocs.description(type, field, required),
+              FIELDS.id(),
+              TemplateBinding.input(field.name()));
       fields.add(required ? property.required() : property);
     }
-    String otherDescription = "Further fields by API name → value (custom fields end in __c), as a JSON object "
-        + "or an expression that yields a Map, JSON string or Spin JSON; a null value clears the field.";
-    TemplateProperty other = TemplateProperty.text("Other fields (JSON or ${expression})", type.isCustomObject()
-        ? otherDescription + " Required: empty fails with 400 \"" + ActionMessages.CUSTOM_FIELDS_REQUIRED + "\"."
-        : otherDescription, FIELDS.id(), TemplateBinding.input(ActionParameters.OTHER_FIELDS))
-        .withPlaceholder("{\"Ext__c\": \"${externalId}\"}");
+    String otherDescription =
+        "Further fields by API name → value (custom fields end in __c), as a JSON object "
+            + "or an expression that yields a Map, JSON string or Spin JSON; a null value clears the field.";
+    TemplateProperty other =
+        TemplateProperty.text(
+                "Other fields (JSON or ${expression})",
+                type.isCustomObject()
+                    ? otherDescription
+                        + " Required: empty fails with 400 \""
+                        + ActionMessages.CUSTOM_FIELDS_REQUIRED
+                        + "\"."
+                    : otherDescription,
+                FIELDS.id(),
+                TemplateBinding.input(ActionParameters.OTHER_FIELDS))
+            .withPlaceholder("{\"Ext__c\": \"${externalId}\"}");
     fields.add(type.isCustomObject() ? other.required() : other);
     return fields;
   }
 
   private static List<TemplateProperty> bulkFields(Operation operation) {
-    String queued = " The record is queued in the engine's database and sent with others in a Bulk API 2.0 job.";
+    String queued =
+        " The record is queued in the engine's database and sent with others in a Bulk API 2.0 job.";
     if (operation == Operation.UPSERT) {
-      return List.of(TemplateProperty.text("Bulk upsert external id (JSON)", "The id column of the upsert job: "
-          + "{\"externalIdName\": field API name, \"externalIdValue\": this record's value}. Empty: 400 \""
-          + ActionMessages.BULK_EXTERNAL_ID_MISSING + "\"." + queued, BULK.id(),
-          TemplateBinding.input(ActionParameters.BULK_UPSERT_EXTERNAL_ID)).required()
-          .withPlaceholder("{\"externalIdName\": \"Ext__c\", \"externalIdValue\": \"${externalId}\"}"));
+      return List.of(
+          TemplateProperty.text(
+                  "Bulk upsert external id (JSON)",
+                  "The id column of the upsert job: "
+                      + "{\"externalIdName\": field API name, \"externalIdValue\": this record's value}. Empty: 400 \""
+                      + ActionMessages.BULK_EXTERNAL_ID_MISSING
+                      + "\"."
+                      + queued,
+                  BULK.id(),
+                  TemplateBinding.input(ActionParameters.BULK_UPSERT_EXTERNAL_ID))
+              .required()
+              .withPlaceholder(
+                  "{\"externalIdName\": \"Ext__c\", \"externalIdValue\": \"${externalId}\"}"));
     }
     if (operation == Operation.UPDATE) {
-      return List.of(TemplateProperty.string("Bulk update record Id", "Id of the record the update job writes. "
-          + "Empty: 400 \"" + ActionMessages.BULK_RECORD_ID_MISSING + "\"." + queued, BULK.id(),
-          TemplateBinding.input(ActionParameters.BULK_UPDATE_RECORD_ID)).required().withPlaceholder("${recordId}"));
+      return List.of(
+          TemplateProperty.string(
+                  "Bulk update record Id",
+                  "Id of the record the update job writes. "
+                      + "Empty: 400 \""
+                      + ActionMessages.BULK_RECORD_ID_MISSING
+                      + "\"."
+                      + queued,
+                  BULK.id(),
+                  TemplateBinding.input(ActionParameters.BULK_UPDATE_RECORD_ID))
+              .required()
+              .withPlaceholder("${recordId}"));
     }
     return List.of();
   }
 
-  private static List<TemplateProperty> outputs(ActionType type, Operation operation, boolean bulk) {
-    String prefix = type.sobject().map(s -> s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1))
-        .orElse("record");
+  private static List<TemplateProperty> outputs(
+      ActionType type, Operation operation, boolean bulk) {
+    String prefix =
+        type.sobject()
+            .map(s -> s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1))
+            .orElse("record");
     List<TemplateProperty> outputs = new ArrayList<>();
     if (!bulk) {
-      outputs.add(output("Record Id into variable", "Process variable that receives the Id of the record "
-          + "written (recordId).", ActionParameters.RECORD_ID, prefix + "Id"));
+      outputs.add(
+          output(
+              "Record Id into variable",
+              "Process variable that receives the Id of the record " + "written (recordId).",
+              ActionParameters.RECORD_ID,
+              prefix + "Id"));
     }
-    outputs.add(output("Result into variable", "Process variable that receives the outcome (result): "
-        + (bulk ? "queued." : "created, updated or deleted."), ActionParameters.RESULT, prefix + "Result"));
+    outputs.add(
+        output(
+            "Result into variable",
+            "Process variable that receives the outcome (result): "
+                + (bulk ? "queued." : "created, updated or deleted."),
+            ActionParameters.RESULT,
+            prefix + "Result"));
     if (bulk) {
-      // the default is the input variable of the "Await bulk outcome" process, so a call activity right after
+      // the default is the input variable of the "Await bulk outcome" process, so a call activity
+      // right after
       // the task finds the entry without a mapping
-      outputs.add(output("Queue entry Id into variable", "Process variable that receives the queue's id of the "
-          + "record (queueEntryId). Call \"Await bulk outcome\" (sfactions-bulk-await) next: it waits for this "
-          + "record's outcome (recordId on success, BPMN error 400 with Salesforce's error on failure).",
-          ActionParameters.QUEUE_ENTRY_ID, BULK_ENTRY_VARIABLE));
+      outputs.add(
+          output(
+              "Queue entry Id into variable",
+              "Process variable that receives the queue's id of the "
+                  + "record (queueEntryId). Call \"Await bulk outcome\" (sfactions-bulk-await) next: it waits for this "
+                  + "record's outcome (recordId on success, BPMN error 400 with Salesforce's error on failure).",
+              ActionParameters.QUEUE_ENTRY_ID,
+              BULK_ENTRY_VARIABLE));
     }
     if (!bulk && operation.needsLookup()) {
-      outputs.add(output("Match count into variable", "Process variable that receives how many records the "
-          + "lookup matched (matchCount).", ActionParameters.MATCH_COUNT, prefix + "MatchCount"));
+      outputs.add(
+          output(
+              "Match count into variable",
+              "Process variable that receives how many records the "
+                  + "lookup matched (matchCount).",
+              ActionParameters.MATCH_COUNT,
+              prefix + "MatchCount"));
     }
     return outputs;
   }
 
-  private static String description(String object, ActionType type, Operation operation, boolean bulk) {
+  private static String description(
+      String object, ActionType type, Operation operation, boolean bulk) {
     String path = type.isCustomObject() ? "{Object}" : object;
     if (bulk) {
       return switch (operation) {
-        case CREATE -> "Queue a " + object + " for a Bulk API 2.0 insert job; it waits in the engine's database "
-            + "until a bulk ingest run sends it, then continues with its own outcome.";
-        case UPDATE -> "Queue an update of the " + object + " with this record Id for a Bulk API 2.0 update job.";
-        case UPSERT -> "Queue the " + object + " for a Bulk API 2.0 upsert job keyed by an external id.";
+        case CREATE ->
+            "Queue a "
+                + object
+                + " for a Bulk API 2.0 insert job; it waits in the engine's database "
+                + "until a bulk ingest run sends it, then continues with its own outcome.";
+        case UPDATE ->
+            "Queue an update of the "
+                + object
+                + " with this record Id for a Bulk API 2.0 update job.";
+        case UPSERT ->
+            "Queue the " + object + " for a Bulk API 2.0 upsert job keyed by an external id.";
         case DELETE -> throw new IllegalArgumentException("the Bulk API path has no delete");
       };
     }
     return switch (operation) {
-      case CREATE -> "Create a " + object + " (POST /sobjects/" + path + "). 1 API call; 400 when a required field "
-          + "is missing or Salesforce rejects the record.";
-      case UPDATE -> "Find the " + object + " by record matchers and update it (2 API calls; 1 with an Id "
-          + "matcher). 404 when none matches, 300 when several match (nothing changed).";
-      case UPSERT -> "Find the " + object + " by record matchers: update the single match or create it when none "
-          + "matches (2 API calls; 1 with an external id field). 300 when several match (nothing changed).";
-      case DELETE -> "Find the " + object + " by record matchers and delete it (2 API calls; 1 with an Id "
-          + "matcher). 404 when none matches, 300 when several match (nothing changed).";
+      case CREATE ->
+          "Create a "
+              + object
+              + " (POST /sobjects/"
+              + path
+              + "). 1 API call; 400 when a required field "
+              + "is missing or Salesforce rejects the record.";
+      case UPDATE ->
+          "Find the "
+              + object
+              + " by record matchers and update it (2 API calls; 1 with an Id "
+              + "matcher). 404 when none matches, 300 when several match (nothing changed).";
+      case UPSERT ->
+          "Find the "
+              + object
+              + " by record matchers: update the single match or create it when none "
+              + "matches (2 API calls; 1 with an external id field). 300 when several match (nothing changed).";
+      case DELETE ->
+          "Find the "
+              + object
+              + " by record matchers and delete it (2 API calls; 1 with an Id "
+              + "matcher). 404 when none matches, 300 when several match (nothing changed).";
     };
   }
 

@@ -6,21 +6,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Labels and descriptions of the standard fields, derived from the connector's field list ({@link ActionType})
- * plus what Segment's action says about each field: its key ({@code last_name}: the API name in snake case) and
- * the default mapping Segment users know it by.
+ * Labels and descriptions of the standard fields, derived from the connector's field list ({@link
+ * ActionType}) plus what Segment's action says about each field: its key ({@code last_name}: the
+ * API name in snake case) and the default mapping Segment users know it by.
  */
 public final class FieldDocs {
 
-  private static final Map<String, String> FORMATS = Map.of(
-      "CloseDate", "Date as yyyy-MM-dd, e.g. 2026-12-31.",
-      "Amount", "Number, e.g. 1200.50.",
-      "NumberOfEmployees", "Whole number; numeric text is converted.",
-      "AccountId", "Id of the Account the Contact belongs to.",
-      "Description", "Long text; not usable as a record matcher (not filterable).");
+  private static final Map<String, String> FORMATS =
+      Map.of(
+          "CloseDate", "Date as yyyy-MM-dd, e.g. 2026-12-31.",
+          "Amount", "Number, e.g. 1200.50.",
+          "NumberOfEmployees", "Whole number; numeric text is converted.",
+          "AccountId", "Id of the Account the Contact belongs to.",
+          "Description", "Long text; not usable as a record matcher (not filterable).");
 
-  private FieldDocs() {
-  }
+  private FieldDocs() {}
 
   /** "Last name (LastName)"; just "Company" where the words are the API name. */
   public static String label(StandardField field) {
@@ -28,30 +28,46 @@ public final class FieldDocs {
     return words.equals(field.name()) ? words : words + " (" + field.name() + ")";
   }
 
-  /** Where the field goes, its Segment key and default mapping, its format and whether create needs it. */
+  /**
+   * Where the field goes, its Segment key and default mapping, its format and whether create needs
+   * it.
+   */
   public static String description(ActionType type, StandardField field, boolean requiredHere) {
-    StringBuilder text = new StringBuilder("Salesforce field ").append(type.sobject().orElseThrow()).append('.')
-        .append(field.name()).append(". Segment key: ").append(segmentKey(field.name()));
+    StringBuilder text =
+        new StringBuilder("Salesforce field ")
+            .append(type.sobject().orElseThrow())
+            .append('.')
+            .append(field.name())
+            .append(". Segment key: ")
+            .append(segmentKey(field.name()));
     String mapping = segmentDefault(type, field.name());
-    text.append(mapping == null ? " (no default mapping)." : " (Segment default: " + mapping + ").");
+    text.append(
+        mapping == null ? " (no default mapping)." : " (Segment default: " + mapping + ").");
     String format = FORMATS.get(field.name());
     if (format != null) {
       text.append(' ').append(format);
     }
     if (requiredHere) {
-      text.append(" Required: an empty value fails with 400 \"").append(type.requiredFieldsMessage()).append("\".");
+      text.append(" Required: an empty value fails with 400 \"")
+          .append(type.requiredFieldsMessage())
+          .append("\".");
     }
     text.append(" Empty values are not sent.");
     return text.toString();
   }
 
-  /** Segment's key of a field: the API name in snake case ({@code PostalCode} → {@code postal_code}). */
+  /**
+   * Segment's key of a field: the API name in snake case ({@code PostalCode} → {@code
+   * postal_code}).
+   */
   public static String segmentKey(String apiName) {
     return apiName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static String segmentDefault(ActionType type, String name) {
-    if (type == ActionType.OPPORTUNITY || type == ActionType.CASE || name.equals("AccountId")
+    if (type == ActionType.OPPORTUNITY
+        || type == ActionType.CASE
+        || name.equals("AccountId")
         || name.startsWith("Shipping")) {
       return null;
     }
@@ -74,7 +90,10 @@ public final class FieldDocs {
   }
 
   private static boolean isAddressPart(String name) {
-    return name.equals("City") || name.equals("PostalCode") || name.equals("Country") || name.equals("Street")
+    return name.equals("City")
+        || name.equals("PostalCode")
+        || name.equals("Country")
+        || name.equals("Street")
         || name.equals("State");
   }
 

@@ -7,11 +7,11 @@ import io.github.sfactions.bpmn.bulk.BulkTestOrg;
 import io.github.sfactions.bpmn.bulk.JobDriver;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,13 +26,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Measures the engine work the bulk queue adds to one batch, and the Salesforce API calls it spends: per run,
- * {@code records} instances (caller + "Await bulk outcome" call activity) queue one Lead each, then one bulk
- * ingest run sends them and reports every outcome. Each job is timed (wall and CPU of the executing thread) and
- * booked to its activity. "claim+build+report" is the bulk process's own engine work (claim, build CSV, report,
- * late delivery; the HTTP steps are listed apart). "continuation" is the waiting instances' jobs after their
- * outcome arrived (ending the await sub-process and going on in the caller): the callers' own work, spread over
- * the job executor, printed apart. Prints the median over the runs (the first run warms up and is not counted).
+ * Measures the engine work the bulk queue adds to one batch, and the Salesforce API calls it
+ * spends: per run, {@code records} instances (caller + "Await bulk outcome" call activity) queue
+ * one Lead each, then one bulk ingest run sends them and reports every outcome. Each job is timed
+ * (wall and CPU of the executing thread) and booked to its activity. "claim+build+report" is the
+ * bulk process's own engine work (claim, build CSV, report, late delivery; the HTTP steps are
+ * listed apart). "continuation" is the waiting instances' jobs after their outcome arrived (ending
+ * the await sub-process and going on in the caller): the callers' own work, spread over the job
+ * executor, printed apart. Prints the median over the runs (the first run warms up and is not
+ * counted).
  *
  * <pre>{@code
  * ./mvnw -B -q -o -pl bpmn -am test-compile
@@ -45,13 +47,16 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 public final class BulkQueueBenchmark {
 
-  private static final List<String> ENGINE_STEPS = List.of("ClaimBatch", "BuildCsv", "ReportOutcomes",
-      "DeliverLate");
-  /** The activity whose asynchronous continuation the waiting instances run once their outcome arrived. */
+  private static final List<String> ENGINE_STEPS =
+      List.of("ClaimBatch", "BuildCsv", "ReportOutcomes", "DeliverLate");
+
+  /**
+   * The activity whose asynchronous continuation the waiting instances run once their outcome
+   * arrived.
+   */
   private static final String CONTINUATION_STEP = "AwaitOutcome";
 
-  private BulkQueueBenchmark() {
-  }
+  private BulkQueueBenchmark() {}
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -60,12 +65,19 @@ public final class BulkQueueBenchmark {
     int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 500;
     BulkIngestPlugin plugin = BulkEngines.plugin(records);
     plugin.setReportChunkSize(chunk);
-    ProcessEngine engine = BulkEngines.engine("sfactions-bulk-bench", "jdbc:h2:mem:sfactions-bulk-bench;"
-        + "DB_CLOSE_DELAY=-1", history, plugin);
-    engine.getRepositoryService().createDeployment()
+    ProcessEngine engine =
+        BulkEngines.engine(
+            "sfactions-bulk-bench",
+            "jdbc:h2:mem:sfactions-bulk-bench;" + "DB_CLOSE_DELAY=-1",
+            history,
+            plugin);
+    engine
+        .getRepositoryService()
+        .createDeployment()
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-ingest.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-await.bpmn")
-        .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lead-caller.bpmn").deploy();
+        .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lead-caller.bpmn")
+        .deploy();
     boolean sqlStatistics = Boolean.getBoolean("bench.sqlStatistics");
     if (sqlStatistics) {
       sql(engine, "SET QUERY_STATISTICS_MAX_ENTRIES 1000");
@@ -80,20 +92,45 @@ public final class BulkQueueBenchmark {
       RuntimeService runtime = engine.getRuntimeService();
       List<String> callers = new ArrayList<>(records);
       for (int i = 0; i < records; i++) {
-        callers.add(runtime.startProcessInstanceByKey("BulkLeadCaller", Map.of("variant", "insert",
-            "lastName", "L" + run + "-" + i, "company", "Acme", "connection", BulkTestOrg.CONNECTION)).getId());
+        callers.add(
+            runtime
+                .startProcessInstanceByKey(
+                    "BulkLeadCaller",
+                    Map.of(
+                        "variant",
+                        "insert",
+                        "lastName",
+                        "L" + run + "-" + i,
+                        "company",
+                        "Acme",
+                        "connection",
+                        BulkTestOrg.CONNECTION))
+                .getId());
       }
       double startMs = (System.nanoTime() - enqueueStart) / 1e6;
       runJobsTimed(engine, steps, "InsertLead");
-      System.out.printf("  started %d callers in %.0f ms; queued %d; bulk runs after queueing: %d, claims: %s%n",
-          records, startMs, io.github.sfactions.bpmn.bulk.QueueTable.size(engine),
-          new JobDriver(engine).activeBulkRuns(), engine.getHistoryService()
-              .createHistoricVariableInstanceQuery().variableName(BulkIngestVariables.RECORD_COUNT).list().stream()
-              .map(v -> String.valueOf(v.getValue())).toList());
+      System.out.printf(
+          "  started %d callers in %.0f ms; queued %d; bulk runs after queueing: %d, claims: %s%n",
+          records,
+          startMs,
+          io.github.sfactions.bpmn.bulk.QueueTable.size(engine),
+          new JobDriver(engine).activeBulkRuns(),
+          engine
+              .getHistoryService()
+              .createHistoricVariableInstanceQuery()
+              .variableName(BulkIngestVariables.RECORD_COUNT)
+              .list()
+              .stream()
+              .map(v -> String.valueOf(v.getValue()))
+              .toList());
       double enqueueMs = (System.nanoTime() - enqueueStart) / 1e6;
       long callsBefore = sf.stats().totalApiCalls();
-      if (engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey(BulkIngestVariables.PROCESS_KEY).count() == 0) {
+      if (engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
+              .count()
+          == 0) {
         new JobDriver(engine).flush();
       }
       JobDriver driver = new JobDriver(engine);
@@ -105,35 +142,80 @@ public final class BulkQueueBenchmark {
         }
       }
       long calls = sf.stats().totalApiCalls() - callsBefore;
-      long open = runtime.createProcessInstanceQuery().processDefinitionKey("BulkLeadCaller").count();
+      long open =
+          runtime.createProcessInstanceQuery().processDefinitionKey("BulkLeadCaller").count();
       if (open != 0) {
         engine.getHistoryService().createHistoricVariableInstanceQuery().list().stream()
             .filter(v -> v.getProcessDefinitionKey().equals(BulkIngestVariables.PROCESS_KEY))
-            .forEach(v -> System.out.println("  " + v.getProcessInstanceId() + " " + v.getName() + "=" + v.getValue()));
-        engine.getManagementService().createJobQuery().list().forEach(j -> System.out.println("  job "
-            + JobDriver.activityOf(engine, j) + " due " + j.getDuedate() + " retries " + j.getRetries()));
+            .forEach(
+                v ->
+                    System.out.println(
+                        "  " + v.getProcessInstanceId() + " " + v.getName() + "=" + v.getValue()));
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .list()
+            .forEach(
+                j ->
+                    System.out.println(
+                        "  job "
+                            + JobDriver.activityOf(engine, j)
+                            + " due "
+                            + j.getDuedate()
+                            + " retries "
+                            + j.getRetries()));
         throw new IllegalStateException(open + " callers did not end");
       }
-      double engineWall = ENGINE_STEPS.stream().mapToDouble(s -> steps.getOrDefault(s, new double[2])[0]).sum();
-      double engineCpu = ENGINE_STEPS.stream().mapToDouble(s -> steps.getOrDefault(s, new double[2])[1]).sum();
+      double engineWall =
+          ENGINE_STEPS.stream().mapToDouble(s -> steps.getOrDefault(s, new double[2])[0]).sum();
+      double engineCpu =
+          ENGINE_STEPS.stream().mapToDouble(s -> steps.getOrDefault(s, new double[2])[1]).sum();
       double[] continuation = steps.getOrDefault(CONTINUATION_STEP, new double[2]);
-      System.out.printf("run %d%s: queue %d records %.0f ms; claim+build+report %.0f ms wall / %.0f ms CPU;"
-          + " continuation %.0f ms wall; API calls %d (%.5f per record); steps %s%n", run,
-          run == 0 ? " (warm-up)" : "", records, enqueueMs, engineWall, engineCpu, continuation[0], calls,
-          (double) calls / records, format(steps));
+      System.out.printf(
+          "run %d%s: queue %d records %.0f ms; claim+build+report %.0f ms wall / %.0f ms CPU;"
+              + " continuation %.0f ms wall; API calls %d (%.5f per record); steps %s%n",
+          run,
+          run == 0 ? " (warm-up)" : "",
+          records,
+          enqueueMs,
+          engineWall,
+          engineCpu,
+          continuation[0],
+          calls,
+          (double) calls / records,
+          format(steps));
       if (run > 0) {
         results.add(steps);
-        totals.add(new double[] {enqueueMs, engineWall, engineCpu, calls, continuation[0], continuation[1]});
+        totals.add(
+            new double[] {
+              enqueueMs, engineWall, engineCpu, calls, continuation[0], continuation[1]
+            });
       }
     }
-    System.out.printf("MEDIAN over %d runs of %d records (history %s): queueing %.0f ms (%.2f ms/record);"
-        + " claim+build+report %.0f ms wall / %.0f ms CPU; continuation of the waiting instances %.0f ms wall /"
-        + " %.0f ms CPU (%.2f ms/record); API calls %.0f (%.5f per record)%n", runs, records, history,
-        median(totals, 0), median(totals, 0) / records, median(totals, 1), median(totals, 2), median(totals, 4),
-        median(totals, 5), median(totals, 4) / records, median(totals, 3), median(totals, 3) / records);
+    System.out.printf(
+        "MEDIAN over %d runs of %d records (history %s): queueing %.0f ms (%.2f ms/record);"
+            + " claim+build+report %.0f ms wall / %.0f ms CPU; continuation of the waiting instances %.0f ms wall /"
+            + " %.0f ms CPU (%.2f ms/record); API calls %.0f (%.5f per record)%n",
+        runs,
+        records,
+        history,
+        median(totals, 0),
+        median(totals, 0) / records,
+        median(totals, 1),
+        median(totals, 2),
+        median(totals, 4),
+        median(totals, 5),
+        median(totals, 4) / records,
+        median(totals, 3),
+        median(totals, 3) / records);
     Map<String, double[]> medianSteps = new TreeMap<>();
-    results.get(0).keySet().forEach(step -> medianSteps.put(step, new double[] {
-        medianOf(results, step, 0), medianOf(results, step, 1)}));
+    results
+        .get(0)
+        .keySet()
+        .forEach(
+            step ->
+                medianSteps.put(
+                    step, new double[] {medianOf(results, step, 0), medianOf(results, step, 1)}));
     System.out.println("MEDIAN per step (wall ms / CPU ms): " + format(medianSteps));
     if (sqlStatistics) {
       printSqlStatistics(engine);
@@ -143,7 +225,8 @@ public final class BulkQueueBenchmark {
   }
 
   private static void sql(ProcessEngine engine, String statement) {
-    try (Connection c = dataSource(engine).getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource(engine).getConnection();
+        Statement st = c.createStatement()) {
       st.execute(statement);
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
@@ -152,15 +235,18 @@ public final class BulkQueueBenchmark {
 
   /** All runs, warm-up included: count, total ms and the statement (cut to 140 characters). */
   private static void printSqlStatistics(ProcessEngine engine) {
-    String query = "SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, SQL_STATEMENT"
-        + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 15";
-    try (Connection c = dataSource(engine).getConnection(); Statement st = c.createStatement();
+    String query =
+        "SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, SQL_STATEMENT"
+            + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 15";
+    try (Connection c = dataSource(engine).getConnection();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(query)) {
       System.out.println("SQL statements, all runs (count, total ms, statement):");
       while (rs.next()) {
         String text = rs.getString(3).replaceAll("\\s+", " ");
-        System.out.printf("  %8d %8.0f  %s%n", rs.getLong(1), rs.getDouble(2),
-            text.substring(0, Math.min(140, text.length())));
+        System.out.printf(
+            "  %8d %8.0f  %s%n",
+            rs.getLong(1), rs.getDouble(2), text.substring(0, Math.min(140, text.length())));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(query, e);
@@ -168,7 +254,8 @@ public final class BulkQueueBenchmark {
   }
 
   private static DataSource dataSource(ProcessEngine engine) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource();
   }
 
   /** Executes due jobs, adding each job's wall and CPU time to its activity. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The queue tables on PostgreSQL when several nodes start on an empty database at the same moment. */
+/**
+ * The queue tables on PostgreSQL when several nodes start on an empty database at the same moment.
+ */
 class BulkQueueSchemaOnPostgresTest {
 
   private static final int NODES = 4;
@@ -41,18 +43,27 @@ class BulkQueueSchemaOnPostgresTest {
         CyclicBarrier together = new CyclicBarrier(NODES);
         List<Future<?>> nodes = new ArrayList<>();
         for (int n = 0; n < NODES; n++) {
-          nodes.add(pool.submit(() -> {
-            together.await();
-            BulkQueueSchema.create(dataSource, SqlDialect.POSTGRES);
-            return null;
-          }));
+          nodes.add(
+              pool.submit(
+                  () -> {
+                    together.await();
+                    BulkQueueSchema.create(dataSource, SqlDialect.POSTGRES);
+                    return null;
+                  }));
         }
         for (Future<?> node : nodes) {
           node.get(60, TimeUnit.SECONDS);
         }
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM pg_tables WHERE tablename IN ('sfa_bulk_entry',"
-            + " 'sfa_bulk_group')")).isEqualTo(2);
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'sfa_bulk_entry'"))
+        assertThat(
+                count(
+                    dataSource,
+                    "SELECT COUNT(*) FROM pg_tables WHERE tablename IN ('sfa_bulk_entry',"
+                        + " 'sfa_bulk_group')"))
+            .isEqualTo(2);
+        assertThat(
+                count(
+                    dataSource,
+                    "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'sfa_bulk_entry'"))
             .isEqualTo(4);
       }
     } finally {
@@ -61,13 +72,19 @@ class BulkQueueSchemaOnPostgresTest {
   }
 
   private static void dropTables(PGSimpleDataSource dataSource) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + BulkQueueSchema.ENTRY_TABLE + ", " + BulkQueueSchema.GROUP_TABLE);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DROP TABLE IF EXISTS "
+              + BulkQueueSchema.ENTRY_TABLE
+              + ", "
+              + BulkQueueSchema.GROUP_TABLE);
     }
   }
 
   private static long count(PGSimpleDataSource dataSource, String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

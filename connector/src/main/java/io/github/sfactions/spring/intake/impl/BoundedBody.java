@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Reads a request body of at most a given size; a larger one is a 413 without reading it all. */
 final class BoundedBody {
 
-  private BoundedBody() {
-  }
+  private BoundedBody() {}
 
   /**
    * The body, at most {@code max} bytes.
@@ -29,7 +28,8 @@ final class BoundedBody {
 
   private static InvalidEventException tooLarge(long size, long max, String what) {
     String actual = size >= 0 ? " is " + size + " bytes" : " is larger than " + max + " bytes";
-    return new InvalidEventException(InvalidEventException.TOO_LARGE,
+    return new InvalidEventException(
+        InvalidEventException.TOO_LARGE,
         what + actual + "; at most " + max + " bytes are accepted");
   }
 }

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a stream line by line (LF or CRLF) keeping at most {@code max} bytes of a line: a longer line is read to
- * its end and only flagged, so memory stays the same however long lines or the stream are. Bytes, not characters:
- * the JSON parser checks the encoding and reports a broken one with its column.
+ * Reads a stream line by line (LF or CRLF) keeping at most {@code max} bytes of a line: a longer
+ * line is read to its end and only flagged, so memory stays the same however long lines or the
+ * stream are. Bytes, not characters: the JSON parser checks the encoding and reports a broken one
+ * with its column.
  */
 public final class BoundedLines {
 

@@ -9,9 +9,10 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
 
 /**
- * Resolves top-level names from the engine configuration's {@code beans} map, read at evaluation time: process
- * engine plugins may add to that map during their {@code preInit} (after the expression manager was made), and a
- * Spring expression manager built with a null map would otherwise never see those beans.
+ * Resolves top-level names from the engine configuration's {@code beans} map, read at evaluation
+ * time: process engine plugins may add to that map during their {@code preInit} (after the
+ * expression manager was made), and a Spring expression manager built with a null map would
+ * otherwise never see those beans.
  */
 final class EngineBeansElResolver extends ELResolver {
 
@@ -40,7 +41,8 @@ final class EngineBeansElResolver extends ELResolver {
   public void setValue(ELContext context, Object base, Object property, Object value) {
     Map<Object, Object> map = beans.get();
     if (base == null && map != null && map.containsKey(property)) {
-      throw new PropertyNotWritableException("Engine bean " + property + " cannot be replaced in an expression");
+      throw new PropertyNotWritableException(
+          "Engine bean " + property + " cannot be replaced in an expression");
     }
   }
 

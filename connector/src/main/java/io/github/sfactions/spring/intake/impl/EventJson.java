@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** Turns the forms an event variable can take (Spin JSON, Jackson node, Map, JSON text) into a Jackson node. */
+/**
+ * Turns the forms an event variable can take (Spin JSON, Jackson node, Map, JSON text) into a
+ * Jackson node.
+ */
 public final class EventJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final boolean SPIN_PRESENT = isPresent("org.camunda.spin.json.SpinJsonNode");
 
-  private EventJson() {
-  }
+  private EventJson() {}
 
   /**
    * The event as a Jackson node.
@@ -33,11 +35,14 @@ public final class EventJson {
       try {
         return MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("the event variable is text but not JSON: " + e.getOriginalMessage());
+        throw new IllegalArgumentException(
+            "the event variable is text but not JSON: " + e.getOriginalMessage());
       }
     }
-    throw new IllegalArgumentException("the event variable is a " + value.getClass().getName()
-        + "; expected Spin JSON, a Map or JSON text");
+    throw new IllegalArgumentException(
+        "the event variable is a "
+            + value.getClass().getName()
+            + "; expected Spin JSON, a Map or JSON text");
   }
 
   private static boolean isPresent(String className) {

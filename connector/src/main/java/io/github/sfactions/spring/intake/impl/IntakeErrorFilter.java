@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps the intake's JSON answer when the container sends an intake request to its error page anyway (Tomcat does
- * after a failed body read: a body that ended early, or did not arrive in time). Mapped to error dispatches only;
- * the error pages of other paths are left alone.
+ * Keeps the intake's JSON answer when the container sends an intake request to its error page
+ * anyway (Tomcat does after a failed body read: a body that ended early, or did not arrive in
+ * time). Mapped to error dispatches only; the error pages of other paths are left alone.
  */
 public final class IntakeErrorFilter implements Filter {
 
@@ -35,8 +35,10 @@ public final class IntakeErrorFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (!(uri instanceof String path) || !path.startsWith(pathPrefix)
-        || !(response instanceof HttpServletResponse http) || response.isCommitted()) {
+    if (!(uri instanceof String path)
+        || !path.startsWith(pathPrefix)
+        || !(response instanceof HttpServletResponse http)
+        || response.isCommitted()) {
       chain.doFilter(request, response);
       return;
     }
@@ -45,7 +47,9 @@ public final class IntakeErrorFilter implements Filter {
     Object message = request.getAttribute(MESSAGE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", false);
-    body.put("message", message instanceof String text ? text : "The request failed (HTTP " + code + ")");
+    body.put(
+        "message",
+        message instanceof String text ? text : "The request failed (HTTP " + code + ")");
     http.resetBuffer();
     http.setStatus(code);
     http.setContentType("application/json");

@@ -9,11 +9,12 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Puts the {@link IntakeErrorReportValve} in place of the embedded Tomcat's error report valve. Runs after Spring
- * Boot's own customizer, which adds the valve it configures, and replaces that one.
+ * Puts the {@link IntakeErrorReportValve} in place of the embedded Tomcat's error report valve.
+ * Runs after Spring Boot's own customizer, which adds the valve it configures, and replaces that
+ * one.
  */
-public final class IntakeTomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
-    Ordered {
+public final class IntakeTomcatCustomizer
+    implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
   private final String pathPrefix;
 
@@ -24,19 +25,20 @@ public final class IntakeTomcatCustomizer implements WebServerFactoryCustomizer<
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      Container host = context.getParent();
-      for (Valve valve : host.getPipeline().getValves()) {
-        if (valve instanceof ErrorReportValve) {
-          host.getPipeline().removeValve(valve);
-        }
-      }
-      host.getPipeline().addValve(new IntakeErrorReportValve(pathPrefix));
-      if (host instanceof StandardHost standardHost) {
-        // the host adds a valve of this class when it has none: it has one now
-        standardHost.setErrorReportValveClass(IntakeErrorReportValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          Container host = context.getParent();
+          for (Valve valve : host.getPipeline().getValves()) {
+            if (valve instanceof ErrorReportValve) {
+              host.getPipeline().removeValve(valve);
+            }
+          }
+          host.getPipeline().addValve(new IntakeErrorReportValve(pathPrefix));
+          if (host instanceof StandardHost standardHost) {
+            // the host adds a valve of this class when it has none: it has one now
+            standardHost.setErrorReportValveClass(IntakeErrorReportValve.class.getName());
+          }
+        });
   }
 
   @Override

@@ -8,11 +8,11 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
 
 /**
- * Lets expressions read JSON by property: {@code ${event.traits.email}} on a Spin JSON (or Jackson) variable. A
- * field that is missing or JSON null is {@code null}; text, numbers and booleans come back as Java values; objects
- * and arrays as JSON again (so the next {@code .field} works); an array takes numeric indexes
- * ({@code ${event.properties.products[0].sku}}). Read-only. Methods of Spin nodes ({@code prop()},
- * {@code jsonPath()}) keep working.
+ * Lets expressions read JSON by property: {@code ${event.traits.email}} on a Spin JSON (or Jackson)
+ * variable. A field that is missing or JSON null is {@code null}; text, numbers and booleans come
+ * back as Java values; objects and arrays as JSON again (so the next {@code .field} works); an
+ * array takes numeric indexes ({@code ${event.properties.products[0].sku}}). Read-only. Methods of
+ * Spin nodes ({@code prop()}, {@code jsonPath()}) keep working.
  */
 public final class JsonElResolver extends ELResolver {
 
@@ -54,8 +54,8 @@ public final class JsonElResolver extends ELResolver {
   @Override
   public void setValue(ELContext context, Object base, Object property, Object value) {
     if (asNode(base) != null) {
-      throw new PropertyNotWritableException("JSON variables are read-only in expressions; set the variable "
-          + "instead");
+      throw new PropertyNotWritableException(
+          "JSON variables are read-only in expressions; set the variable " + "instead");
     }
   }
 
@@ -81,7 +81,8 @@ public final class JsonElResolver extends ELResolver {
   private static JsonNode child(JsonNode node, Object property) {
     if (node.isArray()) {
       try {
-        int index = property instanceof Number n ? n.intValue() : Integer.parseInt(property.toString());
+        int index =
+            property instanceof Number n ? n.intValue() : Integer.parseInt(property.toString());
         return node.get(index);
       } catch (NumberFormatException e) {
         return null;

@@ -8,16 +8,20 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Camunda's Spring expression manager plus {@link JsonElResolver} (asked first, for JSON bases). Every bean of the
- * application context is visible, and so are the beans process engine plugins put into the engine configuration's
- * {@code beans} map.
+ * Camunda's Spring expression manager plus {@link JsonElResolver} (asked first, for JSON bases).
+ * Every bean of the application context is visible, and so are the beans process engine plugins put
+ * into the engine configuration's {@code beans} map.
  */
 public final class JsonExpressionManager extends SpringExpressionManager {
 
   private final Supplier<Map<Object, Object>> engineBeans;
 
-  /** A manager for this application context; {@code engineBeans} supplies the configuration's current beans map. */
-  public JsonExpressionManager(ApplicationContext applicationContext, Supplier<Map<Object, Object>> engineBeans) {
+  /**
+   * A manager for this application context; {@code engineBeans} supplies the configuration's
+   * current beans map.
+   */
+  public JsonExpressionManager(
+      ApplicationContext applicationContext, Supplier<Map<Object, Object>> engineBeans) {
     super(applicationContext, null);
     this.engineBeans = engineBeans;
   }

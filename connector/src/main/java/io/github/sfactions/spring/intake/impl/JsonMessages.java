@@ -2,14 +2,16 @@ package io.github.sfactions.spring.intake.impl;
 
 import java.util.regex.Pattern;
 
-/** Jackson's parse messages without the parser internals (source descriptions, start-marker references). */
+/**
+ * Jackson's parse messages without the parser internals (source descriptions, start-marker
+ * references).
+ */
 public final class JsonMessages {
 
-  private static final Pattern INTERNALS = Pattern.compile("\\s*\\((?:start marker at )?\\[Source:.*$",
-      Pattern.DOTALL);
+  private static final Pattern INTERNALS =
+      Pattern.compile("\\s*\\((?:start marker at )?\\[Source:.*$", Pattern.DOTALL);
 
-  private JsonMessages() {
-  }
+  private JsonMessages() {}
 
   /** The message up to where Jackson starts describing its input source. */
   public static String clean(String message) {

@@ -6,9 +6,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Striped locks by messageId: two requests carrying the same messageId on this node run one after the other, so
- * the second one's duplicate check sees the first one's committed instances. Stripes are taken in ascending
- * order, so requests holding several never deadlock.
+ * Striped locks by messageId: two requests carrying the same messageId on this node run one after
+ * the other, so the second one's duplicate check sees the first one's committed instances. Stripes
+ * are taken in ascending order, so requests holding several never deadlock.
  */
 public final class MessageIdLocks {
 

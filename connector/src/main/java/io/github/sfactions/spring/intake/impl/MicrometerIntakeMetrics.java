@@ -9,9 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Intake counts in Micrometer: {@value #EVENTS} with tag {@code outcome} = {@code accepted} (started at least one
- * process), {@code duplicate}, {@code unmatched} (started none) or {@code rejected} (a refused request), and
- * {@value #INSTANCES}.
+ * Intake counts in Micrometer: {@value #EVENTS} with tag {@code outcome} = {@code accepted}
+ * (started at least one process), {@code duplicate}, {@code unmatched} (started none) or {@code
+ * rejected} (a refused request), and {@value #INSTANCES}.
  */
 public final class MicrometerIntakeMetrics implements IntakeMetrics {
 
@@ -37,11 +37,17 @@ public final class MicrometerIntakeMetrics implements IntakeMetrics {
     this.duplicate = events(registry, "duplicate");
     this.unmatched = events(registry, "unmatched");
     this.rejected = events(registry, "rejected");
-    this.instances = Counter.builder(INSTANCES).description("Process instances started by incoming events")
-        .register(registry);
+    this.instances =
+        Counter.builder(INSTANCES)
+            .description("Process instances started by incoming events")
+            .register(registry);
     for (Reason reason : Reason.values()) {
-      invalid.put(reason, Counter.builder(INVALID).description("Incoming Segment events refused, by reason")
-          .tag("reason", reason.tag()).register(registry));
+      invalid.put(
+          reason,
+          Counter.builder(INVALID)
+              .description("Incoming Segment events refused, by reason")
+              .tag("reason", reason.tag())
+              .register(registry));
     }
   }
 
@@ -64,7 +70,9 @@ public final class MicrometerIntakeMetrics implements IntakeMetrics {
   }
 
   private static Counter events(MeterRegistry registry, String outcome) {
-    return Counter.builder(EVENTS).description("Incoming Segment events by outcome").tag("outcome", outcome)
+    return Counter.builder(EVENTS)
+        .description("Incoming Segment events by outcome")
+        .tag("outcome", outcome)
         .register(registry);
   }
 }

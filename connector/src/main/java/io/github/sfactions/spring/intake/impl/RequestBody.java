@@ -17,23 +17,22 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The request body as the sender meant it: decoded by its {@code Content-Encoding} ({@value #SUPPORTED}), with
- * read failures turned into answers for the sender ({@link #unreadable}). Limits apply to what this returns, so a
- * small compressed body cannot expand past them.
+ * The request body as the sender meant it: decoded by its {@code Content-Encoding} ({@value
+ * #SUPPORTED}), with read failures turned into answers for the sender ({@link #unreadable}). Limits
+ * apply to what this returns, so a small compressed body cannot expand past them.
  */
 public final class RequestBody {
 
   /** The content codings the intake decodes. */
   public static final String SUPPORTED = "gzip, deflate, identity";
 
-  private RequestBody() {
-  }
+  private RequestBody() {}
 
   /**
    * The decoded body; the caller closes it.
    *
-   * @throws InvalidEventException 415 for an encoding other than {@value #SUPPORTED}, 400 for a body that is not
-   *     of its declared encoding
+   * @throws InvalidEventException 415 for an encoding other than {@value #SUPPORTED}, 400 for a
+   *     body that is not of its declared encoding
    */
   public static InputStream open(HttpServletRequest request) throws IOException {
     String coding = coding(request);
@@ -50,36 +49,53 @@ public final class RequestBody {
     }
   }
 
-  /** The declared length, when it is the length of the JSON itself (not of compressed data); else -1. */
+  /**
+   * The declared length, when it is the length of the JSON itself (not of compressed data); else
+   * -1.
+   */
   public static long declaredLength(HttpServletRequest request) {
     return coding(request).equals("identity") ? request.getContentLengthLong() : -1;
   }
 
   /**
-   * The answer to a failure while reading the body: 408 when the sender was too slow, 400 when the body ended
-   * early or is not of its declared encoding.
+   * The answer to a failure while reading the body: 408 when the sender was too slow, 400 when the
+   * body ended early or is not of its declared encoding.
    */
   public static InvalidEventException unreadable(IOException e, HttpServletRequest request) {
     if (e instanceof SenderFailure failure) {
       if (causedBy(failure, SocketTimeoutException.class)) {
-        return new InvalidEventException(InvalidEventException.REQUEST_TIMEOUT, Reason.UNREADABLE_BODY,
+        return new InvalidEventException(
+            InvalidEventException.REQUEST_TIMEOUT,
+            Reason.UNREADABLE_BODY,
             "The request body did not arrive in time: send it completely, without pauses");
       }
-      return new InvalidEventException(InvalidEventException.BAD_REQUEST, Reason.UNREADABLE_BODY,
-          "The request body ended early or could not be read (" + failure.getCause().getClass().getSimpleName()
+      return new InvalidEventException(
+          InvalidEventException.BAD_REQUEST,
+          Reason.UNREADABLE_BODY,
+          "The request body ended early or could not be read ("
+              + failure.getCause().getClass().getSimpleName()
               + "): send it completely, with its correct Content-Length");
     }
     String coding = coding(request);
     String what = e instanceof EOFException ? "it ends early" : String.valueOf(e.getMessage());
-    return new InvalidEventException(InvalidEventException.BAD_REQUEST, Reason.UNREADABLE_BODY,
-        coding.equals("identity") ? "The request body could not be read: " + what
-            : "Content-Encoding is " + coding + " but the body is not valid " + coding + " data: " + what);
+    return new InvalidEventException(
+        InvalidEventException.BAD_REQUEST,
+        Reason.UNREADABLE_BODY,
+        coding.equals("identity")
+            ? "The request body could not be read: " + what
+            : "Content-Encoding is "
+                + coding
+                + " but the body is not valid "
+                + coding
+                + " data: "
+                + what);
   }
 
   /** The one content coding of the request; {@code identity} when there is none. */
   private static String coding(HttpServletRequest request) {
     List<String> codings = new ArrayList<>();
-    for (var headers = request.getHeaders("Content-Encoding"); headers != null && headers.hasMoreElements(); ) {
+    for (var headers = request.getHeaders("Content-Encoding");
+        headers != null && headers.hasMoreElements(); ) {
       for (String coding : headers.nextElement().split(",")) {
         String c = coding.trim().toLowerCase(Locale.ROOT);
         if (!c.isEmpty() && !c.equals("identity")) {
@@ -90,22 +106,31 @@ public final class RequestBody {
     if (codings.isEmpty()) {
       return "identity";
     }
-    if (codings.size() > 1 || !(codings.get(0).equals("gzip") || codings.get(0).equals("deflate"))) {
-      throw new InvalidEventException(InvalidEventException.UNSUPPORTED_MEDIA_TYPE, Reason.UNREADABLE_BODY,
-          "Content-Encoding " + String.join(", ", codings) + " is not supported: send one of " + SUPPORTED);
+    if (codings.size() > 1
+        || !(codings.get(0).equals("gzip") || codings.get(0).equals("deflate"))) {
+      throw new InvalidEventException(
+          InvalidEventException.UNSUPPORTED_MEDIA_TYPE,
+          Reason.UNREADABLE_BODY,
+          "Content-Encoding "
+              + String.join(", ", codings)
+              + " is not supported: send one of "
+              + SUPPORTED);
     }
     return codings.get(0);
   }
 
   /**
-   * HTTP's deflate is zlib-wrapped (RFC 9110), but some clients send raw deflate data: the first two bytes tell
-   * which (a zlib header names method 8 and is a multiple of 31).
+   * HTTP's deflate is zlib-wrapped (RFC 9110), but some clients send raw deflate data: the first
+   * two bytes tell which (a zlib header names method 8 and is a multiple of 31).
    */
   private static InputStream deflate(InputStream raw) throws IOException {
     PushbackInputStream in = new PushbackInputStream(raw, 2);
     byte[] head = in.readNBytes(2);
     in.unread(head);
-    boolean zlib = head.length == 2 && (head[0] & 0x0F) == 8 && (((head[0] & 0xFF) << 8) | (head[1] & 0xFF)) % 31 == 0;
+    boolean zlib =
+        head.length == 2
+            && (head[0] & 0x0F) == 8
+            && (((head[0] & 0xFF) << 8) | (head[1] & 0xFF)) % 31 == 0;
     Inflater inflater = new Inflater(!zlib);
     return new InflaterInputStream(in, inflater) {
       @Override
@@ -113,7 +138,9 @@ public final class RequestBody {
         try {
           super.close();
         } finally {
-          inflater.end(); // an inflater given to the stream is not ended by it; its native memory would linger
+          inflater
+              .end(); // an inflater given to the stream is not ended by it; its native memory would
+          // linger
         }
       }
     };

@@ -28,15 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the intake, compatible with Segment's HTTP Tracking API: {@code POST /identify}, {@code /track},
- * {@code /page}, {@code /screen}, {@code /group}, {@code /alias} (one event), {@code /batch} and {@code /import}
- * (several), plus {@code /replay} (a JSON-lines back-fill, answered with streamed progress lines).
+ * The HTTP side of the intake, compatible with Segment's HTTP Tracking API: {@code POST /identify},
+ * {@code /track}, {@code /page}, {@code /screen}, {@code /group}, {@code /alias} (one event),
+ * {@code /batch} and {@code /import} (several), plus {@code /replay} (a JSON-lines back-fill,
+ * answered with streamed progress lines).
  *
- * <p>Answers, all JSON: 200 {@code {"success":true,...}} once the started instances are committed (a batch's
- * invalid events counted and listed in it); 401 without the write key; 400 for malformed JSON, a JSON limit or an
- * invalid single event, naming the problem and where; 408/400 for a body that did not arrive in time or ended
- * early; 413 beyond the size limits; 415 for an unsupported content encoding; 404/405 for other paths and methods;
- * 500 when the engine could not store the events (nothing was stored, the sender should retry).
+ * <p>Answers, all JSON: 200 {@code {"success":true,...}} once the started instances are committed
+ * (a batch's invalid events counted and listed in it); 401 without the write key; 400 for malformed
+ * JSON, a JSON limit or an invalid single event, naming the problem and where; 408/400 for a body
+ * that did not arrive in time or ended early; 413 beyond the size limits; 415 for an unsupported
+ * content encoding; 404/405 for other paths and methods; 500 when the engine could not store the
+ * events (nothing was stored, the sender should retry).
  */
 public final class SegmentIntakeServlet extends HttpServlet {
 
@@ -59,8 +61,13 @@ public final class SegmentIntakeServlet extends HttpServlet {
   private final long maxBatchBytes;
 
   /** A servlet in front of this intake. */
-  public SegmentIntakeServlet(SegmentEventIntake intake, EventReplay replay, WriteKeyAuthenticator authenticator,
-      IntakeMetrics metrics, long maxEventBytes, long maxBatchBytes) {
+  public SegmentIntakeServlet(
+      SegmentEventIntake intake,
+      EventReplay replay,
+      WriteKeyAuthenticator authenticator,
+      IntakeMetrics metrics,
+      long maxEventBytes,
+      long maxBatchBytes) {
     this.intake = intake;
     this.replay = replay;
     this.authenticator = authenticator;
@@ -71,13 +78,21 @@ public final class SegmentIntakeServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String endpoint = endpoint(request);
-    boolean known = endpoint.equals(BATCH) || endpoint.equals("import") || endpoint.equals(REPLAY)
-        || EventType.fromWireName(endpoint).isPresent();
+    boolean known =
+        endpoint.equals(BATCH)
+            || endpoint.equals("import")
+            || endpoint.equals(REPLAY)
+            || EventType.fromWireName(endpoint).isPresent();
     if (!known) {
-      answer(response, 404, error("No such endpoint: POST one of /identify, /track, /page, /screen, /group, "
-          + "/alias, /batch, /import, /replay"));
+      answer(
+          response,
+          404,
+          error(
+              "No such endpoint: POST one of /identify, /track, /page, /screen, /group, "
+                  + "/alias, /batch, /import, /replay"));
       return;
     }
     if (!"POST".equals(request.getMethod())) {
@@ -87,23 +102,33 @@ public final class SegmentIntakeServlet extends HttpServlet {
     }
     if (!authenticator.accepts(request.getHeader("Authorization"))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"sfactions intake\"");
-      answer(response, 401, error("Missing or wrong write key: send it as the user name of HTTP Basic "
-          + "authentication (curl -u WRITE_KEY: ...)"));
+      answer(
+          response,
+          401,
+          error(
+              "Missing or wrong write key: send it as the user name of HTTP Basic "
+                  + "authentication (curl -u WRITE_KEY: ...)"));
       return;
     }
-    boolean single = !endpoint.equals(BATCH) && !endpoint.equals("import") && !endpoint.equals(REPLAY);
+    boolean single =
+        !endpoint.equals(BATCH) && !endpoint.equals("import") && !endpoint.equals(REPLAY);
     try {
       if (endpoint.equals(REPLAY)) {
         replay(request, response);
       } else if (single) {
-        ObjectNode event = EventNormalizer.normalize(json.parse(read(request, maxEventBytes, "The event")),
-            EventType.fromWireName(endpoint).orElseThrow(), "The event", Instant.now());
+        ObjectNode event =
+            EventNormalizer.normalize(
+                json.parse(read(request, maxEventBytes, "The event")),
+                EventType.fromWireName(endpoint).orElseThrow(),
+                "The event",
+                Instant.now());
         answer(response, 200, accepted(1, intake.accept(List.of(event)), null, 0));
       } else {
         batch(request, response);
       }
     } catch (InvalidEventException e) {
-      // after a failed body read the container shows its error page instead: IntakeErrorFilter answers with this
+      // after a failed body read the container shows its error page instead: IntakeErrorFilter
+      // answers with this
       request.setAttribute(IntakeErrorFilter.MESSAGE, e.getMessage());
       metrics.rejected(1);
       if (single) {
@@ -111,21 +136,29 @@ public final class SegmentIntakeServlet extends HttpServlet {
       }
       answer(response, e.status(), error(e.getMessage()));
     } catch (RuntimeException e) {
-      LOG.error("Incoming events could not be stored; the sender was answered 500 and should retry", e);
-      answer(response, 500, error("The events could not be stored (" + e.getClass().getSimpleName()
-          + "); nothing was started, retry later"));
+      LOG.error(
+          "Incoming events could not be stored; the sender was answered 500 and should retry", e);
+      answer(
+          response,
+          500,
+          error(
+              "The events could not be stored ("
+                  + e.getClass().getSimpleName()
+                  + "); nothing was started, retry later"));
     }
   }
 
   /**
-   * Each event of a batch is judged on its own, as Segment's API does: the valid ones are started (in one
-   * transaction), the invalid ones are counted and listed in the 200 answer.
+   * Each event of a batch is judged on its own, as Segment's API does: the valid ones are started
+   * (in one transaction), the invalid ones are counted and listed in the 200 answer.
    */
   private void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
     JsonNode body = json.parse(read(request, maxBatchBytes, "The batch"));
     JsonNode items = body.get(BATCH);
     if (!body.isObject() || items == null || !items.isArray()) {
-      throw new InvalidEventException(InvalidEventException.BAD_REQUEST, Reason.MALFORMED_JSON,
+      throw new InvalidEventException(
+          InvalidEventException.BAD_REQUEST,
+          Reason.MALFORMED_JSON,
           "The body must be a JSON object with an array \"batch\": {\"batch\": [{\"type\": \"track\", ...}]}");
     }
     Instant now = Instant.now();
@@ -152,15 +185,16 @@ public final class SegmentIntakeServlet extends HttpServlet {
   private ObjectNode batchItem(JsonNode item, JsonNode batch, String where, Instant now) {
     int size = json.write(item).length;
     if (size > maxEventBytes) {
-      throw new InvalidEventException(InvalidEventException.TOO_LARGE, where + " is " + size
-          + " bytes; an event may have at most " + maxEventBytes + " bytes");
+      throw new InvalidEventException(
+          InvalidEventException.TOO_LARGE,
+          where + " is " + size + " bytes; an event may have at most " + maxEventBytes + " bytes");
     }
     return EventNormalizer.normalize(withBatchDefaults(item, batch), null, where, now);
   }
 
   /** The 200 answer; a batch's also counts and lists its rejected events. */
-  private static Map<String, Object> accepted(int events, IntakeResult result, List<Map<String, Object>> rejected,
-      int rejectedCount) {
+  private static Map<String, Object> accepted(
+      int events, IntakeResult result, List<Map<String, Object>> rejected, int rejectedCount) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("events", events);
@@ -189,7 +223,9 @@ public final class SegmentIntakeServlet extends HttpServlet {
     return copy == null ? item : copy;
   }
 
-  /** Streams the replay's progress; the status line is sent once the body is known to be readable. */
+  /**
+   * Streams the replay's progress; the status line is sent once the body is known to be readable.
+   */
   private void replay(HttpServletRequest request, HttpServletResponse response) throws IOException {
     try (InputStream in = RequestBody.open(request)) {
       response.setStatus(200);
@@ -197,13 +233,21 @@ public final class SegmentIntakeServlet extends HttpServlet {
       response.setCharacterEncoding("UTF-8");
       PrintWriter out = response.getWriter();
       try {
-        replay.replay(in, p -> {
-          out.println(progressLine(p));
-          out.flush();
-          LOG.info("Replay: {} lines, {} events, {} instances started, {} duplicates, {} unmatched, {} rejected{}",
-              p.lines(), p.events(), p.started(), p.duplicates(), p.unmatched(), p.rejected(),
-              p.done() ? " (done)" : "");
-        });
+        replay.replay(
+            in,
+            p -> {
+              out.println(progressLine(p));
+              out.flush();
+              LOG.info(
+                  "Replay: {} lines, {} events, {} instances started, {} duplicates, {} unmatched, {} rejected{}",
+                  p.lines(),
+                  p.events(),
+                  p.started(),
+                  p.duplicates(),
+                  p.unmatched(),
+                  p.rejected(),
+                  p.done() ? " (done)" : "");
+            });
       } catch (IOException e) {
         stopped(out, e, RequestBody.unreadable(e, request).getMessage());
       } catch (RuntimeException e) {
@@ -212,11 +256,19 @@ public final class SegmentIntakeServlet extends HttpServlet {
     }
   }
 
-  /** The status line is gone already: the reason goes into the stream; groups before this one stay committed. */
+  /**
+   * The status line is gone already: the reason goes into the stream; groups before this one stay
+   * committed.
+   */
   private static void stopped(PrintWriter out, Exception e, String why) throws IOException {
     LOG.error("Replay stopped: {}", why, e);
-    out.println(MAPPER.writeValueAsString(error("Replay stopped: " + why + "; groups reported above are "
-        + "committed, replaying the file again skips them as duplicates")));
+    out.println(
+        MAPPER.writeValueAsString(
+            error(
+                "Replay stopped: "
+                    + why
+                    + "; groups reported above are "
+                    + "committed, replaying the file again skips them as duplicates")));
     out.flush();
   }
 
@@ -239,7 +291,10 @@ public final class SegmentIntakeServlet extends HttpServlet {
     }
   }
 
-  /** The whole (decoded) body, at most {@code max} bytes; read failures are answered as the sender's. */
+  /**
+   * The whole (decoded) body, at most {@code max} bytes; read failures are answered as the
+   * sender's.
+   */
   private static byte[] read(HttpServletRequest request, long max, String what) throws IOException {
     try (InputStream in = RequestBody.open(request)) {
       return BoundedBody.read(in, RequestBody.declaredLength(request), max, what);
@@ -263,7 +318,8 @@ public final class SegmentIntakeServlet extends HttpServlet {
     return body;
   }
 
-  private static void answer(HttpServletResponse response, int status, Object body) throws IOException {
+  private static void answer(HttpServletResponse response, int status, Object body)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(JSON);
     response.setCharacterEncoding("UTF-8");

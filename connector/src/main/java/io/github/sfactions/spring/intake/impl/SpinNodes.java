@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
-/** Spin JSON access, in a class of its own so that nothing loads Spin's classes when Spin is absent. */
+/**
+ * Spin JSON access, in a class of its own so that nothing loads Spin's classes when Spin is absent.
+ */
 public final class SpinNodes {
 
-  private SpinNodes() {
-  }
+  private SpinNodes() {}
 
   /** True for a Spin JSON node. */
   public static boolean isSpin(Object value) {
@@ -21,7 +22,8 @@ public final class SpinNodes {
     if (inner instanceof JsonNode node) {
       return node;
     }
-    throw new IllegalArgumentException("Spin JSON node without a Jackson node inside: " + inner.getClass().getName());
+    throw new IllegalArgumentException(
+        "Spin JSON node without a Jackson node inside: " + inner.getClass().getName());
   }
 
   /** Wraps a Jackson node as Spin JSON. */

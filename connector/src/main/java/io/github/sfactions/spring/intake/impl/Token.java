@@ -5,6 +5,14 @@ record Token(Kind kind, String text, int column) {
 
   /** Token kinds. */
   enum Kind {
-    WORD, STRING, NUMBER, OPERATOR, OPEN, CLOSE, COMMA, DOT, END
+    WORD,
+    STRING,
+    NUMBER,
+    OPERATOR,
+    OPEN,
+    CLOSE,
+    COMMA,
+    DOT,
+    END
   }
 }

@@ -56,12 +56,16 @@ final class TriggerLexer {
         return operator();
       }
       default -> {
-        if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+        if (Character.isDigit(c)
+            || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
           return number();
         }
         if (Character.isLetter(c) || c == '_' || c == '$') {
-          while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-              || text.charAt(i) == '$' || text.charAt(i) == '-')) {
+          while (i < text.length()
+              && (Character.isLetterOrDigit(text.charAt(i))
+                  || text.charAt(i) == '_'
+                  || text.charAt(i) == '$'
+                  || text.charAt(i) == '-')) {
             i++;
           }
           return new Token(Token.Kind.WORD, text.substring(start, i), start + 1);
@@ -98,23 +102,26 @@ final class TriggerLexer {
       }
       if (c == '\\' && i < text.length()) {
         char escaped = text.charAt(i++);
-        value.append(switch (escaped) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          default -> escaped;
-        });
+        value.append(
+            switch (escaped) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              default -> escaped;
+            });
       } else {
         value.append(c);
       }
     }
-    throw new TriggerSyntaxException(text, start + 1, "the text starting here has no closing " + quote);
+    throw new TriggerSyntaxException(
+        text, start + 1, "the text starting here has no closing " + quote);
   }
 
   private Token quotedWord() {
     int start = i++;
     int end = text.indexOf('`', i);
     if (end < 0) {
-      throw new TriggerSyntaxException(text, start + 1, "the field name starting here has no closing `");
+      throw new TriggerSyntaxException(
+          text, start + 1, "the field name starting here has no closing `");
     }
     String name = text.substring(i, end);
     i = end + 1;

@@ -3,8 +3,8 @@ package io.github.sfactions.spring.intake.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One node of a parsed trigger. Evaluates to a trigger value: {@code null}, {@link String},
- * {@link java.math.BigDecimal}, {@link Boolean}, or a {@link JsonNode} for objects and arrays.
+ * One node of a parsed trigger. Evaluates to a trigger value: {@code null}, {@link String}, {@link
+ * java.math.BigDecimal}, {@link Boolean}, or a {@link JsonNode} for objects and arrays.
  */
 @FunctionalInterface
 public interface TriggerNode {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser of the trigger language described in
- * {@link io.github.sfactions.spring.intake.TriggerExpression}. One instance parses one text.
+ * Recursive-descent parser of the trigger language described in {@link
+ * io.github.sfactions.spring.intake.TriggerExpression}. One instance parses one text.
  */
 public final class TriggerParser {
 
@@ -84,8 +84,8 @@ public final class TriggerParser {
     };
   }
 
-  private static TriggerNode ordered(TriggerNode left, TriggerNode right,
-      java.util.function.IntPredicate test) {
+  private static TriggerNode ordered(
+      TriggerNode left, TriggerNode right, java.util.function.IntPredicate test) {
     return e -> {
       Integer c = TriggerValues.compare(left.evaluate(e), right.evaluate(e));
       return c != null && test.test(c);
@@ -114,9 +114,14 @@ public final class TriggerParser {
       case WORD -> {
         return word(t);
       }
-      default -> throw error(t, t.kind() == Token.Kind.END
-          ? "the trigger ends too early, expected a value"
-          : "unexpected '" + t.text() + "', expected a field, a \"text\", a number, true, false or null");
+      default ->
+          throw error(
+              t,
+              t.kind() == Token.Kind.END
+                  ? "the trigger ends too early, expected a value"
+                  : "unexpected '"
+                      + t.text()
+                      + "', expected a field, a \"text\", a number, true, false or null");
     }
   }
 
@@ -134,7 +139,8 @@ public final class TriggerParser {
         position++;
         return e -> null;
       }
-      case "and", "or", "not" -> throw error(t, "'" + t.text() + "' needs a condition before and after it");
+      case "and", "or", "not" ->
+          throw error(t, "'" + t.text() + "' needs a condition before and after it");
       default -> {
         if (tokens.get(position + 1).kind() == Token.Kind.OPEN) {
           return function(t);
@@ -160,8 +166,12 @@ public final class TriggerParser {
 
   private TriggerNode function(Token name) {
     if (!FUNCTIONS.contains(name.text())) {
-      throw error(name, "unknown function '" + name.text() + "', known: " + String.join(", ",
-          new java.util.TreeSet<>(FUNCTIONS)));
+      throw error(
+          name,
+          "unknown function '"
+              + name.text()
+              + "', known: "
+              + String.join(", ", new java.util.TreeSet<>(FUNCTIONS)));
     }
     position += 2;
     List<TriggerNode> args = new ArrayList<>();
@@ -172,13 +182,21 @@ public final class TriggerParser {
       }
     }
     expect(Token.Kind.CLOSE, "')' after the arguments of " + name.text());
-    int expected = switch (name.text()) {
-      case "contains", "match" -> 2;
-      default -> 1;
-    };
+    int expected =
+        switch (name.text()) {
+          case "contains", "match" -> 2;
+          default -> 1;
+        };
     if (args.size() != expected) {
-      throw error(name, name.text() + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
-          + ", got " + args.size());
+      throw error(
+          name,
+          name.text()
+              + " takes "
+              + expected
+              + " argument"
+              + (expected == 1 ? "" : "s")
+              + ", got "
+              + args.size());
     }
     TriggerNode a = args.get(0);
     TriggerNode b = expected == 2 ? args.get(1) : null;
@@ -216,8 +234,11 @@ public final class TriggerParser {
   private void expect(Token.Kind kind, String what) {
     Token t = peek();
     if (t.kind() != kind) {
-      throw error(t, "expected " + what + (t.kind() == Token.Kind.END ? " before the end" : ", found '"
-          + t.text() + "'"));
+      throw error(
+          t,
+          "expected "
+              + what
+              + (t.kind() == Token.Kind.END ? " before the end" : ", found '" + t.text() + "'"));
     }
     position++;
   }

@@ -10,16 +10,19 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Checks the trigger of every conditional start event written in the trigger language at deployment, so a typo
- * fails the deployment (naming the start event and the column) instead of every incoming event later.
+ * Checks the trigger of every conditional start event written in the trigger language at
+ * deployment, so a typo fails the deployment (naming the start event and the column) instead of
+ * every incoming event later.
  */
 public final class TriggerValidation extends AbstractBpmnParseListener {
 
   @Override
-  public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+  public void parseStartEvent(
+      Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
     Element definition = startEventElement.element("conditionalEventDefinition");
     Element condition = definition == null ? null : definition.element("condition");
-    if (condition == null || !TriggerScriptEngineFactory.LANGUAGE.equalsIgnoreCase(condition.attribute("language"))) {
+    if (condition == null
+        || !TriggerScriptEngineFactory.LANGUAGE.equalsIgnoreCase(condition.attribute("language"))) {
       return;
     }
     String text = condition.getText() == null ? "" : condition.getText().trim();
@@ -29,7 +32,8 @@ public final class TriggerValidation extends AbstractBpmnParseListener {
     try {
       TriggerExpression.parse(text);
     } catch (TriggerSyntaxException e) {
-      throw new BpmnParseException("Start event '" + startEventActivity.getId() + "': " + e.getMessage(), condition);
+      throw new BpmnParseException(
+          "Start event '" + startEventActivity.getId() + "': " + e.getMessage(), condition);
     }
   }
 }

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Operations on trigger values (see {@link TriggerNode}): path lookup, comparison and the functions. */
+/**
+ * Operations on trigger values (see {@link TriggerNode}): path lookup, comparison and the
+ * functions.
+ */
 final class TriggerValues {
 
-  private TriggerValues() {
-  }
+  private TriggerValues() {}
 
   /** The value at the path, or null when any segment is missing. */
   static Object at(JsonNode event, List<String> path) {
@@ -20,7 +22,10 @@ final class TriggerValues {
       if (node == null) {
         return null;
       }
-      node = node.isArray() && isIndex(segment) ? node.get(Integer.parseInt(segment)) : node.get(segment);
+      node =
+          node.isArray() && isIndex(segment)
+              ? node.get(Integer.parseInt(segment))
+              : node.get(segment);
     }
     return of(node);
   }
@@ -136,10 +141,14 @@ final class TriggerValues {
   }
 
   private static String text(Object value) {
-    return value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    return value instanceof BigDecimal d
+        ? d.stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
   }
 
   private static boolean isIndex(String segment) {
-    return !segment.isEmpty() && segment.length() < 10 && segment.chars().allMatch(Character::isDigit);
+    return !segment.isEmpty()
+        && segment.length() < 10
+        && segment.chars().allMatch(Character::isDigit);
   }
 }

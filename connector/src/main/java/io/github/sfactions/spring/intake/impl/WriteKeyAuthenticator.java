@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Checks the write key of a request: HTTP Basic authentication with the key as user name (Segment's scheme; the
- * password is ignored). The comparison runs in constant time over SHA-256 digests, so neither the key's content
- * nor its length leaks through timing.
+ * Checks the write key of a request: HTTP Basic authentication with the key as user name (Segment's
+ * scheme; the password is ignored). The comparison runs in constant time over SHA-256 digests, so
+ * neither the key's content nor its length leaks through timing.
  */
 public final class WriteKeyAuthenticator {
 
@@ -33,8 +33,10 @@ public final class WriteKeyAuthenticator {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorizationHeader.substring(BASIC.length()).trim()),
-          StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorizationHeader.substring(BASIC.length()).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }

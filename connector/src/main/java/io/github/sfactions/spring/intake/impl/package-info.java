@@ -1,2 +1,5 @@
-/** Implementation of the event intake: HTTP servlet, validation, trigger parser, expression resolvers. */
+/**
+ * Implementation of the event intake: HTTP servlet, validation, trigger parser, expression
+ * resolvers.
+ */
 package io.github.sfactions.spring.intake.impl;

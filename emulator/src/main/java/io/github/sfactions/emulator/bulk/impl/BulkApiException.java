@@ -1,8 +1,8 @@
 package io.github.sfactions.emulator.bulk.impl;
 
 /**
- * A request the ingest API refuses; becomes a Salesforce error array
- * {@code [{"message":...,"errorCode":...}]} with the given HTTP status.
+ * A request the ingest API refuses; becomes a Salesforce error array {@code
+ * [{"message":...,"errorCode":...}]} with the given HTTP status.
  */
 public final class BulkApiException extends RuntimeException {
 
@@ -11,7 +11,9 @@ public final class BulkApiException extends RuntimeException {
   private final int status;
   private final String errorCode;
 
-  /** A refusal with HTTP {@code status}, Salesforce {@code errorCode} and a client-facing message. */
+  /**
+   * A refusal with HTTP {@code status}, Salesforce {@code errorCode} and a client-facing message.
+   */
   public BulkApiException(int status, String errorCode, String message) {
     super(message, null, false, false);
     this.status = status;

@@ -38,7 +38,8 @@ public record ColumnMapping(
    * Resolves {@code header} for {@code spec}; fails the job on an unknown or duplicate column or a
    * column set the operation cannot work with.
    */
-  public static ColumnMapping resolve(List<String> header, JobSpec spec, BulkRecordStore store) throws JobFailure {
+  public static ColumnMapping resolve(List<String> header, JobSpec spec, BulkRecordStore store)
+      throws JobFailure {
     List<String> canonical = new ArrayList<>(header.size());
     Map<String, String> seen = new HashMap<>();
     for (String name : header) {
@@ -52,14 +53,17 @@ public record ColumnMapping(
       canonical.add(field.get());
     }
     int id = indexOf(canonical, ID_FIELD);
-    int externalId = spec.externalIdFieldName() == null ? -1 : indexOf(canonical, spec.externalIdFieldName());
+    int externalId =
+        spec.externalIdFieldName() == null ? -1 : indexOf(canonical, spec.externalIdFieldName());
     JobOperation op = spec.operation();
     if (op == JobOperation.UPDATE && id < 0) {
       throw JobFailure.invalidBatch("Id column is required for the update operation");
     }
     if (op == JobOperation.UPSERT && externalId < 0) {
-      throw JobFailure.invalidBatch("External ID column " + spec.externalIdFieldName()
-          + " is required for the upsert operation");
+      throw JobFailure.invalidBatch(
+          "External ID column "
+              + spec.externalIdFieldName()
+              + " is required for the upsert operation");
     }
     if (op.isDelete() && (id < 0 || canonical.size() != 1)) {
       throw JobFailure.invalidBatch("The '" + op.apiName() + "' batch must contain only ids");

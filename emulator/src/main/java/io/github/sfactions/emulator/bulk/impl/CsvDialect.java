@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
-/** The RFC 4180 dialect of one job (its delimiter and line ending) for reading uploads and writing results. */
+/**
+ * The RFC 4180 dialect of one job (its delimiter and line ending) for reading uploads and writing
+ * results.
+ */
 public final class CsvDialect {
 
   private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -25,10 +28,12 @@ public final class CsvDialect {
   public CsvDialect(JobSpec spec) {
     this.delimiter = spec.columnDelimiter().character();
     this.lineEnding = spec.lineEnding();
-    CSVFormat base = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setRecordSeparator(lineEnding.separator())
-        .get();
+    CSVFormat base =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setRecordSeparator(lineEnding.separator())
+            .get();
     this.parseFormat = base.builder().setIgnoreEmptyLines(true).get();
     this.quoteAllFormat = base.builder().setQuoteMode(QuoteMode.ALL).get();
     this.quoteMinimalFormat = base.builder().setQuoteMode(QuoteMode.MINIMAL).get();
@@ -61,8 +66,9 @@ public final class CsvDialect {
 
   /** A UTF-8 reader over the upload with a leading byte-order mark removed. */
   public static Reader openReader(UploadBuffer upload) {
-    BufferedReader reader = new BufferedReader(
-        new InputStreamReader(upload.openStream(), StandardCharsets.UTF_8), READ_BUFFER);
+    BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(upload.openStream(), StandardCharsets.UTF_8), READ_BUFFER);
     try {
       reader.mark(1);
       int first = reader.read();

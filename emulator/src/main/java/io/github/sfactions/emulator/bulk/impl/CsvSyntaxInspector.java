@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Passes characters through while checking, with a small RFC 4180 lexer, what would otherwise
- * only surface half-way through a job: that every record separator outside quoted values is the
- * job's line ending (a CRLF in an LF job, a bare LF in a CRLF job or a lone CR is a violation), that
+ * Passes characters through while checking, with a small RFC 4180 lexer, what would otherwise only
+ * surface half-way through a job: that every record separator outside quoted values is the job's
+ * line ending (a CRLF in an LF job, a bare LF in a CRLF job or a lone CR is a violation), that
  * every quoted value is closed, and that a closing quote is followed by a delimiter or a line end.
  * Line breaks inside quoted values are data and are not checked.
  */
 public final class CsvSyntaxInspector extends FilterReader {
 
-  private enum Lexer { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+  private enum Lexer {
+    FIELD_START,
+    UNQUOTED,
+    QUOTED,
+    QUOTE_IN_QUOTED
+  }
 
   private final LineEnding expected;
   private final char delimiter;
@@ -31,7 +36,9 @@ public final class CsvSyntaxInspector extends FilterReader {
     this.delimiter = delimiter;
   }
 
-  /** Whether a separator other than the job's line ending has been read so far (or at end of input). */
+  /**
+   * Whether a separator other than the job's line ending has been read so far (or at end of input).
+   */
   public boolean lineEndingViolated() {
     return lineEndingViolated;
   }

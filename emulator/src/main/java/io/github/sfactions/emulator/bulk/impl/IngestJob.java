@@ -16,6 +16,7 @@ public final class IngestJob {
 
   private final JobSpec spec;
   private final long sequence;
+
   /** Completes when no background run will touch this job's rows any more. */
   private final CompletableFuture<Void> runFinished = new CompletableFuture<>();
 
@@ -59,11 +60,19 @@ public final class IngestJob {
   public synchronized void beginUpload() {
     if (state != JobState.Open) {
       throw BulkApiException.invalidState(
-          "Job " + spec.id() + " is " + state + "; data can only be uploaded while the job is Open");
+          "Job "
+              + spec.id()
+              + " is "
+              + state
+              + "; data can only be uploaded while the job is Open");
     }
     if (upload != null || uploading) {
-      throw new BulkApiException(400, ErrorCodes.BULK_API_ERROR,
-          "Found multiple contents for job: <" + spec.id() + ">, please 'Close' / 'Abort' / 'Delete' the"
+      throw new BulkApiException(
+          400,
+          ErrorCodes.BULK_API_ERROR,
+          "Found multiple contents for job: <"
+              + spec.id()
+              + ">, please 'Close' / 'Abort' / 'Delete' the"
               + " current Job then create a new Job and make sure you only do 'PUT' once on a given Job.");
     }
     uploading = true;
@@ -73,7 +82,8 @@ public final class IngestJob {
   public synchronized void completeUpload(UploadBuffer data, Instant now) {
     uploading = false;
     if (state != JobState.Open) {
-      throw BulkApiException.invalidState("Job " + spec.id() + " became " + state + " during the upload");
+      throw BulkApiException.invalidState(
+          "Job " + spec.id() + " became " + state + " during the upload");
     }
     upload = data;
     uploadedBytes = data.size();
@@ -98,11 +108,17 @@ public final class IngestJob {
     systemModstamp = now;
   }
 
-  /** Client abort from Open, UploadComplete or InProgress; stops processing after the current row. */
+  /**
+   * Client abort from Open, UploadComplete or InProgress; stops processing after the current row.
+   */
   public synchronized void abort(Instant now) {
     if (!state.isAbortable()) {
       throw BulkApiException.invalidState(
-          "Job " + spec.id() + " is " + state + "; only Open, UploadComplete or InProgress jobs can be aborted");
+          "Job "
+              + spec.id()
+              + " is "
+              + state
+              + "; only Open, UploadComplete or InProgress jobs can be aborted");
     }
     state = JobState.Aborted;
     systemModstamp = now;
@@ -112,8 +128,12 @@ public final class IngestJob {
   /** Refuses deletion unless the job is UploadComplete or finished. */
   public synchronized void checkDeletable() {
     if (!state.isDeletable()) {
-      throw BulkApiException.invalidState("Job " + spec.id() + " is " + state
-          + "; only UploadComplete, JobComplete, Aborted or Failed jobs can be deleted");
+      throw BulkApiException.invalidState(
+          "Job "
+              + spec.id()
+              + " is "
+              + state
+              + "; only UploadComplete, JobComplete, Aborted or Failed jobs can be deleted");
     }
   }
 
@@ -193,7 +213,8 @@ public final class IngestJob {
    * Ends processing: InProgress becomes {@code terminal} (an aborted job stays Aborted). A
    * completed job's upload is dropped, since nothing of it is unprocessed.
    */
-  public synchronized void finishProcessing(JobState terminal, String failure, Instant now, long nanos) {
+  public synchronized void finishProcessing(
+      JobState terminal, String failure, Instant now, long nanos) {
     if (state == JobState.InProgress) {
       state = terminal;
       errorMessage = terminal == JobState.Failed ? failure : null;
@@ -246,7 +267,16 @@ public final class IngestJob {
       long end = processingEnded ? processingEndNanos : nowNanos;
       totalMillis = Math.max(0, (end - processingStartNanos) / 1_000_000);
     }
-    return new JobSnapshot(spec, state, systemModstamp, uploadedBytes, recordsProcessed, recordsFailed,
-        internalBatches, totalMillis, activeNanos / 1_000_000, state == JobState.Failed ? errorMessage : null);
+    return new JobSnapshot(
+        spec,
+        state,
+        systemModstamp,
+        uploadedBytes,
+        recordsProcessed,
+        recordsFailed,
+        internalBatches,
+        totalMillis,
+        activeNanos / 1_000_000,
+        state == JobState.Failed ? errorMessage : null);
   }
 }

@@ -15,6 +15,7 @@ public final class IngestRouter {
 
   /** Query parameter some clients use to tunnel PATCH/DELETE through POST. */
   public static final String METHOD_OVERRIDE = "_HttpMethod";
+
   /** Bulk API 2.0 exists from this version on. */
   private static final BigDecimal FIRST_BULK_V2_VERSION = new BigDecimal("41.0");
 
@@ -31,26 +32,40 @@ public final class IngestRouter {
   }
 
   /** Handles one request; see {@code BulkIngestApi#handle}. */
-  public BulkResponse route(String method, String apiVersion, String subPath, Map<String, String> query,
-      String contentType, InputStream body) {
+  public BulkResponse route(
+      String method,
+      String apiVersion,
+      String subPath,
+      Map<String, String> query,
+      String contentType,
+      InputStream body) {
     try {
       if (service.isClosed()) {
         return Responses.error(503, ErrorCodes.SERVER_UNAVAILABLE, "The Bulk API is shut down");
       }
-      return dispatch(effectiveMethod(method, query), version(apiVersion), segments(subPath), contentType, body);
+      return dispatch(
+          effectiveMethod(method, query),
+          version(apiVersion),
+          segments(subPath),
+          contentType,
+          body);
     } catch (BulkApiException e) {
       return Responses.error(e);
     } catch (RuntimeException e) {
-      return Responses.error(500, ErrorCodes.UNKNOWN_EXCEPTION,
+      return Responses.error(
+          500,
+          ErrorCodes.UNKNOWN_EXCEPTION,
           "An unexpected error occurred (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private BulkResponse dispatch(String method, BigDecimal version, String[] path, String contentType, InputStream body) {
+  private BulkResponse dispatch(
+      String method, BigDecimal version, String[] path, String contentType, InputStream body) {
     if (path.length == 0) {
       return switch (method) {
         case "GET" -> Responses.json(200, JobInfoJson.list(service.list()));
-        case "POST" -> Responses.json(200, JobInfoJson.shortForm(service.create(version, contentType, body)));
+        case "POST" ->
+            Responses.json(200, JobInfoJson.shortForm(service.create(version, contentType, body)));
         default -> throw notAllowed(method, "GET,POST");
       };
     }
@@ -58,7 +73,9 @@ public final class IngestRouter {
     if (path.length == 1) {
       return switch (method) {
         case "GET" -> Responses.json(200, JobInfoJson.fullForm(service.info(jobId)));
-        case "PATCH" -> Responses.json(200, JobInfoJson.shortForm(service.changeState(jobId, contentType, body)));
+        case "PATCH" ->
+            Responses.json(
+                200, JobInfoJson.shortForm(service.changeState(jobId, contentType, body)));
         case "DELETE" -> {
           service.delete(jobId);
           yield Responses.empty(204);
@@ -77,18 +94,20 @@ public final class IngestRouter {
       service.upload(jobId, contentType, body);
       return Responses.empty(201);
     }
-    if (!SUCCESSFUL_RESULTS.equals(resource) && !FAILED_RESULTS.equals(resource)
+    if (!SUCCESSFUL_RESULTS.equals(resource)
+        && !FAILED_RESULTS.equals(resource)
         && !UNPROCESSED_RECORDS.equals(resource)) {
       throw BulkApiException.notFound();
     }
     if (!"GET".equals(method)) {
       throw notAllowed(method, "GET");
     }
-    return Responses.csv(switch (resource) {
-      case SUCCESSFUL_RESULTS -> service.successfulResults(jobId);
-      case FAILED_RESULTS -> service.failedResults(jobId);
-      default -> service.unprocessedRecords(jobId);
-    });
+    return Responses.csv(
+        switch (resource) {
+          case SUCCESSFUL_RESULTS -> service.successfulResults(jobId);
+          case FAILED_RESULTS -> service.failedResults(jobId);
+          default -> service.unprocessedRecords(jobId);
+        });
   }
 
   private static String effectiveMethod(String method, Map<String, String> query) {
@@ -130,7 +149,9 @@ public final class IngestRouter {
   }
 
   private static BulkApiException notAllowed(String method, String allowed) {
-    return new BulkApiException(405, ErrorCodes.METHOD_NOT_ALLOWED,
+    return new BulkApiException(
+        405,
+        ErrorCodes.METHOD_NOT_ALLOWED,
         "HTTP Method '" + method + "' not allowed. Allowed are " + allowed);
   }
 }

@@ -20,6 +20,7 @@ public final class IngestService {
 
   /** JSON property of a state change. */
   public static final String STATE = "state";
+
   /** How long reset and close wait for a row being written when they stop a job. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -32,7 +33,8 @@ public final class IngestService {
   public IngestService(BulkRecordStore store, BulkSettings settings) {
     this.store = store;
     this.settings = settings;
-    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(settings.workerThreads(), daemonThreads());
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(settings.workerThreads(), daemonThreads());
     pool.setRemoveOnCancelPolicy(true);
     pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.executor = pool;
@@ -54,9 +56,13 @@ public final class IngestService {
     job.beginUpload();
     boolean stored = false;
     try {
-      UploadBuffer data = UploadBuffer.read(body == null ? InputStream.nullInputStream() : body, settings.maxUploadBytes());
+      UploadBuffer data =
+          UploadBuffer.read(
+              body == null ? InputStream.nullInputStream() : body, settings.maxUploadBytes());
       if (data.size() == 0) {
-        throw new BulkApiException(400, ErrorCodes.BULK_API_ERROR,
+        throw new BulkApiException(
+            400,
+            ErrorCodes.BULK_API_ERROR,
             "The upload is empty; send CSV data starting with a header row");
       }
       job.completeUpload(data, settings.clock().instant());
@@ -76,16 +82,29 @@ public final class IngestService {
     if (requested == null || requested.isBlank()) {
       throw BulkApiException.invalidJob("Required property is missing: " + STATE);
     }
-    JobState target = JobState.fromApiName(requested).orElseThrow(() -> new BulkApiException(400,
-        ErrorCodes.INVALID_JOB_STATE, "InvalidJobState : Unknown job state '" + requested + "'"));
+    JobState target =
+        JobState.fromApiName(requested)
+            .orElseThrow(
+                () ->
+                    new BulkApiException(
+                        400,
+                        ErrorCodes.INVALID_JOB_STATE,
+                        "InvalidJobState : Unknown job state '" + requested + "'"));
     switch (target) {
       case UploadComplete -> {
         job.markUploadComplete(settings.clock().instant());
         JobRun.schedule(job, store, settings, executor);
       }
       case Aborted -> job.abort(settings.clock().instant());
-      default -> throw BulkApiException.invalidState("A client can only set a job to UploadComplete or Aborted, not "
-          + target + " (job " + job.spec().id() + " is " + job.state() + ")");
+      default ->
+          throw BulkApiException.invalidState(
+              "A client can only set a job to UploadComplete or Aborted, not "
+                  + target
+                  + " (job "
+                  + job.spec().id()
+                  + " is "
+                  + job.state()
+                  + ")");
     }
     return snapshot(job);
   }
@@ -125,9 +144,20 @@ public final class IngestService {
 
   /** Summaries of all jobs, oldest first. */
   public List<BulkJobSummary> summaries() {
-    return registry.all().stream().map(this::snapshot).map(s -> new BulkJobSummary(s.spec().id(), s.spec().object(),
-        s.spec().operation().apiName(), s.state().name(), s.uploadedBytes(), s.recordsProcessed(),
-        s.recordsFailed(), s.internalBatches())).toList();
+    return registry.all().stream()
+        .map(this::snapshot)
+        .map(
+            s ->
+                new BulkJobSummary(
+                    s.spec().id(),
+                    s.spec().object(),
+                    s.spec().operation().apiName(),
+                    s.state().name(),
+                    s.uploadedBytes(),
+                    s.recordsProcessed(),
+                    s.recordsFailed(),
+                    s.internalBatches()))
+        .toList();
   }
 
   /** Stops and forgets every job; returns once no row of a forgotten job is being written. */

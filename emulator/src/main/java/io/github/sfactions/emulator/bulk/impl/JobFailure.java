@@ -1,8 +1,8 @@
 package io.github.sfactions.emulator.bulk.impl;
 
 /**
- * Why a whole job fails before its rows are processed; the message becomes the job's
- * {@code errorMessage}, e.g. {@code InvalidBatch : Field name not found : Foo__c}.
+ * Why a whole job fails before its rows are processed; the message becomes the job's {@code
+ * errorMessage}, e.g. {@code InvalidBatch : Field name not found : Foo__c}.
  */
 public final class JobFailure extends Exception {
 

@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Renders JobInfo JSON in Salesforce's key order: the short form (create/close/list) and the full form. */
+/**
+ * Renders JobInfo JSON in Salesforce's key order: the short form (create/close/list) and the full
+ * form.
+ */
 public final class JobInfoJson {
 
   private static final DateTimeFormatter DATE_TIME =

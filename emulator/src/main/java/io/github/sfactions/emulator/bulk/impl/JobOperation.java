@@ -32,7 +32,9 @@ public enum JobOperation {
   /** Looks an operation up by its API name, ignoring case. */
   public static Optional<JobOperation> fromApiName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(o -> o.apiName.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+    return Arrays.stream(values())
+        .filter(o -> o.apiName.toLowerCase(Locale.ROOT).equals(lower))
+        .findFirst();
   }
 
   /** Comma-separated API names, for error messages. */

@@ -19,6 +19,7 @@ public final class JobResults {
 
   /** How long a results request waits for an aborted job's current row to finish. */
   private static final Duration RUN_FINISH_WAIT = Duration.ofSeconds(30);
+
   private static final int COPY_BUFFER = 64 * 1024;
 
   private JobResults() {}
@@ -66,11 +67,16 @@ public final class JobResults {
   private static void requireFinished(IngestJob job) {
     JobState state = job.state();
     if (!state.isTerminal()) {
-      throw BulkApiException.invalidState("Job " + job.spec().id() + " is " + state
-          + "; results are available once the job is JobComplete, Failed or Aborted");
+      throw BulkApiException.invalidState(
+          "Job "
+              + job.spec().id()
+              + " is "
+              + state
+              + "; results are available once the job is JobComplete, Failed or Aborted");
     }
     if (!job.awaitRunFinished(RUN_FINISH_WAIT)) {
-      throw BulkApiException.invalidState("Job " + job.spec().id() + " is still stopping; retry shortly");
+      throw BulkApiException.invalidState(
+          "Job " + job.spec().id() + " is still stopping; retry shortly");
     }
   }
 
@@ -92,7 +98,8 @@ public final class JobResults {
   }
 
   private static byte[] headerOnly(CsvDialect dialect, List<String> header) {
-    String line = dialect.quoteMinimalFormat().format(header.toArray()) + dialect.lineEnding().separator();
+    String line =
+        dialect.quoteMinimalFormat().format(header.toArray()) + dialect.lineEnding().separator();
     return line.getBytes(StandardCharsets.UTF_8);
   }
 

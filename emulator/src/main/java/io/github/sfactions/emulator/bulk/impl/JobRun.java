@@ -14,14 +14,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Background processing of one closed job as a chain of short tasks on a scheduled executor:
- * wait out the UploadComplete dwell, validate, then write rows in steps (an internal batch, or a
+ * Background processing of one closed job as a chain of short tasks on a scheduled executor: wait
+ * out the UploadComplete dwell, validate, then write rows in steps (an internal batch, or a
  * rate-limited slice of one), then wait out the InProgress dwell and finish. No task ever sleeps,
  * so abort, reset and close take effect after the current row.
  */
 public final class JobRun {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
   /** A throttled job writes in slices of about this many ticks per second. */
   private static final int THROTTLE_TICKS_PER_SECOND = 20;
 
@@ -38,7 +39,11 @@ public final class JobRun {
   private ResultCsvWriter results;
   private int rowsInBatch;
 
-  private JobRun(IngestJob job, BulkRecordStore store, BulkSettings settings, ScheduledExecutorService executor) {
+  private JobRun(
+      IngestJob job,
+      BulkRecordStore store,
+      BulkSettings settings,
+      ScheduledExecutorService executor) {
     this.job = job;
     this.store = store;
     this.settings = settings;
@@ -48,7 +53,10 @@ public final class JobRun {
 
   /** Schedules processing of a job that has just become UploadComplete. */
   public static void schedule(
-      IngestJob job, BulkRecordStore store, BulkSettings settings, ScheduledExecutorService executor) {
+      IngestJob job,
+      BulkRecordStore store,
+      BulkSettings settings,
+      ScheduledExecutorService executor) {
     JobRun run = new JobRun(job, store, settings, executor);
     run.later(run::start, settings.uploadCompleteDwell().toNanos());
   }
@@ -64,7 +72,8 @@ public final class JobRun {
       columns = UploadValidator.validate(job, upload, dialect, store);
     } catch (JobFailure failure) {
       List<String> header = job.header() == null ? List.of() : job.header();
-      finishAfterDwell(JobState.Failed, failure.getMessage(), ResultCsvWriter.empty(dialect, header));
+      finishAfterDwell(
+          JobState.Failed, failure.getMessage(), ResultCsvWriter.empty(dialect, header));
       return;
     }
     rowWriter = new RowWriter(store, job.spec(), columns);
@@ -139,7 +148,10 @@ public final class JobRun {
     job.publishResults(files);
     long dwellEnd = startNanos + settings.inProgressDwell().toNanos();
     long delay = Math.max(0, dwellEnd - System.nanoTime());
-    later(() -> job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime()), delay);
+    later(
+        () ->
+            job.finishProcessing(terminal, failure, settings.clock().instant(), System.nanoTime()),
+        delay);
   }
 
   private void finishNow(JobState terminal, String failure, ResultFiles files) {
@@ -159,16 +171,20 @@ public final class JobRun {
     }
   }
 
-  /** Runs {@code task} after {@code delayNanos}; a refused or crashing task still finishes the job. */
+  /**
+   * Runs {@code task} after {@code delayNanos}; a refused or crashing task still finishes the job.
+   */
   private void later(Runnable task, long delayNanos) {
-    Runnable guarded = () -> {
-      try {
-        task.run();
-      } catch (RuntimeException | Error e) {
-        // An executor swallows what a task throws; without this the job would stay InProgress forever.
-        fail(e);
-      }
-    };
+    Runnable guarded =
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | Error e) {
+            // An executor swallows what a task throws; without this the job would stay InProgress
+            // forever.
+            fail(e);
+          }
+        };
     try {
       executor.schedule(guarded, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
@@ -178,9 +194,12 @@ public final class JobRun {
   }
 
   private void fail(Throwable e) {
-    String message = e instanceof UncheckedIOException && e.getCause() != null
-        ? ErrorCodes.INVALID_BATCH_PREFIX + "Malformed CSV: " + e.getCause().getMessage()
-        : "Unknown : unexpected error while processing the job (" + e.getClass().getSimpleName() + ")";
+    String message =
+        e instanceof UncheckedIOException && e.getCause() != null
+            ? ErrorCodes.INVALID_BATCH_PREFIX + "Malformed CSV: " + e.getCause().getMessage()
+            : "Unknown : unexpected error while processing the job ("
+                + e.getClass().getSimpleName()
+                + ")";
     finishNow(JobState.Failed, message, currentResults());
   }
 

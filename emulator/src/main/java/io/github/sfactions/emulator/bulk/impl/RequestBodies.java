@@ -13,14 +13,18 @@ public final class RequestBodies {
 
   /** Media type of job definitions and state changes. */
   public static final String APPLICATION_JSON = "application/json";
+
   /** Media type of uploaded data. */
   public static final String TEXT_CSV = "text/csv";
+
   /** A job definition or state change is tiny; anything larger is not one. */
   private static final int MAX_JSON_BYTES = 1024 * 1024;
 
   private RequestBodies() {}
 
-  /** Whether {@code contentType} is {@code mediaType}, ignoring case and parameters such as charset. */
+  /**
+   * Whether {@code contentType} is {@code mediaType}, ignoring case and parameters such as charset.
+   */
   public static boolean hasMediaType(String contentType, String mediaType) {
     if (contentType == null) {
       return false;
@@ -33,8 +37,13 @@ public final class RequestBodies {
   /** Refuses with 415 unless the request has {@code mediaType}. */
   public static void requireMediaType(String contentType, String mediaType) {
     if (!hasMediaType(contentType, mediaType)) {
-      throw new BulkApiException(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Content type '"
-          + (contentType == null ? "" : contentType) + "' is not supported here; send " + mediaType);
+      throw new BulkApiException(
+          415,
+          ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+          "Content type '"
+              + (contentType == null ? "" : contentType)
+              + "' is not supported here; send "
+              + mediaType);
     }
   }
 
@@ -48,21 +57,27 @@ public final class RequestBodies {
       throw new UncheckedIOException(e);
     }
     if (bytes.length > MAX_JSON_BYTES) {
-      throw new BulkApiException(400, ErrorCodes.JSON_PARSER_ERROR, "The JSON body exceeds " + MAX_JSON_BYTES + " bytes");
+      throw new BulkApiException(
+          400, ErrorCodes.JSON_PARSER_ERROR, "The JSON body exceeds " + MAX_JSON_BYTES + " bytes");
     }
     if (bytes.length == 0) {
-      throw new BulkApiException(400, ErrorCodes.JSON_PARSER_ERROR, "The request body is empty; a JSON object is required");
+      throw new BulkApiException(
+          400,
+          ErrorCodes.JSON_PARSER_ERROR,
+          "The request body is empty; a JSON object is required");
     }
     JsonNode node;
     try {
       node = Responses.mapper().readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new BulkApiException(400, ErrorCodes.JSON_PARSER_ERROR, "Invalid JSON: " + e.getOriginalMessage());
+      throw new BulkApiException(
+          400, ErrorCodes.JSON_PARSER_ERROR, "Invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new BulkApiException(400, ErrorCodes.JSON_PARSER_ERROR, "The request body must be a JSON object");
+      throw new BulkApiException(
+          400, ErrorCodes.JSON_PARSER_ERROR, "The request body must be a JSON object");
     }
     return object;
   }

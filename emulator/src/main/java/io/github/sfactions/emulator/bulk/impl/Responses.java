@@ -12,6 +12,7 @@ public final class Responses {
 
   /** Content type of every JSON answer. */
   public static final String JSON = "application/json;charset=UTF-8";
+
   /** Content type of every CSV answer. */
   public static final String CSV = "text/csv";
 

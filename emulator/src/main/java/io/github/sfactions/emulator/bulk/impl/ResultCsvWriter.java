@@ -8,15 +8,17 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Builds the successful- and failed-results CSVs row by row while a job is processed, in the job's
- * delimiter and line ending. Headers: {@code "sf__Id","sf__Created",<uploaded header>} and
- * {@code "sf__Id","sf__Error",<uploaded header>}; result rows quote every value.
+ * delimiter and line ending. Headers: {@code "sf__Id","sf__Created",<uploaded header>} and {@code
+ * "sf__Id","sf__Error",<uploaded header>}; result rows quote every value.
  */
 public final class ResultCsvWriter {
 
   /** Column with the record id. */
   public static final String SF_ID = "sf__Id";
+
   /** Column telling whether the row created a record. */
   public static final String SF_CREATED = "sf__Created";
+
   /** Column with the row's error. */
   public static final String SF_ERROR = "sf__Error";
 
@@ -42,9 +44,15 @@ public final class ResultCsvWriter {
   /** The header line of a result file, including the line ending. */
   public static String headerLine(CsvDialect dialect, String secondColumn, List<String> header) {
     String d = String.valueOf(dialect.delimiter());
-    StringBuilder line = new StringBuilder()
-        .append('"').append(SF_ID).append('"').append(d)
-        .append('"').append(secondColumn).append('"');
+    StringBuilder line =
+        new StringBuilder()
+            .append('"')
+            .append(SF_ID)
+            .append('"')
+            .append(d)
+            .append('"')
+            .append(secondColumn)
+            .append('"');
     if (!header.isEmpty()) {
       line.append(d).append(dialect.quoteMinimalFormat().format(header.toArray()));
     }
@@ -64,7 +72,8 @@ public final class ResultCsvWriter {
   /** The finished files; the writer must not be used afterwards. */
   public ResultFiles finish() {
     return new ResultFiles(
-        successful.toString().getBytes(StandardCharsets.UTF_8), failed.toString().getBytes(StandardCharsets.UTF_8));
+        successful.toString().getBytes(StandardCharsets.UTF_8),
+        failed.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Header-only files for a job that never processed a row. */

@@ -40,20 +40,34 @@ public final class RowWriter {
   /** Writes the row with the given uploaded values. */
   public RowOutcome write(List<String> values) {
     if (values.size() != columns.size()) {
-      return failed("", ErrorCodes.INVALID_BATCH_ROW, "Wrong number of columns: expected "
-          + columns.size() + " but found " + values.size(), List.of());
+      return failed(
+          "",
+          ErrorCodes.INVALID_BATCH_ROW,
+          "Wrong number of columns: expected " + columns.size() + " but found " + values.size(),
+          List.of());
     }
     Map<String, String> cells = cells(values);
-    String rowId = columns.idColumn() >= 0 ? cells.get(columns.canonicalNames().get(columns.idColumn())) : null;
+    String rowId =
+        columns.idColumn() >= 0
+            ? cells.get(columns.canonicalNames().get(columns.idColumn()))
+            : null;
     BulkRowResult result;
     try {
       result = call(cells, rowId);
     } catch (RuntimeException e) {
-      result = BulkRowResult.failure(null, ErrorCodes.UNKNOWN_EXCEPTION,
-          "An unexpected error occurred while writing this row (" + e.getClass().getSimpleName() + ")", List.of());
+      result =
+          BulkRowResult.failure(
+              null,
+              ErrorCodes.UNKNOWN_EXCEPTION,
+              "An unexpected error occurred while writing this row ("
+                  + e.getClass().getSimpleName()
+                  + ")",
+              List.of());
     }
     if (result == null) {
-      result = BulkRowResult.failure(null, ErrorCodes.UNKNOWN_EXCEPTION, "The record store returned no result", List.of());
+      result =
+          BulkRowResult.failure(
+              null, ErrorCodes.UNKNOWN_EXCEPTION, "The record store returned no result", List.of());
     }
     return outcome(result, rowId);
   }
@@ -104,7 +118,9 @@ public final class RowWriter {
 
   private RowOutcome outcome(BulkRowResult result, String rowId) {
     String id = result.id();
-    if (id == null && spec.operation() != JobOperation.INSERT && spec.operation() != JobOperation.UPSERT) {
+    if (id == null
+        && spec.operation() != JobOperation.INSERT
+        && spec.operation() != JobOperation.UPSERT) {
       id = rowId;
     }
     if (result.success()) {
@@ -119,7 +135,10 @@ public final class RowWriter {
     return new RowOutcome(false, sfId, false, formatError(code, message, fields));
   }
 
-  /** Salesforce's {@code sf__Error} text: {@code CODE:message:Field1,Field2 --} or {@code CODE:message:--}. */
+  /**
+   * Salesforce's {@code sf__Error} text: {@code CODE:message:Field1,Field2 --} or {@code
+   * CODE:message:--}.
+   */
   public static String formatError(String code, String message, List<String> fields) {
     String fieldPart = fields.isEmpty() ? "--" : String.join(",", fields) + " --";
     return code + ":" + message + ":" + fieldPart;

@@ -37,8 +37,11 @@ public final class UploadBuffer {
         filled += n;
         total += n;
         if (total > maxBytes) {
-          throw new BulkApiException(413, ErrorCodes.EXCEEDED_QUOTA,
-              "The uploaded data exceeds the maximum of " + maxBytes
+          throw new BulkApiException(
+              413,
+              ErrorCodes.EXCEEDED_QUOTA,
+              "The uploaded data exceeds the maximum of "
+                  + maxBytes
                   + " bytes per job. Split the data into several jobs.");
         }
         if (filled == chunk.length) {

@@ -10,23 +10,26 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * First pass over an upload, before any row is written: checks the line ending, the CSV syntax
- * (an unterminated quote, text after a closing quote) and the header, so a job that Salesforce
- * would fail as a whole fails with nothing processed.
+ * First pass over an upload, before any row is written: checks the line ending, the CSV syntax (an
+ * unterminated quote, text after a closing quote) and the header, so a job that Salesforce would
+ * fail as a whole fails with nothing processed.
  */
 public final class UploadValidator {
 
   private UploadValidator() {}
 
   /** Validates {@code upload} for {@code job} and returns its resolved header. */
-  public static ColumnMapping validate(IngestJob job, UploadBuffer upload, CsvDialect dialect, BulkRecordStore store)
+  public static ColumnMapping validate(
+      IngestJob job, UploadBuffer upload, CsvDialect dialect, BulkRecordStore store)
       throws JobFailure {
     if (upload == null) {
       throw JobFailure.invalidBatch("No data was uploaded for this job");
     }
     CsvSyntaxInspector inspector =
-        new CsvSyntaxInspector(CsvDialect.openReader(upload), dialect.lineEnding(), dialect.delimiter());
-    try (Reader reader = inspector; CSVParser parser = dialect.parseFormat().parse(reader)) {
+        new CsvSyntaxInspector(
+            CsvDialect.openReader(upload), dialect.lineEnding(), dialect.delimiter());
+    try (Reader reader = inspector;
+        CSVParser parser = dialect.parseFormat().parse(reader)) {
       List<String> header = null;
       JobFailure headerFailure = null;
       try {
@@ -41,8 +44,10 @@ public final class UploadValidator {
       // The rest is only scanned, not parsed: the inspector finds what would break the parser.
       inspector.drain();
       if (inspector.lineEndingViolated()) {
-        throw new JobFailure(ErrorCodes.CLIENT_INPUT_ERROR_PREFIX
-            + "LineEnding is invalid on user data. Current LineEnding setting is " + dialect.lineEnding().name());
+        throw new JobFailure(
+            ErrorCodes.CLIENT_INPUT_ERROR_PREFIX
+                + "LineEnding is invalid on user data. Current LineEnding setting is "
+                + dialect.lineEnding().name());
       }
       if (inspector.syntaxError() != null) {
         throw JobFailure.invalidBatch("Malformed CSV: " + inspector.syntaxError());

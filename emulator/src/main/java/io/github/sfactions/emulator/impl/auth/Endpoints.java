@@ -5,5 +5,4 @@ package io.github.sfactions.emulator.impl.auth;
  * resource links use the pair of the listener a request came in on, so a client that logged in over
  * HTTPS stays on HTTPS.
  */
-public record Endpoints(String loginUrl, String instanceUrl) {
-}
+public record Endpoints(String loginUrl, String instanceUrl) {}

@@ -12,25 +12,26 @@ class CsvSyntaxInspectorTest {
 
   @ParameterizedTest(name = "{0} in {1} job violates: {2}")
   @CsvSource({
-      "'a,b\\nc,d\\n', LF, false",
-      "'a,b\\r\\nc,d\\r\\n', CRLF, false",
-      "'a,b\\r\\nc,d\\n', LF, true",
-      "'a,b\\nc,d\\n', CRLF, true",
-      "'a,b\\rc,d', LF, true",
-      "'a,b\\rc,d', CRLF, true",
-      "'a,b\\r', CRLF, true",
-      "'a,\"x\\r\\ny\"\\nc,d\\n', LF, false",
-      "'a,\"x\\ny\"\\r\\nc,d\\r\\n', CRLF, false",
-      "'a,\"say \"\"hi\"\"\\r\\n\"\\nc\\n', LF, false",
-      "'a,\"say \"\"hi\"\"\"\\r\\nc\\n', LF, true",
-      "'a;\"x\\r\\n\"\\n', LF, false",
-      "'no line ending at all', CRLF, false"
+    "'a,b\\nc,d\\n', LF, false",
+    "'a,b\\r\\nc,d\\r\\n', CRLF, false",
+    "'a,b\\r\\nc,d\\n', LF, true",
+    "'a,b\\nc,d\\n', CRLF, true",
+    "'a,b\\rc,d', LF, true",
+    "'a,b\\rc,d', CRLF, true",
+    "'a,b\\r', CRLF, true",
+    "'a,\"x\\r\\ny\"\\nc,d\\n', LF, false",
+    "'a,\"x\\ny\"\\r\\nc,d\\r\\n', CRLF, false",
+    "'a,\"say \"\"hi\"\"\\r\\n\"\\nc\\n', LF, false",
+    "'a,\"say \"\"hi\"\"\"\\r\\nc\\n', LF, true",
+    "'a;\"x\\r\\n\"\\n', LF, false",
+    "'no line ending at all', CRLF, false"
   })
-  void detectsRecordSeparatorsOtherThanTheJobsOutsideQuotes(String escaped, LineEnding expected, boolean violated)
-      throws IOException {
+  void detectsRecordSeparatorsOtherThanTheJobsOutsideQuotes(
+      String escaped, LineEnding expected, boolean violated) throws IOException {
     String csv = escaped.replace("\\r", "\r").replace("\\n", "\n");
     char delimiter = csv.contains(";") ? ';' : ',';
-    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader(csv), expected, delimiter);
+    CsvSyntaxInspector inspector =
+        new CsvSyntaxInspector(new StringReader(csv), expected, delimiter);
 
     String passedThrough = drain(inspector);
 
@@ -40,8 +41,10 @@ class CsvSyntaxInspectorTest {
 
   @ParameterizedTest
   @CsvSource({"LF, false", "CRLF, true"})
-  void singleCharacterReadsAreInspectedToo(LineEnding expected, boolean violated) throws IOException {
-    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader("a\nb\n"), expected, ',');
+  void singleCharacterReadsAreInspectedToo(LineEnding expected, boolean violated)
+      throws IOException {
+    CsvSyntaxInspector inspector =
+        new CsvSyntaxInspector(new StringReader("a\nb\n"), expected, ',');
 
     while (inspector.read() != -1) {
       // consume one character at a time
@@ -51,14 +54,17 @@ class CsvSyntaxInspectorTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "a,b\\nc,\"open\\n|Unterminated quoted value starting on line 2",
-      "a,\"x\"y\\n|Invalid character after a closing quote on line 1",
-      "a\\nb,\"ok\"\\nc,\"bad\" \\n|Invalid character after a closing quote on line 3"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a,b\\nc,\"open\\n|Unterminated quoted value starting on line 2",
+        "a,\"x\"y\\n|Invalid character after a closing quote on line 1",
+        "a\\nb,\"ok\"\\nc,\"bad\" \\n|Invalid character after a closing quote on line 3"
+      })
   void reportsQuotingErrorsWithTheirLine(String escaped, String error) throws IOException {
     String csv = escaped.replace("\\n", "\n");
-    CsvSyntaxInspector inspector = new CsvSyntaxInspector(new StringReader(csv), LineEnding.LF, ',');
+    CsvSyntaxInspector inspector =
+        new CsvSyntaxInspector(new StringReader(csv), LineEnding.LF, ',');
 
     inspector.drain();
 
@@ -66,7 +72,9 @@ class CsvSyntaxInspectorTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"a,\"\"\"quoted\"\"\",b\\n", "\"\",x\\n", "a,\"multi\\nline\"\\n"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"a,\"\"\"quoted\"\"\",b\\n", "\"\",x\\n", "a,\"multi\\nline\"\\n"})
   void wellFormedQuotingHasNoSyntaxError(String escaped) throws IOException {
     CsvSyntaxInspector inspector =
         new CsvSyntaxInspector(new StringReader(escaped.replace("\\n", "\n")), LineEnding.LF, ',');

@@ -19,7 +19,8 @@ class UploadBufferTest {
     UploadBuffer buffer = UploadBuffer.read(new ByteArrayInputStream(data), data.length);
 
     assertThat(buffer.size()).isEqualTo(data.length);
-    try (InputStream first = buffer.openStream(); InputStream second = buffer.openStream()) {
+    try (InputStream first = buffer.openStream();
+        InputStream second = buffer.openStream()) {
       assertThat(first.readAllBytes()).isEqualTo(data);
       assertThat(second.read()).isEqualTo(data[0] & 0xff);
     }
@@ -30,10 +31,12 @@ class UploadBufferTest {
     CountingStream body = new CountingStream(10_000_000);
 
     assertThatThrownBy(() -> UploadBuffer.read(body, 100_000))
-        .isInstanceOfSatisfying(BulkApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.errorCode()).isEqualTo("EXCEEDED_QUOTA");
-        });
+        .isInstanceOfSatisfying(
+            BulkApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.errorCode()).isEqualTo("EXCEEDED_QUOTA");
+            });
     assertThat(body.served).isLessThan(200_000);
   }
 
