@@ -43,9 +43,12 @@ public final class TestOrg {
 
   /** An external id that several records may share: a native upsert on it can answer 300. */
   private static EmulatorConfig.Field nonUniqueExternalId(String name) {
-    return new EmulatorConfig.Field(
-        name, "string", null, 255, null, null, null, true, false, false, null, null, null, null,
-        null);
+    return EmulatorConfig.Field.builder(name)
+        .length(255)
+        .externalId()
+        .unique(false)
+        .caseSensitive(false)
+        .build();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +320,11 @@ public record EmulatorConfig(
 
   /**
    * A field. {@code type} is a describe type name (string, textarea, email, phone, url, picklist,
-   * multipicklist, boolean, int, double, currency, percent, date, datetime, reference).
+   * multipicklist, boolean, int, double, currency, percent, date, datetime, reference); null means
+   * string. Null components mean "the type's default". Build one in code with {@link
+   * #builder(String)}; the canonical constructor is what JSON loading uses. Either way the
+   * components are checked on construction, so a picklist without values or a negative length fails
+   * where it is written, naming the field.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Field(
@@ -338,43 +343,246 @@ public record EmulatorConfig(
       Boolean restrictedPicklist,
       String referenceTo,
       Object defaultValue) {
+
+    private static final String PICKLIST = "picklist";
+    private static final String MULTIPICKLIST = "multipicklist";
+    private static final String REFERENCE = "reference";
+
+    public Field {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("A configured field needs a name");
+      }
+      if (length != null && length <= 0) {
+        throw invalid(name, "length must be positive, was " + length);
+      }
+      if (precision != null && precision <= 0) {
+        throw invalid(name, "precision must be positive, was " + precision);
+      }
+      if (scale != null && (scale < 0 || (precision != null && scale > precision))) {
+        throw invalid(
+            name, "scale must be between 0 and the precision (" + precision + "), was " + scale);
+      }
+      boolean picklist = isType(type, PICKLIST) || isType(type, MULTIPICKLIST);
+      if (picklist && (picklistValues == null || picklistValues.isEmpty())) {
+        throw invalid(name, "a " + type + " needs at least one picklist value");
+      }
+      if (!picklist && (picklistValues != null || restrictedPicklist != null)) {
+        throw invalid(
+            name,
+            "picklist values need type picklist or multipicklist, not "
+                + (type == null ? "string" : type));
+      }
+      if (picklistValues != null) {
+        picklistValues = checkedValues(name, picklistValues);
+      }
+      boolean reference = isType(type, REFERENCE);
+      if (reference && (referenceTo == null || referenceTo.isBlank())) {
+        throw invalid(name, "a reference needs referenceTo (the object it points to)");
+      }
+      if (!reference && referenceTo != null) {
+        throw invalid(
+            name, "referenceTo needs type reference, not " + (type == null ? "string" : type));
+      }
+    }
+
+    /** Starts a field; without further settings it is a 255-character text field. */
+    public static Builder builder(String name) {
+      return new Builder(name);
+    }
+
     /** A text field. */
     public static Field text(String name, int length) {
-      return new Field(
-          name, "string", null, length, null, null, null, null, null, null, null, null, null, null,
-          null);
+      return builder(name).type("string").length(length).build();
     }
 
     /** A unique, case-insensitive external id text field. */
     public static Field externalId(String name) {
-      return new Field(
-          name, "string", null, 255, null, null, null, true, true, false, null, null, null, null,
-          null);
+      return builder(name)
+          .type("string")
+          .length(255)
+          .externalId()
+          .unique(true)
+          .caseSensitive(false)
+          .build();
     }
 
     /** A field of any type. */
     public static Field of(String name, String type) {
-      return new Field(
-          name, type, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return builder(name).type(type).build();
     }
 
     public Field asRequired() {
-      return new Field(
-          name,
-          type,
-          label,
-          length,
-          precision,
-          scale,
-          true,
-          externalId,
-          unique,
-          caseSensitive,
-          filterable,
-          picklistValues,
-          restrictedPicklist,
-          referenceTo,
-          defaultValue);
+      return toBuilder().required().build();
+    }
+
+    /** A builder holding this field's settings, to derive a variant. */
+    public Builder toBuilder() {
+      Builder b = new Builder(name);
+      b.type = type;
+      b.label = label;
+      b.length = length;
+      b.precision = precision;
+      b.scale = scale;
+      b.required = required;
+      b.externalId = externalId;
+      b.unique = unique;
+      b.caseSensitive = caseSensitive;
+      b.filterable = filterable;
+      b.picklistValues = picklistValues;
+      b.restrictedPicklist = restrictedPicklist;
+      b.referenceTo = referenceTo;
+      b.defaultValue = defaultValue;
+      return b;
+    }
+
+    private static boolean isType(String type, String wanted) {
+      return type != null && type.equalsIgnoreCase(wanted);
+    }
+
+    private static List<String> checkedValues(String name, List<String> values) {
+      List<String> seen = new ArrayList<>();
+      for (String v : values) {
+        if (v == null || v.isBlank()) {
+          throw invalid(name, "picklist values must not be blank");
+        }
+        if (seen.stream().anyMatch(v::equalsIgnoreCase)) {
+          throw invalid(name, "picklist value '" + v + "' is listed twice");
+        }
+        seen.add(v);
+      }
+      return List.copyOf(seen);
+    }
+
+    private static IllegalArgumentException invalid(String name, String problem) {
+      return new IllegalArgumentException("Field " + name + ": " + problem);
+    }
+
+    /**
+     * Fluent construction of a {@link Field}. Settings left out keep the emulator's defaults: type
+     * string, the type's length, optional, not an external id, filterable unless a long textarea.
+     */
+    public static final class Builder {
+      private final String name;
+      private String type;
+      private String label;
+      private Integer length;
+      private Integer precision;
+      private Integer scale;
+      private Boolean required;
+      private Boolean externalId;
+      private Boolean unique;
+      private Boolean caseSensitive;
+      private Boolean filterable;
+      private List<String> picklistValues;
+      private Boolean restrictedPicklist;
+      private String referenceTo;
+      private Object defaultValue;
+
+      private Builder(String name) {
+        this.name = name;
+      }
+
+      /** The describe type name, e.g. {@code currency} (default string). */
+      public Builder type(String v) {
+        type = v;
+        return this;
+      }
+
+      public Builder label(String v) {
+        label = v;
+        return this;
+      }
+
+      /** Maximum characters of a text field (a textarea over 255 is a long, unfilterable one). */
+      public Builder length(int v) {
+        length = v;
+        return this;
+      }
+
+      /** Total and fractional digits of a number field. */
+      public Builder precision(int digits, int fractionDigits) {
+        precision = digits;
+        scale = fractionDigits;
+        return this;
+      }
+
+      public Builder required() {
+        required = true;
+        return this;
+      }
+
+      /** An external id; unique and case-insensitive unless {@link #unique} says otherwise. */
+      public Builder externalId() {
+        externalId = true;
+        return this;
+      }
+
+      /** Whether two records may share a value (false lets an upsert by it answer 300). */
+      public Builder unique(boolean v) {
+        unique = v;
+        return this;
+      }
+
+      public Builder caseSensitive(boolean v) {
+        caseSensitive = v;
+        return this;
+      }
+
+      /** Whether SOQL may filter and sort by the field. */
+      public Builder filterable(boolean v) {
+        filterable = v;
+        return this;
+      }
+
+      /**
+       * A picklist (type picklist unless multipicklist was set) with these values, unrestricted.
+       */
+      public Builder picklist(String... values) {
+        if (!isType(type, MULTIPICKLIST)) {
+          type = PICKLIST;
+        }
+        picklistValues = Arrays.asList(values);
+        return this;
+      }
+
+      /** Rejects values outside the picklist (Salesforce's restricted picklist). */
+      public Builder restricted() {
+        restrictedPicklist = true;
+        return this;
+      }
+
+      /** A lookup to {@code object} (type reference). */
+      public Builder referenceTo(String object) {
+        type = REFERENCE;
+        referenceTo = object;
+        return this;
+      }
+
+      /** The value a create without this field stores (a number, boolean or text). */
+      public Builder defaultValue(Object v) {
+        defaultValue = v;
+        return this;
+      }
+
+      /** The field; throws {@link IllegalArgumentException} naming the field when inconsistent. */
+      public Field build() {
+        return new Field(
+            name,
+            type,
+            label,
+            length,
+            precision,
+            scale,
+            required,
+            externalId,
+            unique,
+            caseSensitive,
+            filterable,
+            picklistValues,
+            restrictedPicklist,
+            referenceTo,
+            defaultValue);
+      }
     }
   }
 

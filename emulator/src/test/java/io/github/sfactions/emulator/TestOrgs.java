@@ -22,58 +22,20 @@ final class TestOrgs {
                     EmulatorConfig.Field.of("Active__c", "boolean"),
                     EmulatorConfig.Field.of("When__c", "datetime"),
                     EmulatorConfig.Field.text("Code__c", 5),
-                    new EmulatorConfig.Field(
-                        "Level__c",
-                        "picklist",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of("Low", "High"),
-                        true,
-                        null,
-                        null),
-                    new EmulatorConfig.Field(
-                        "Account__c",
-                        "reference",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "Account",
-                        null))))
+                    EmulatorConfig.Field.builder("Level__c")
+                        .picklist("Low", "High")
+                        .restricted()
+                        .build(),
+                    EmulatorConfig.Field.builder("Account__c").referenceTo("Account").build())))
         .object(
             new EmulatorConfig.SObject(
                 "Case",
                 List.of(
-                    new EmulatorConfig.Field(
-                        "Ticket__c",
-                        "string",
-                        null,
-                        40,
-                        null,
-                        null,
-                        null,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))))
+                    EmulatorConfig.Field.builder("Ticket__c")
+                        .length(40)
+                        .externalId()
+                        .unique(false)
+                        .build())))
         .object(
             new EmulatorConfig.SObject("Lead", List.of(EmulatorConfig.Field.externalId("Ext__c"))))
         .object(

@@ -20,9 +20,12 @@ final class EmulatorClients {
           List.of(
               EmulatorConfig.Field.externalId("Ext__c"),
               // A non-unique external id: an upsert by it can match several records (300).
-              new EmulatorConfig.Field(
-                  "Code__c", "string", null, 80, null, null, null, true, false, false, null, null,
-                  null, null, null)));
+              EmulatorConfig.Field.builder("Code__c")
+                  .length(80)
+                  .externalId()
+                  .unique(false)
+                  .caseSensitive(false)
+                  .build()));
 
   private EmulatorClients() {}
 

@@ -82,9 +82,6 @@ public final class Schema {
   }
 
   private static FieldDef toField(String object, EmulatorConfig.Field fc) {
-    if (fc.name() == null || fc.name().isBlank()) {
-      throw new IllegalArgumentException("A field of " + object + " has no name");
-    }
     FieldType type =
         FieldType.fromApiName(fc.type() == null ? "string" : fc.type())
             .filter(t -> t != FieldType.ID)
@@ -125,10 +122,6 @@ public final class Schema {
       b.picklist(fc.picklistValues(), Boolean.TRUE.equals(fc.restrictedPicklist()));
     }
     if (type == FieldType.REFERENCE) {
-      if (fc.referenceTo() == null) {
-        throw new IllegalArgumentException(
-            "Reference field " + object + "." + fc.name() + " needs referenceTo");
-      }
       String rel =
           fc.name().endsWith("__c")
               ? fc.name().substring(0, fc.name().length() - 3) + "__r"
