@@ -1,0 +1,220 @@
+package io.github.sfactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the package diagram in {@code docs/architecture.md} honest: the arrows of its Mermaid graph
+ * must be exactly the area-to-area dependencies the main sources of every module have (an import, a
+ * static import or a fully qualified name of a class in another area), and every arrow must point
+ * down the layers. An area is the first package segment under {@code io.github.sfactions} ({@code
+ * spring.intake} belongs to {@code spring}, {@code bpmn.bulk} to {@code bpmn}), so moving a class
+ * between sub-packages does not churn the page.
+ */
+class ArchitectureDiagramTest {
+
+  private static final String BASE = "io.github.sfactions.";
+  private static final List<String> MODULES = List.of("connector", "bpmn", "emulator", "examples");
+  private static final Path PAGE = Path.of("docs", "architecture.md");
+
+  /**
+   * The layers, lowest first: an area may depend only on areas of a lower layer. The emulator
+   * shares the bottom layer with the client so that neither can use the other.
+   */
+  static final Map<String, Integer> LAYERS = layers();
+
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.sfactions\\.(\\w+)");
+  private static final Pattern MERMAID = Pattern.compile("```mermaid\\R(.*?)```", Pattern.DOTALL);
+  private static final Pattern ARROW =
+      Pattern.compile("^\\s*(\\w+)(?:\\[[^\\]]*\\])?\\s*-->\\s*(\\w+)(?:\\[[^\\]]*\\])?\\s*$");
+  // Text blocks first, then string and char literals, then comments: none of them is a dependency.
+  private static final Pattern NOT_CODE =
+      Pattern.compile(
+          "\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'"
+              + "|/\\*(?s:.*?)\\*/|//[^\\n]*");
+
+  private static Map<String, Integer> layers() {
+    Map<String, Integer> layers = new LinkedHashMap<>();
+    layers.put("emulator", 0);
+    layers.put("client", 0);
+    layers.put("action", 1);
+    layers.put("camunda", 2);
+    layers.put("spring", 3);
+    layers.put("bpmn", 3);
+    layers.put("examples", 4);
+    return layers;
+  }
+
+  @Test
+  void theDiagramShowsExactlyTheDependenciesOfTheCodeAndAllPointDown() throws IOException {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (String module : MODULES) {
+      Path main = root.resolve(module).resolve("src/main/java");
+      assertThat(main).as("main sources of " + module).isDirectory();
+      try (Stream<Path> walk = Files.walk(main)) {
+        for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+          sources.put(
+              root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(sources).as("Java files scanned").hasSizeGreaterThan(300);
+    Set<String> code = codeEdges(sources);
+    assertThat(code).as("dependencies found in the code").contains("action --> client");
+
+    Path page = root.resolve(PAGE);
+    assertThat(page).as("the contributors' overview").isRegularFile();
+    Set<String> diagram = diagramEdges(Files.readString(page, StandardCharsets.UTF_8));
+
+    assertThat(problems(code, diagram)).as("disagreements between %s and the code", PAGE).isEmpty();
+  }
+
+  @Test
+  void aDependencyMissingFromTheDiagramAnArrowWithoutCodeAndAnUpwardImportAreAllReported() {
+    Set<String> code =
+        codeEdges(
+            Map.of(
+                "A.java",
+                """
+                package io.github.sfactions.client.impl;
+                import io.github.sfactions.action.ActionMessages;
+                class A {}
+                """,
+                "B.java",
+                """
+                package io.github.sfactions.camunda;
+                import static io.github.sfactions.client.JsNumbers.text;
+                class B { Object o = io.github.sfactions.action.impl.FieldValues.class; }
+                """,
+                "C.java",
+                """
+                package io.github.sfactions.spring.intake;
+                import io.github.sfactions.spring.SalesforceAutoConfiguration;
+                /** See {@link io.github.sfactions.emulator.SalesforceEmulator}. */
+                class C { String id = "io.github.sfactions.salesforce.lead"; }
+                """));
+    assertThat(code)
+        .containsExactlyInAnyOrder("client --> action", "camunda --> client", "camunda --> action");
+
+    Set<String> diagram =
+        diagramEdges(
+            """
+            # Page
+            ```mermaid
+            graph TD
+              camunda[camunda] --> client[client]
+              spring --> camunda
+            ```
+            spring --> client is prose, not the diagram
+            """);
+    assertThat(diagram).containsExactlyInAnyOrder("camunda --> client", "spring --> camunda");
+
+    assertThat(problems(code, diagram))
+        .containsExactlyInAnyOrder(
+            "the code has client --> action, the diagram does not show it",
+            "the code has camunda --> action, the diagram does not show it",
+            "the diagram shows spring --> camunda, the code has no such dependency",
+            "client --> action points up: client is in layer 0, action in layer 1");
+    assertThat(problems(Set.of("camunda --> client"), Set.of("camunda --> client"))).isEmpty();
+    assertThat(problems(Set.of("client --> emulator"), Set.of("client --> emulator")))
+        .containsExactly(
+            "client --> emulator points up: client is in layer 0, emulator in layer 0");
+    assertThat(problems(Set.of("client --> newarea"), Set.of("client --> newarea")))
+        .containsExactly("newarea has no layer in ArchitectureDiagramTest.LAYERS");
+  }
+
+  /** The area-to-area dependencies of these sources (file name → text), as "from --> to". */
+  static Set<String> codeEdges(Map<String, String> sources) {
+    Set<String> edges = new TreeSet<>();
+    sources.forEach(
+        (file, source) -> {
+          String code = NOT_CODE.matcher(source).replaceAll(" ");
+          Matcher pkg = PACKAGE.matcher(code);
+          assertThat(pkg.find()).as("package declaration of " + file).isTrue();
+          String own = area(pkg.group(1));
+          Matcher reference = REFERENCE.matcher(code.substring(pkg.end()));
+          while (reference.find()) {
+            String target = reference.group(1);
+            if (!target.equals(own)) {
+              edges.add(own + " --> " + target);
+            }
+          }
+        });
+    return edges;
+  }
+
+  /** The arrows of the first Mermaid block of a Markdown page, as "from --> to". */
+  static Set<String> diagramEdges(String markdown) {
+    Matcher block = MERMAID.matcher(markdown);
+    assertThat(block.find()).as("a ```mermaid block").isTrue();
+    Set<String> edges = new TreeSet<>();
+    for (String line : block.group(1).split("\\R")) {
+      Matcher arrow = ARROW.matcher(line);
+      if (arrow.matches()) {
+        edges.add(arrow.group(1) + " --> " + arrow.group(2));
+      }
+    }
+    return edges;
+  }
+
+  /** One sentence per disagreement between code and diagram and per arrow that points up. */
+  static List<String> problems(Set<String> code, Set<String> diagram) {
+    List<String> problems = new ArrayList<>();
+    for (String edge : code) {
+      if (!diagram.contains(edge)) {
+        problems.add("the code has " + edge + ", the diagram does not show it");
+      }
+    }
+    for (String edge : diagram) {
+      if (!code.contains(edge)) {
+        problems.add("the diagram shows " + edge + ", the code has no such dependency");
+      }
+    }
+    Set<String> both = new TreeSet<>(code);
+    both.addAll(diagram);
+    for (String edge : both) {
+      String[] ends = edge.split(" --> ");
+      Integer from = LAYERS.get(ends[0]);
+      Integer to = LAYERS.get(ends[1]);
+      if (from == null || to == null) {
+        problems.add(
+            (from == null ? ends[0] : ends[1]) + " has no layer in ArchitectureDiagramTest.LAYERS");
+      } else if (from <= to) {
+        problems.add(
+            edge
+                + " points up: "
+                + ends[0]
+                + " is in layer "
+                + from
+                + ", "
+                + ends[1]
+                + " in layer "
+                + to);
+      }
+    }
+    return problems;
+  }
+
+  private static String area(String pkg) {
+    String rest = pkg.startsWith(BASE) ? pkg.substring(BASE.length()) : pkg;
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+}
