@@ -61,4 +61,8 @@ public final class IntakeLogger {
   static void replayStopped(String why, Exception e) {
     LOG.error("SFA-04006 Replay stopped: {}", why, e);
   }
+
+  static void errorAnswerNotWritten(Exception e) {
+    LOG.debug("SFA-04007 Could not write the intake's error answer to a refused request", e);
+  }
 }
