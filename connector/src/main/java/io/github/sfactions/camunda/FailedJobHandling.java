@@ -1,11 +1,10 @@
 package io.github.sfactions.camunda;
 
+import io.github.sfactions.camunda.impl.ConnectorLogger;
 import io.github.sfactions.camunda.impl.QuietSalesforceFailures;
 import io.github.sfactions.camunda.impl.RetryAwareFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Installs the Salesforce failed-job handling into an engine configuration: {@link
@@ -14,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * several of our plugins in one engine install it once.
  */
 public final class FailedJobHandling {
-
-  private static final Logger LOG = LoggerFactory.getLogger(FailedJobHandling.class);
 
   private FailedJobHandling() {}
 
@@ -32,11 +29,9 @@ public final class FailedJobHandling {
       configuration.setCommandContextFactory(factory);
     } else if (!(configuration.getCommandContextFactory()
         instanceof QuietSalesforceFailures.ContextFactory)) {
-      LOG.debug(
-          "Engine {} has its own CommandContextFactory ({}): failed Salesforce jobs keep the engine's"
-              + " ENGINE-16004 stack trace",
+      ConnectorLogger.ownCommandContextFactory(
           configuration.getProcessEngineName(),
-          configuration.getCommandContextFactory().getClass().getName());
+          configuration.getCommandContextFactory().getClass());
     }
     QuietSalesforceFailures.installJobExecutorLogging();
   }

@@ -4,6 +4,7 @@ import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.client.ConnectionSettings;
 import io.github.sfactions.spring.impl.ConnectionSettingsFactory;
+import io.github.sfactions.spring.impl.SpringLogger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
@@ -29,8 +28,6 @@ import org.springframework.beans.factory.InitializingBean;
  * JVM). A registration someone else made since is left alone.
  */
 public class SalesforceConnectionRegistrar implements InitializingBean, DisposableBean {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnectionRegistrar.class);
 
   private final SalesforceProperties properties;
   private final SalesforceConnections registry;
@@ -97,17 +94,13 @@ public class SalesforceConnectionRegistrar implements InitializingBean, Disposab
           registry.register(name, s);
         });
     if (settings.isEmpty()) {
-      LOG.info(
-          "No Salesforce connection configured under {}.connections.*",
-          SalesforceProperties.PREFIX);
+      SpringLogger.noConnections(SalesforceProperties.PREFIX);
       return;
     }
-    LOG.info("Salesforce connections registered: {}", settings);
+    SpringLogger.connectionsRegistered(settings);
     if (!registry.contains(SalesforceConnections.DEFAULT_CONNECTION)) {
-      LOG.info(
-          "No connection is named '{}': every Salesforce task must name its connection (input '{}')",
-          SalesforceConnections.DEFAULT_CONNECTION,
-          ActionParameters.CONNECTION);
+      SpringLogger.noDefaultConnection(
+          SalesforceConnections.DEFAULT_CONNECTION, ActionParameters.CONNECTION);
     }
   }
 

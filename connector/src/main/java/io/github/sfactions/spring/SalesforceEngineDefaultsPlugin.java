@@ -1,12 +1,11 @@
 package io.github.sfactions.spring;
 
 import io.github.sfactions.camunda.FailedJobHandling;
+import io.github.sfactions.spring.impl.SpringLogger;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 
 /**
@@ -32,8 +31,6 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
 
   /** Runs before Camunda's {@code GenericPropertiesConfiguration} ({@code -1}). */
   public static final int ORDER = -2;
-
-  private static final Logger LOG = LoggerFactory.getLogger(SalesforceEngineDefaultsPlugin.class);
 
   private final Set<String> connectionNames;
 
@@ -61,8 +58,7 @@ public class SalesforceEngineDefaultsPlugin implements ProcessEnginePlugin, Orde
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     FailedJobHandling.postInit(configuration);
-    LOG.debug(
-        "Engine {}: enableExceptionsAfterUnhandledBpmnError={}, Salesforce connections from sfactions.*: {}",
+    SpringLogger.engineDefaults(
         configuration.getProcessEngineName(),
         configuration.isEnableExceptionsAfterUnhandledBpmnError(),
         connectionNames);

@@ -69,7 +69,7 @@ class FailedJobLoggingTest extends EngineProcessTestSupport {
             .filter(e -> e.getLoggerName().equals(RetryAwareFailedJobCommandFactory.LOGGER_NAME))
             .map(ILoggingEvent::getFormattedMessage)
             .toList();
-    assertThat(lines).hasSize(2);
+    assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("SFA-02001 Job "));
     assertThat(lines)
         .filteredOn(l -> l.contains("process instance " + retried.getId()))
         .singleElement()

@@ -5,8 +5,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Failed-job handling that reads the retryable flag of a Salesforce failure. It wraps the factory
@@ -27,9 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class RetryAwareFailedJobCommandFactory implements FailedJobCommandFactory {
 
   /** Logger of the one line per failed attempt. */
-  public static final String LOGGER_NAME = "io.github.sfactions.camunda.JobFailures";
-
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+  public static final String LOGGER_NAME = ConnectorLogger.JOB_FAILURES;
 
   private final FailedJobCommandFactory delegate;
 
@@ -59,8 +55,7 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
         if (!retryable && job.getRetries() > 0) {
           job.setRetries(0);
         }
-        LOG.warn(
-            "Job {} (process instance {}, activity {}) failed, {}: {}",
+        ConnectorLogger.jobFailed(
             jobId,
             job.getProcessInstanceId(),
             job.getActivityId(),

@@ -5,8 +5,6 @@ import io.github.sfactions.client.ApiCallListener;
 import io.github.sfactions.client.ApiOperation;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reports each HTTP call to the listener and the debug log; a failing listener never fails the
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallNotifier {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CallNotifier.class);
   private final List<ApiCallListener> listeners;
 
   public CallNotifier(ApiCallListener listener) {
@@ -46,20 +43,12 @@ public final class CallNotifier {
     long duration = System.nanoTime() - startNanos;
     ApiCall call =
         new ApiCall(method, pathTemplate, sobject, operation, status, duration, retryable);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "Salesforce {} {} ({}) -> {} in {} ms",
-          method,
-          pathTemplate,
-          operation,
-          status,
-          duration / 1_000_000);
-    }
+    ClientLogger.apiCall(method, pathTemplate, operation, status, duration);
     for (ApiCallListener listener : listeners) {
       try {
         listener.onCall(call);
       } catch (RuntimeException e) {
-        LOG.warn("ApiCallListener failed for {} {}: {}", method, pathTemplate, e.toString());
+        ClientLogger.listenerFailed(method, pathTemplate, e);
       }
     }
   }

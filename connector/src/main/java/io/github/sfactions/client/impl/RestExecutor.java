@@ -10,8 +10,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs REST calls with the shared token: adds the bearer header, records {@code Sforce-Limit-Info},
@@ -27,8 +25,6 @@ public final class RestExecutor {
 
   /** Most of an error body kept for parsing. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
-
-  private static final Logger LOG = LoggerFactory.getLogger(RestExecutor.class);
 
   private final OkHttpClient http;
   private final TokenManager tokens;
@@ -110,11 +106,7 @@ public final class RestExecutor {
         // The other idle connections are as old as the dead one: drop them so the replay connects
         // anew.
         http.connectionPool().evictAll();
-        LOG.debug(
-            "{} {} went out on a connection the server had closed ({}); sending it again",
-            spec.method(),
-            spec.pathTemplate(),
-            e.toString());
+        ClientLogger.resentOnStaleConnection(spec.method(), spec.pathTemplate(), e);
         reconnected = true;
         continue;
       } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.github.sfactions.spring.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfactions.spring.intake.impl.IntakeLogger;
 import io.github.sfactions.spring.intake.impl.MessageIdLocks;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts the processes whose triggers match incoming events.
@@ -36,8 +35,6 @@ public class SegmentEventIntake {
 
   /** The process variable holding the event. */
   public static final String EVENT_VARIABLE = TriggerScriptEngineFactory.EVENT_VARIABLE;
-
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentEventIntake.class);
 
   private final ProcessEngine engine;
   private final Duration dedupeWindow;
@@ -103,16 +100,13 @@ public class SegmentEventIntake {
         String messageId = event.get("messageId").asText();
         if (!seen.add(messageId) || startedBefore(messageId)) {
           duplicates++;
-          LOG.debug("Event {} is a duplicate and ignored", messageId);
+          IntakeLogger.duplicate(messageId);
           continue;
         }
         List<ProcessInstance> instances = anyTrigger ? start(event, messageId) : List.of();
         if (instances.isEmpty()) {
           unmatched++;
-          LOG.info(
-              "Event {} ({}) started no process: no deployed trigger matches it",
-              messageId,
-              describe(event));
+          IntakeLogger.unmatched(messageId, describe(event));
         } else {
           instances.forEach(pi -> started.add(pi.getId()));
         }

@@ -1,5 +1,6 @@
 package io.github.sfactions.spring.intake;
 
+import io.github.sfactions.spring.intake.impl.IntakeLogger;
 import io.github.sfactions.spring.intake.impl.JsonExpressionManager;
 import io.github.sfactions.spring.intake.impl.TriggerValidation;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -21,8 +20,6 @@ import org.springframework.context.ApplicationContext;
  * (then use Spin's {@code prop()} or the {@code segment} bean).
  */
 public class SegmentIntakeEnginePlugin implements ProcessEnginePlugin {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentIntakeEnginePlugin.class);
 
   private final ApplicationContext applicationContext;
 
@@ -42,10 +39,7 @@ public class SegmentIntakeEnginePlugin implements ProcessEnginePlugin {
       configuration.setExpressionManager(
           new JsonExpressionManager(applicationContext, configuration::getBeans));
     } else {
-      LOG.info(
-          "Expression manager {} is the application's own: ${{event.traits.email}}-style JSON access is not "
-              + "added",
-          current.getClass().getName());
+      IntakeLogger.ownExpressionManager(current.getClass());
     }
   }
 

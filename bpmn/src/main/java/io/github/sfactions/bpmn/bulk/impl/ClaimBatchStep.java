@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * "Claim queued records": releases abandoned claims, then takes up to {@code batchSize} unclaimed
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * drains without waiting for the timer.
  */
 public class ClaimBatchStep extends BulkStep {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ClaimBatchStep.class);
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
@@ -45,10 +41,7 @@ public class ClaimBatchStep extends BulkStep {
     int released =
         store.releaseExpired(c, new Date(now.getTime() - settings.claimTimeout().toMillis()));
     if (released > 0) {
-      LOG.warn(
-          "Released {} bulk records whose claim was older than {} without results",
-          released,
-          settings.claimTimeout());
+      BulkLogger.expiredClaimsReleased(released, settings.claimTimeout());
     }
     execution.setVariable(RECORD_COUNT, 0);
     Optional<String> group =

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC connection of the engine command that is running: queue SQL on it commits and rolls back
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineTransaction {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EngineTransaction.class);
   private static final Set<CommandContext> GUARDED =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -58,9 +55,7 @@ final class EngineTransaction {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      LOG.warn(
-          "Could not roll back the bulk queue changes of a failed engine command: {}",
-          e.getMessage());
+      BulkLogger.rollbackFailed(e);
     }
   }
 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * "Fetch results": downloads {@code successfulResults} and {@code failedResults} (two calls),
@@ -24,8 +22,6 @@ public class FetchResultsStep extends BulkStep {
 
   /** Error code of a record Salesforce returned no result row for. */
   static final String NO_RESULT = "NO_RESULT";
-
-  private static final Logger LOG = LoggerFactory.getLogger(FetchResultsStep.class);
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
@@ -76,11 +72,7 @@ public class FetchResultsStep extends BulkStep {
       failed++;
     }
     if (strays > 0) {
-      LOG.warn(
-          "Bulk job {} returned {} result rows that match no queued record of claim {}",
-          jobId,
-          strays,
-          claimId);
+      BulkLogger.strayResults(jobId, strays, claimId);
     }
     runtime.store().saveOutcomes(c, claimId, jobId, outcomes);
     execution.setVariable(SUCCESSFUL_COUNT, successful);

@@ -19,8 +19,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link BulkQueue} in the engine's database: the record's CSV cells go into {@code
@@ -37,8 +35,6 @@ public final class JdbcBulkQueue implements BulkQueue {
 
   /** Bytes kept free in a batch for the header row and the commas of cells other records add. */
   static final long HEADER_ALLOWANCE = 64 * 1024;
-
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcBulkQueue.class);
 
   private final BulkIngestRuntime own;
   private final DataSource dataSource;
@@ -125,10 +121,7 @@ public final class JdbcBulkQueue implements BulkQueue {
                 entry.tenantId(),
                 now);
     if (inEngine && seq % FLUSH_CHECK_EVERY == 0 && fillsBatch(runtime, c, group, seq)) {
-      LOG.debug(
-          "Bulk group {} {} holds a full batch; starting a bulk ingest run",
-          group.sobject(),
-          group.operation());
+      BulkLogger.fullBatch(group);
       Context.getProcessEngineConfiguration()
           .getRuntimeService()
           .createMessageCorrelation(BulkIngestVariables.FLUSH_MESSAGE)

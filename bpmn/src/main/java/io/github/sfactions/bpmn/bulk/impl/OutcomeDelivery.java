@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers stored outcomes to the instances that wait for them (message {@code
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
 final class OutcomeDelivery {
 
   private static final String MESSAGE = "message";
-  private static final Logger LOG = LoggerFactory.getLogger(OutcomeDelivery.class);
-
   private final RuntimeService runtimeService;
   private final BulkEntryStore store;
 
@@ -47,10 +43,7 @@ final class OutcomeDelivery {
         delivered++;
         done.add(o.seq());
       } else if (instanceGone(o)) {
-        LOG.info(
-            "Dropping the bulk outcome of entry {}: process instance {} no longer exists",
-            o.entryId(),
-            o.processInstanceId());
+        BulkLogger.outcomeDropped(o.entryId(), o.processInstanceId());
         done.add(o.seq());
       } else {
         notWaiting.add(o);

@@ -9,8 +9,6 @@ import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkIngest;
 import io.github.sfactions.client.BulkJobState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * "Upload CSV": writes the batch's CSV straight into {@code PUT /jobs/ingest/{id}/batches}. If the
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * new job after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
  */
 public class UploadCsvStep extends BulkStep {
-
-  private static final Logger LOG = LoggerFactory.getLogger(UploadCsvStep.class);
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
@@ -59,10 +55,7 @@ public class UploadCsvStep extends BulkStep {
       bulk.abortJob(jobId);
       return true;
     } catch (RuntimeException abortFailure) {
-      LOG.warn(
-          "Could not abort bulk job {} after its upload failed: {}",
-          jobId,
-          abortFailure.getMessage());
+      BulkLogger.abortFailed(jobId, abortFailure);
       return false;
     }
   }

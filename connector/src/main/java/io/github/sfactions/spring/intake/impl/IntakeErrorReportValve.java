@@ -73,7 +73,7 @@ public final class IntakeErrorReportValve extends ErrorReportValve {
       response.finishResponse();
     } catch (IOException | IllegalStateException e) {
       // the connection is gone or the response cannot be written: nothing left to tell the sender
-      container.getLogger().debug("Could not write the intake's error answer", e);
+      IntakeLogger.errorAnswerNotWritten(e);
     }
   }
 }

@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the intake, compatible with Segment's HTTP Tracking API: {@code POST /identify},
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class SegmentIntakeServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentIntakeServlet.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String JSON = "application/json";
   private static final String REPLAY = "replay";
@@ -136,8 +133,7 @@ public final class SegmentIntakeServlet extends HttpServlet {
       }
       answer(response, e.status(), error(e.getMessage()));
     } catch (RuntimeException e) {
-      LOG.error(
-          "Incoming events could not be stored; the sender was answered 500 and should retry", e);
+      IntakeLogger.notStored(e);
       answer(
           response,
           500,
@@ -238,15 +234,7 @@ public final class SegmentIntakeServlet extends HttpServlet {
             p -> {
               out.println(progressLine(p));
               out.flush();
-              LOG.info(
-                  "Replay: {} lines, {} events, {} instances started, {} duplicates, {} unmatched, {} rejected{}",
-                  p.lines(),
-                  p.events(),
-                  p.started(),
-                  p.duplicates(),
-                  p.unmatched(),
-                  p.rejected(),
-                  p.done() ? " (done)" : "");
+              IntakeLogger.replayProgress(p);
             });
       } catch (IOException e) {
         stopped(out, e, RequestBody.unreadable(e, request).getMessage());
@@ -261,7 +249,7 @@ public final class SegmentIntakeServlet extends HttpServlet {
    * committed.
    */
   private static void stopped(PrintWriter out, Exception e, String why) throws IOException {
-    LOG.error("Replay stopped: {}", why, e);
+    IntakeLogger.replayStopped(why, e);
     out.println(
         MAPPER.writeValueAsString(
             error(

@@ -1,0 +1,59 @@
+package io.github.sfactions.bpmn.bulk.impl;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk ingest's log messages, numbered {@code SFA-05xxx} so that they can be searched and alerted
+ * on; docs/log-messages.md lists them.
+ */
+final class BulkLogger {
+
+  /** Name of the logger of every bulk ingest message. */
+  static final String NAME = "io.github.sfactions.bpmn.bulk";
+
+  private static final Logger LOG = LoggerFactory.getLogger(NAME);
+
+  private BulkLogger() {}
+
+  static void fullBatch(GroupKey group) {
+    LOG.debug(
+        "SFA-05001 Bulk group {} {} holds a full batch; starting a bulk ingest run",
+        group.sobject(),
+        group.operation());
+  }
+
+  static void abortFailed(String jobId, RuntimeException e) {
+    LOG.warn(
+        "SFA-05002 Could not abort bulk job {} after its upload failed: {}", jobId, e.getMessage());
+  }
+
+  static void outcomeDropped(Object entryId, String processInstanceId) {
+    LOG.info(
+        "SFA-05003 Dropping the bulk outcome of entry {}: process instance {} no longer exists",
+        entryId,
+        processInstanceId);
+  }
+
+  static void rollbackFailed(Exception e) {
+    LOG.warn(
+        "SFA-05004 Could not roll back the bulk queue changes of a failed engine command: {}",
+        e.getMessage());
+  }
+
+  static void expiredClaimsReleased(int released, Duration claimTimeout) {
+    LOG.warn(
+        "SFA-05005 Released {} bulk records whose claim was older than {} without results",
+        released,
+        claimTimeout);
+  }
+
+  static void strayResults(String jobId, int strays, String claimId) {
+    LOG.warn(
+        "SFA-05006 Bulk job {} returned {} result rows that match no queued record of claim {}",
+        jobId,
+        strays,
+        claimId);
+  }
+}

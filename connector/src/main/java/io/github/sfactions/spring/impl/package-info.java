@@ -1,0 +1,2 @@
+/** Implementation support of the Spring Boot auto-configuration. */
+package io.github.sfactions.spring.impl;
