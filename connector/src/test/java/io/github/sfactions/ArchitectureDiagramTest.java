@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,18 +62,9 @@ class ArchitectureDiagramTest {
 
   @Test
   void theDiagramShowsExactlyTheDependenciesOfTheCodeAndAllPointDown() throws IOException {
-    Path root = Path.of("").toAbsolutePath().getParent();
+    Path root = ProjectSources.ROOT;
     Map<String, String> sources = new LinkedHashMap<>();
-    for (String module : MODULES) {
-      Path main = root.resolve(module).resolve("src/main/java");
-      assertThat(main).as("main sources of " + module).isDirectory();
-      try (Stream<Path> walk = Files.walk(main)) {
-        for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-          sources.put(
-              root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
-        }
-      }
-    }
+    ProjectSources.main(MODULES).forEach((file, text) -> sources.put(file.toString(), text));
     assertThat(sources).as("Java files scanned").hasSizeGreaterThan(300);
     Set<String> code = codeEdges(sources);
     assertThat(code).as("dependencies found in the code").contains("action --> client");

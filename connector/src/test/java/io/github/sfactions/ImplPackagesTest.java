@@ -3,14 +3,12 @@ package io.github.sfactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,23 +27,12 @@ class ImplPackagesTest {
 
   @Test
   void noClassUsesAnotherPackagesImpl() throws IOException {
-    Path root = Path.of("").toAbsolutePath().getParent();
+    Map<Path, String> sources = ProjectSources.main(MODULES);
     List<String> violations = new ArrayList<>();
-    int files = 0;
-    for (String module : MODULES) {
-      Path sources = root.resolve(module).resolve("src/main/java");
-      assertThat(sources).as("main sources of " + module).isDirectory();
-      try (Stream<Path> walk = Files.walk(sources)) {
-        for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-          files++;
-          violations.addAll(
-              violations(
-                  root.relativize(file).toString(),
-                  Files.readString(file, StandardCharsets.UTF_8)));
-        }
-      }
+    for (Map.Entry<Path, String> source : sources.entrySet()) {
+      violations.addAll(violations(source.getKey().toString(), source.getValue()));
     }
-    assertThat(files).as("Java files scanned").isGreaterThan(100);
+    assertThat(sources).as("Java files scanned").hasSizeGreaterThan(100);
     assertThat(violations).as("references to another package's .impl").isEmpty();
   }
 

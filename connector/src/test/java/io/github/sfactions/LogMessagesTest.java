@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +39,7 @@ class LogMessagesTest {
       Pattern.compile(
           "^\\| `(SFA-\\d{5})` \\| (TRACE|DEBUG|INFO|WARN|ERROR) \\|", Pattern.MULTILINE);
 
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path ROOT = ProjectSources.ROOT;
 
   /**
    * Neither SLF4J loggers nor a container's (Tomcat valves have one) outside the logger classes.
@@ -54,7 +53,7 @@ class LogMessagesTest {
           && (source.getValue().contains("LoggerFactory")
               || source.getValue().contains("org.slf4j.Logger")
               || source.getValue().contains(".getLogger()"))) {
-        direct.add(ROOT.relativize(source.getKey()).toString());
+        direct.add(source.getKey().toString());
       }
     }
     assertThat(direct).as("classes logging without their area's logger class").isEmpty();
@@ -108,16 +107,7 @@ class LogMessagesTest {
   }
 
   private static Map<Path, String> mainSources() throws IOException {
-    Map<Path, String> sources = new LinkedHashMap<>();
-    for (String module : MODULES) {
-      Path dir = ROOT.resolve(module).resolve("src/main/java");
-      assertThat(dir).as("main sources of " + module).isDirectory();
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-          sources.put(file, Files.readString(file, StandardCharsets.UTF_8));
-        }
-      }
-    }
+    Map<Path, String> sources = ProjectSources.main(MODULES);
     assertThat(sources).as("Java files scanned").hasSizeGreaterThan(100);
     return sources;
   }

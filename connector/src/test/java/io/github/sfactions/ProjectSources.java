@@ -1,0 +1,39 @@
+package io.github.sfactions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The project's main Java sources, read by the tests that check rules over the whole tree. */
+final class ProjectSources {
+
+  /** The repository root (tests run in the connector module). */
+  static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private ProjectSources() {}
+
+  /**
+   * Every Java file under {@code <module>/src/main/java} of the given modules, keyed by its path
+   * relative to {@link #ROOT}; a module without main sources fails the test.
+   */
+  static Map<Path, String> main(List<String> modules) throws IOException {
+    Map<Path, String> sources = new LinkedHashMap<>();
+    for (String module : modules) {
+      Path dir = ROOT.resolve(module).resolve("src/main/java");
+      assertThat(dir).as("main sources of " + module).isDirectory();
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+          sources.put(ROOT.relativize(file), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return sources;
+  }
+}
