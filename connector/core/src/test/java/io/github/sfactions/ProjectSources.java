@@ -14,10 +14,19 @@ import java.util.stream.Stream;
 /** The project's main Java sources, read by the tests that check rules over the whole tree. */
 final class ProjectSources {
 
-  /** The repository root (tests run in the connector module). */
-  static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  /** The repository root: the nearest directory up from the working directory with {@code mvnw}. */
+  static final Path ROOT = root();
 
   private ProjectSources() {}
+
+  private static Path root() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("mvnw"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
+  }
 
   /**
    * Every Java file under {@code <module>/src/main/java} of the given modules, keyed by its path

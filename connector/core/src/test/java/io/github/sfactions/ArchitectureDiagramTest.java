@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureDiagramTest {
 
   private static final String BASE = "io.github.sfactions.";
-  private static final List<String> MODULES = List.of("connector", "bpmn", "emulator", "examples");
+  private static final List<String> MODULES =
+      List.of("connector/client", "connector/core", "bpmn", "emulator", "examples");
   private static final Path PAGE = Path.of("docs", "architecture.md");
 
   /**

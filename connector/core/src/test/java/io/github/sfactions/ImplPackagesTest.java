@@ -23,7 +23,8 @@ class ImplPackagesTest {
       Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
   private static final Pattern IMPL_REFERENCE =
       Pattern.compile("\\b(io\\.github\\.sfactions(?:\\.\\w+)*?)\\.impl\\.");
-  private static final List<String> MODULES = List.of("connector", "bpmn", "examples");
+  private static final List<String> MODULES =
+      List.of("connector/client", "connector/core", "bpmn", "examples");
 
   @Test
   void noClassUsesAnotherPackagesImpl() throws IOException {
