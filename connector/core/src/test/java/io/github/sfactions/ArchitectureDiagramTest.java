@@ -28,7 +28,13 @@ class ArchitectureDiagramTest {
 
   private static final String BASE = "io.github.sfactions.";
   private static final List<String> MODULES =
-      List.of("connector/client", "connector/core", "bpmn", "emulator", "examples");
+      List.of(
+          "connector/client",
+          "connector/core",
+          "connector/spring-boot-starter",
+          "bpmn",
+          "emulator",
+          "examples");
   private static final Path PAGE = Path.of("docs", "architecture.md");
 
   /**
@@ -55,9 +61,9 @@ class ArchitectureDiagramTest {
     layers.put("client", 0);
     layers.put("action", 1);
     layers.put("camunda", 2);
-    layers.put("spring", 3);
     layers.put("bpmn", 3);
-    layers.put("examples", 4);
+    layers.put("spring", 4);
+    layers.put("examples", 5);
     return layers;
   }
 

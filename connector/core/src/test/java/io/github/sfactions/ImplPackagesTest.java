@@ -24,7 +24,12 @@ class ImplPackagesTest {
   private static final Pattern IMPL_REFERENCE =
       Pattern.compile("\\b(io\\.github\\.sfactions(?:\\.\\w+)*?)\\.impl\\.");
   private static final List<String> MODULES =
-      List.of("connector/client", "connector/core", "bpmn", "examples");
+      List.of(
+          "connector/client",
+          "connector/core",
+          "connector/spring-boot-starter",
+          "bpmn",
+          "examples");
 
   @Test
   void noClassUsesAnotherPackagesImpl() throws IOException {

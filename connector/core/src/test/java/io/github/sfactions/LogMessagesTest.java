@@ -31,7 +31,8 @@ class LogMessagesTest {
           "IntakeLogger.java", "SFA-04",
           "BulkLogger.java", "SFA-05");
 
-  private static final List<String> MODULES = List.of("connector/client", "connector/core", "bpmn");
+  private static final List<String> MODULES =
+      List.of("connector/client", "connector/core", "connector/spring-boot-starter", "bpmn");
   private static final Pattern CODE = Pattern.compile("\"(SFA-\\d{5}) ");
   private static final Pattern LOG_CALL =
       Pattern.compile("\\.(trace|debug|info|warn|error)\\(\\s*\"");
