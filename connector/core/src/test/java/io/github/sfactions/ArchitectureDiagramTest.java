@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,6 @@ import org.junit.jupiter.api.Test;
 class ArchitectureDiagramTest {
 
   private static final String BASE = "io.github.sfactions.";
-  private static final List<String> MODULES =
-      List.of(
-          "connector/client",
-          "connector/core",
-          "connector/spring-boot-starter",
-          "bpmn",
-          "emulator",
-          "examples");
   private static final Path PAGE = Path.of("docs", "architecture.md");
 
   /**
@@ -46,6 +39,9 @@ class ArchitectureDiagramTest {
   private static final Pattern PACKAGE =
       Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
   private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.sfactions\\.(\\w+)");
+  // a package (lower-case segments) followed by a class name
+  private static final Pattern PACKAGE_REFERENCE =
+      Pattern.compile("\\bio\\.github\\.sfactions\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");
   private static final Pattern MERMAID = Pattern.compile("```mermaid\\R(.*?)```", Pattern.DOTALL);
   private static final Pattern ARROW =
       Pattern.compile("^\\s*(\\w+)(?:\\[[^\\]]*\\])?\\s*-->\\s*(\\w+)(?:\\[[^\\]]*\\])?\\s*$");
@@ -54,6 +50,19 @@ class ArchitectureDiagramTest {
       Pattern.compile(
           "\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'"
               + "|/\\*(?s:.*?)\\*/|//[^\\n]*");
+
+  /**
+   * The areas each module may hold: an area lives in one module only (no package split across
+   * jars), so the Maven dependencies between the modules enforce the arrows too.
+   */
+  static final Map<String, Set<String>> MODULE_AREAS =
+      Map.of(
+          "connector/client", Set.of("client"),
+          "connector/core", Set.of("action", "camunda"),
+          "connector/spring-boot-starter", Set.of("spring"),
+          "bpmn", Set.of("bpmn"),
+          "emulator", Set.of("emulator"),
+          "examples", Set.of("examples"));
 
   private static Map<String, Integer> layers() {
     Map<String, Integer> layers = new LinkedHashMap<>();
@@ -71,7 +80,8 @@ class ArchitectureDiagramTest {
   void theDiagramShowsExactlyTheDependenciesOfTheCodeAndAllPointDown() throws IOException {
     Path root = ProjectSources.ROOT;
     Map<String, String> sources = new LinkedHashMap<>();
-    ProjectSources.main(MODULES).forEach((file, text) -> sources.put(file.toString(), text));
+    ProjectSources.main(ProjectSources.MODULES)
+        .forEach((file, text) -> sources.put(file.toString(), text));
     assertThat(sources).as("Java files scanned").hasSizeGreaterThan(300);
     Set<String> code = codeEdges(sources);
     assertThat(code).as("dependencies found in the code").contains("action --> client");
@@ -81,6 +91,68 @@ class ArchitectureDiagramTest {
     Set<String> diagram = diagramEdges(Files.readString(page, StandardCharsets.UTF_8));
 
     assertThat(problems(code, diagram)).as("disagreements between %s and the code", PAGE).isEmpty();
+  }
+
+  @Test
+  void everyModuleIsScannedAndHoldsOnlyItsOwnAreas() throws IOException {
+    assertThat(ProjectSources.modulesOnDisk())
+        .as("modules with main sources (ProjectSources.MODULES must list each)")
+        .containsExactlyInAnyOrderElementsOf(ProjectSources.MODULES)
+        .containsExactlyInAnyOrderElementsOf(MODULE_AREAS.keySet());
+    List<String> misplaced = new ArrayList<>();
+    for (String module : ProjectSources.MODULES) {
+      ProjectSources.main(List.of(module))
+          .forEach(
+              (file, text) -> {
+                Matcher pkg = PACKAGE.matcher(text);
+                String area = pkg.find() ? area(pkg.group(1)) : "(no package)";
+                if (!MODULE_AREAS.get(module).contains(area)) {
+                  misplaced.add(file + " (area " + area + ") does not belong in " + module);
+                }
+              });
+    }
+    assertThat(misplaced).isEmpty();
+  }
+
+  /**
+   * Within an area too, packages depend one way: no two packages (each with its {@code .impl}) use
+   * each other, as {@code spring} and {@code spring.intake} once did. The emulator is left out: its
+   * packages are not product API.
+   */
+  @Test
+  void noTwoPackagesUseEachOther() throws IOException {
+    Map<String, String> sources = new LinkedHashMap<>();
+    ProjectSources.main(ProjectSources.PRODUCT)
+        .forEach((file, text) -> sources.put(file.toString(), text));
+    Set<String> edges = packageEdges(sources);
+    assertThat(edges).as("package dependencies found").contains("spring.intake --> spring");
+    assertThat(mutual(edges)).as("packages that use each other").isEmpty();
+  }
+
+  @Test
+  void twoPackagesThatUseEachOtherAreReported() {
+    Set<String> edges =
+        packageEdges(
+            Map.of(
+                "A.java",
+                """
+                package io.github.sfactions.spring;
+                import io.github.sfactions.spring.intake.SegmentIntakeProperties;
+                class A {}
+                """,
+                "B.java",
+                """
+                package io.github.sfactions.spring.intake.impl;
+                import io.github.sfactions.spring.SalesforceProperties;
+                import io.github.sfactions.camunda.trigger.impl.EventJson;
+                class B {}
+                """));
+    assertThat(edges)
+        .containsExactlyInAnyOrder(
+            "spring --> spring.intake",
+            "spring.intake --> spring",
+            "spring.intake --> camunda.trigger");
+    assertThat(mutual(edges)).containsExactly("spring <--> spring.intake");
   }
 
   @Test
@@ -139,22 +211,59 @@ class ArchitectureDiagramTest {
 
   /** The area-to-area dependencies of these sources (file name → text), as "from --> to". */
   static Set<String> codeEdges(Map<String, String> sources) {
+    return edges(sources, REFERENCE, ArchitectureDiagramTest::area);
+  }
+
+  /**
+   * The package-to-package dependencies of these sources, as "from --> to", a package's {@code
+   * .impl} (and what is below it) counted as the package.
+   */
+  static Set<String> packageEdges(Map<String, String> sources) {
+    return edges(sources, PACKAGE_REFERENCE, ArchitectureDiagramTest::owner);
+  }
+
+  /**
+   * "from --> to" for each reference (group 1: the package, or its start, below {@code
+   * io.github.sfactions}) from one unit to another, {@code unit} mapping a package name to its
+   * unit.
+   */
+  private static Set<String> edges(
+      Map<String, String> sources, Pattern references, UnaryOperator<String> unit) {
     Set<String> edges = new TreeSet<>();
     sources.forEach(
         (file, source) -> {
           String code = NOT_CODE.matcher(source).replaceAll(" ");
           Matcher pkg = PACKAGE.matcher(code);
           assertThat(pkg.find()).as("package declaration of " + file).isTrue();
-          String own = area(pkg.group(1));
-          Matcher reference = REFERENCE.matcher(code.substring(pkg.end()));
+          String own = unit.apply(pkg.group(1));
+          Matcher reference = references.matcher(code.substring(pkg.end()));
           while (reference.find()) {
-            String target = reference.group(1);
+            String target = unit.apply(BASE + reference.group(1));
             if (!target.equals(own)) {
               edges.add(own + " --> " + target);
             }
           }
         });
     return edges;
+  }
+
+  /** "a <--> b" for each pair of packages with an edge each way. */
+  static List<String> mutual(Set<String> edges) {
+    List<String> pairs = new ArrayList<>();
+    for (String edge : edges) {
+      String[] ends = edge.split(" --> ");
+      if (ends[0].compareTo(ends[1]) < 0 && edges.contains(ends[1] + " --> " + ends[0])) {
+        pairs.add(ends[0] + " <--> " + ends[1]);
+      }
+    }
+    return pairs;
+  }
+
+  /** The package below {@code io.github.sfactions}, cut before its first {@code impl} segment. */
+  private static String owner(String pkg) {
+    String rest = pkg.startsWith(BASE) ? pkg.substring(BASE.length()) : pkg;
+    int impl = ("." + rest + ".").indexOf(".impl.");
+    return impl < 0 ? rest : rest.substring(0, Math.max(impl - 1, 0));
   }
 
   /** The arrows of the first Mermaid block of a Markdown page, as "from --> to". */

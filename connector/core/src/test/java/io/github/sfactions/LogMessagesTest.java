@@ -13,12 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every log message of connector and bpmn goes through an area's logger class, carries a code of
- * that area's range, no code is used twice and docs/log-messages.md documents each one: users grep
- * and alert on the codes, so they must stay stable and findable.
+ * Every log message of the connector modules and bpmn goes through an area's logger class, carries
+ * a code of that area's range, no code is used twice and docs/log-messages.md documents each one:
+ * users grep and alert on the codes, so they must stay stable and findable.
  */
 class LogMessagesTest {
 
@@ -32,7 +33,7 @@ class LogMessagesTest {
           "BulkLogger.java", "SFA-05");
 
   private static final List<String> MODULES =
-      List.of("connector/client", "connector/core", "connector/spring-boot-starter", "bpmn");
+      Stream.concat(ProjectSources.CONNECTOR.stream(), Stream.of("bpmn")).toList();
   private static final Pattern CODE = Pattern.compile("\"(SFA-\\d{5}) ");
   private static final Pattern LOG_CALL =
       Pattern.compile("\\.(trace|debug|info|warn|error)\\(\\s*\"");

@@ -17,6 +17,22 @@ final class ProjectSources {
   /** The repository root: the nearest directory up from the working directory with {@code mvnw}. */
   static final Path ROOT = root();
 
+  /** The connector's three modules. */
+  static final List<String> CONNECTOR =
+      List.of("connector/client", "connector/core", "connector/spring-boot-starter");
+
+  /**
+   * Every module with main sources; {@code ArchitectureDiagramTest} checks that none is missing.
+   */
+  static final List<String> MODULES =
+      Stream.concat(CONNECTOR.stream(), Stream.of("bpmn", "emulator", "examples")).toList();
+
+  /**
+   * The modules whose packages follow the {@code .impl} and one-way rules: all but the emulator.
+   */
+  static final List<String> PRODUCT =
+      Stream.concat(CONNECTOR.stream(), Stream.of("bpmn", "examples")).toList();
+
   private ProjectSources() {}
 
   private static Path root() {
@@ -26,6 +42,21 @@ final class ProjectSources {
       }
     }
     throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The modules of the tree: every directory (up to two levels down) with a {@code pom.xml} and a
+   * {@code src/main/java}, relative to {@link #ROOT}.
+   */
+  static List<String> modulesOnDisk() throws IOException {
+    try (Stream<Path> walk = Files.walk(ROOT, 2)) {
+      return walk.filter(Files::isDirectory)
+          .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+          .filter(dir -> Files.isDirectory(dir.resolve("src/main/java")))
+          .map(dir -> ROOT.relativize(dir).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
   }
 
   /**

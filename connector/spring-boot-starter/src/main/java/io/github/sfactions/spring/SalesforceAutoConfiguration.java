@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the Salesforce connections of {@code sfactions.connections.*} for the connectors (see
- * {@link SalesforceProperties}). Active whenever the connector jar is on a Spring Boot
- * application's class path; the Camunda engine settings, health indicator and metrics have
- * auto-configurations of their own.
+ * {@link SalesforceProperties}). Active when the Camunda engine is on the class path (the
+ * connections serve connectors running in it); the Camunda engine settings, health indicator,
+ * metrics, event intake and bulk queue have auto-configurations of their own. Each bean gives way
+ * to one of the application's own type.
  */
 @AutoConfiguration(beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
-@ConditionalOnClass(SalesforceConnections.class)
+@ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
 @EnableConfigurationProperties(SalesforceProperties.class)
 public class SalesforceAutoConfiguration {
 

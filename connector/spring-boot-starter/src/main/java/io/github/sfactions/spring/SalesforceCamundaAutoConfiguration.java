@@ -1,6 +1,7 @@
 package io.github.sfactions.spring;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
       "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
       "org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin"
     })
+@ConditionalOnBean(SalesforceConnectionRegistrar.class)
 public class SalesforceCamundaAutoConfiguration {
 
   /** Turns on {@code enableExceptionsAfterUnhandledBpmnError} unless the user sets it. */

@@ -5,6 +5,7 @@ import io.github.sfactions.spring.impl.ApiUsageTracker;
 import io.github.sfactions.spring.impl.OnSalesforceHealthEnabledCondition;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +13,16 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * The {@code salesforce} health indicator ({@link SalesforceHealthIndicator}) when Spring Boot
- * Actuator is present. Switch it off with {@code management.health.salesforce.enabled=false}.
+ * Actuator is present and there are connections ({@link SalesforceAutoConfiguration}). Switch it
+ * off with {@code management.health.salesforce.enabled=false}; a bean of the application named
+ * {@code salesforceHealthIndicator} replaces it.
  */
 @AutoConfiguration(
     after = SalesforceAutoConfiguration.class,
     beforeName =
         "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(SalesforceConnections.class)
 @Conditional(OnSalesforceHealthEnabledCondition.class)
 public class SalesforceHealthAutoConfiguration {
 

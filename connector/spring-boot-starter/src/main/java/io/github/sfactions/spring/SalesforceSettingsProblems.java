@@ -1,18 +1,19 @@
 package io.github.sfactions.spring;
 
-import io.github.sfactions.spring.intake.SegmentIntakeProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Every problem of the {@code sfactions.*} settings of an environment at once: the connections (as
- * {@link SalesforceConnectionRegistrar#validate} checks them) and, when enabled, the event intake.
- * The auto-configurations check each part when its bean is created, so a start fails on the first;
- * this lets a start-up report (or an application's own check before any bean is created) name all
- * of them.
+ * {@link SalesforceConnectionRegistrar#validate} checks them) and every {@link SettingsCheck} of
+ * {@code META-INF/spring.factories} (the event intake's, when it is enabled). The
+ * auto-configurations check each part when its bean is created, so a start fails on the first; this
+ * lets a start-up report (or an application's own check before any bean is created) name all of
+ * them.
  */
 public final class SalesforceSettingsProblems {
 
@@ -25,16 +26,14 @@ public final class SalesforceSettingsProblems {
   public static List<String> find(Environment environment) {
     Binder binder = Binder.get(environment);
     List<String> problems = new ArrayList<>();
-    try {
-      SegmentIntakeProperties intake =
-          binder
-              .bind(SegmentIntakeProperties.PREFIX, SegmentIntakeProperties.class)
-              .orElseGet(SegmentIntakeProperties::new);
-      if (intake.isEnabled()) {
-        problems.addAll(intake.problems());
+    ClassLoader loader = SalesforceSettingsProblems.class.getClassLoader();
+    for (SettingsCheck check :
+        SpringFactoriesLoader.forDefaultResourceLocation(loader).load(SettingsCheck.class)) {
+      try {
+        problems.addAll(check.problems(binder));
+      } catch (BindException e) {
+        problems.add(unreadable(e));
       }
-    } catch (BindException e) {
-      problems.add(unreadable(e));
     }
     try {
       binder

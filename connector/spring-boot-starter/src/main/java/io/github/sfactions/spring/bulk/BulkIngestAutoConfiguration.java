@@ -3,7 +3,6 @@ package io.github.sfactions.spring.bulk;
 import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,14 +14,18 @@ import org.springframework.context.annotation.Bean;
  * Installs the durable bulk queue into a Spring Boot application's engine, so that the
  * auto-deployed bulk processes of this jar run without further setup.
  *
- * <p>The plugin is a {@link ProcessEnginePlugin} bean, which the Camunda starter adds to the
+ * <p>Active when {@code sfactions-bpmn} (an optional dependency of this starter) and the Camunda
+ * Spring Boot starter are on the class path. The plugin is a {@link
+ * org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin} bean, which the Camunda starter adds to the
  * engine. Its settings are also published as the Spring bean {@value
  * BulkIngestVariables#SETTINGS_BEAN}: under Spring, the engine's expressions (the ingest process's
  * timers) resolve Spring beans, not the engine's own bean map. A user-defined plugin or settings
  * bean wins; {@code sfactions.bulk.enabled=false} switches the whole thing off.
  */
-@AutoConfiguration
-@ConditionalOnClass(ProcessEnginePlugin.class)
+@AutoConfiguration(beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@ConditionalOnClass(
+    value = BulkIngestPlugin.class,
+    name = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
 @ConditionalOnProperty(prefix = "sfactions.bulk", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BulkIngestProperties.class)
 public class BulkIngestAutoConfiguration {

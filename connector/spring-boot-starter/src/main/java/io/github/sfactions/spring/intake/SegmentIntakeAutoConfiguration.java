@@ -92,6 +92,7 @@ public class SegmentIntakeAutoConfiguration {
 
   /** The HTTP endpoints. */
   @Bean
+  @ConditionalOnMissingBean(name = "segmentIntakeServlet")
   public ServletRegistrationBean<SegmentIntakeServlet> segmentIntakeServlet(
       SegmentIntakeProperties properties,
       SegmentEventIntake intake,
@@ -123,6 +124,7 @@ public class SegmentIntakeAutoConfiguration {
    * The intake's JSON answer also where the container sends an intake request to its error page.
    */
   @Bean
+  @ConditionalOnMissingBean(name = "segmentIntakeErrorFilter")
   public FilterRegistrationBean<IntakeErrorFilter> segmentIntakeErrorFilter(
       SegmentIntakeProperties properties) {
     FilterRegistrationBean<IntakeErrorFilter> registration =
@@ -146,6 +148,7 @@ public class SegmentIntakeAutoConfiguration {
   static class TomcatErrorConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(name = "segmentIntakeTomcatCustomizer")
     IntakeTomcatCustomizer segmentIntakeTomcatCustomizer(SegmentIntakeProperties properties) {
       return new IntakeTomcatCustomizer(trimmedPath(properties) + "/");
     }

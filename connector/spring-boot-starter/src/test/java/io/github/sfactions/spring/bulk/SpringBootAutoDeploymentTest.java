@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A Spring Boot application with the Camunda starter deploys the reusable processes from this jar
- * by itself; the bulk processes get the {@link BulkIngestPlugin} and its settings bean (their timer
- * reads it) from this jar's auto-configuration.
+ * A Spring Boot application with the Camunda starter deploys the reusable processes of the
+ * sfactions-bpmn jar by itself; the bulk processes get the {@link BulkIngestPlugin} and its
+ * settings bean (their timer reads it) from the starter's auto-configuration.
  */
 @SpringBootTest(
     classes = SpringBootAutoDeploymentTest.App.class,
@@ -32,6 +32,9 @@ import org.springframework.test.annotation.DirtiesContext;
       "camunda.bpm.generate-unique-process-engine-name=true",
       "spring.datasource.generate-unique-name=true",
       "camunda.bpm.job-execution.enabled=false",
+      // the processes of the sfactions-bpmn jar only, not the test diagrams of this module (or of
+      // sfactions-connector's test classes, which a reactor build without packaging puts here)
+      "camunda.bpm.deployment-resource-pattern=classpath*:io/github/sfactions/bpmn/**/*.bpmn",
       "sfactions.bulk.batch-size=1234",
       "sfactions.bulk.flush-interval=45s"
     })
