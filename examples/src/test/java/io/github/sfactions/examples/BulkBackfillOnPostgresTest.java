@@ -1,13 +1,9 @@
 package io.github.sfactions.examples;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.github.sfactions.bpmn.bulk.PostgresTestDatabase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -19,25 +15,23 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@link BulkBackfillTest} with the {@code postgres} profile, on a PostgreSQL database of its own
- * (created on {@code 127.0.0.1:5432} as user {@code postgres}; dropped when the app has closed):
- * the bulk queue's tables, claims and outcomes in the app's production database.
+ * ({@link PostgresTestDatabase} from sfactions-bpmn's test jar: created on {@code 127.0.0.1:5432}
+ * as user {@code postgres}, dropped when the app has closed): the bulk queue's tables, claims and
+ * outcomes in the app's production database.
  */
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BulkBackfillOnPostgresTest extends BulkBackfillTest {
 
-  private static final String SERVER =
-      System.getProperty("sfactions.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-  private static final String USER = System.getProperty("sfactions.test.postgres.user", "postgres");
-  private static final String DATABASE =
-      "sfa_examples_" + UUID.randomUUID().toString().substring(0, 8);
   private static final String DROPPER = "sfactionsTestDatabaseDropper";
+
+  private static PostgresTestDatabase database;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
-    admin("CREATE DATABASE " + DATABASE);
-    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-    registry.add("spring.datasource.username", () -> USER);
+    database = PostgresTestDatabase.create("examples");
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     // the local test server trusts its users; the postgres profile still requires a password to be
     // set
     registry.add("spring.datasource.password", () -> "unused");
@@ -49,7 +43,7 @@ class BulkBackfillOnPostgresTest extends BulkBackfillTest {
 
     @Bean(DROPPER)
     AutoCloseable databaseDropper() {
-      return () -> admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      return () -> database.close();
     }
 
     /**
@@ -68,24 +62,6 @@ class BulkBackfillOnPostgresTest extends BulkBackfillTest {
         dependsOn.add(DROPPER);
         dataSource.setDependsOn(dependsOn.toArray(String[]::new));
       };
-    }
-  }
-
-  private static void admin(String sql) {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "unused");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "This test needs PostgreSQL at "
-              + SERVER
-              + " (user "
-              + USER
-              + "): "
-              + sql
-              + " failed: "
-              + e.getMessage(),
-          e);
     }
   }
 }
