@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
  * sObject Collections, and the pure CSV writer + splitter. Figures include the emulator's own work,
  * so they bound the client's overhead from above; they say nothing about a real org's latency.
  *
- * <p>Run after {@code ./mvnw -q -o -pl connector -am test-compile}:
+ * <p>Run after {@code ./mvnw -q -o -pl connector/client -am test-compile}:
  *
  * <pre>
- * java -cp connector/target/classes:connector/target/test-classes:emulator/target/classes:$(cat cp.txt)
+ * java -cp connector/client/target/classes:connector/client/target/test-classes:emulator/target/classes:$(cat connector/client/cp.txt)
  *   io.github.sfactions.client.ClientBenchmark [records]</pre>
  *
- * where {@code cp.txt} comes from {@code ./mvnw -q -o -pl connector dependency:build-classpath
- * -Dmdep.outputFile=cp.txt}.
+ * where {@code connector/client/cp.txt} comes from {@code ./mvnw -q -o -pl connector/client -am
+ * dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 public final class ClientBenchmark {
 
