@@ -5,6 +5,7 @@ import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
 import io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema;
 import io.github.sfactions.bpmn.bulk.impl.JdbcBulkQueue;
 import io.github.sfactions.bpmn.bulk.impl.OutcomeAwaitParseListener;
+import io.github.sfactions.bpmn.bulk.impl.SizeTrigger;
 import io.github.sfactions.bpmn.bulk.impl.SqlDialect;
 import io.github.sfactions.camunda.BulkQueues;
 import io.github.sfactions.camunda.SalesforceConnections;
@@ -66,6 +67,14 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     builder.flushInterval(duration("flushInterval", duration));
   }
 
+  /**
+   * Longest wait of a record for its batch to fill while records keep arriving (default four flush
+   * intervals).
+   */
+  public void setMaxBatchWait(String duration) {
+    builder.maxBatchWait(duration("maxBatchWait", duration));
+  }
+
   /** Wait between job state polls (default PT10S). */
   public void setPollInterval(String duration) {
     builder.pollInterval(duration("pollInterval", duration));
@@ -122,7 +131,9 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     BulkQueueSchema.create(configuration.getDataSource(), dialect);
     BulkEntryStore store = new BulkEntryStore(configuration.getDataSource(), dialect);
     engineName = configuration.getProcessEngineName();
-    runtime = new BulkIngestRuntime(settings, store, connections);
+    SizeTrigger sizeTrigger =
+        new SizeTrigger(settings.batchSize(), configuration.getDataSource(), store);
+    runtime = new BulkIngestRuntime(settings, store, connections, sizeTrigger);
     BulkIngestRuntime.register(engineName, runtime);
     queue = new JdbcBulkQueue(runtime, configuration.getDataSource());
     BulkQueues.register(queue);
@@ -130,7 +141,8 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    // everything is in place after postInit; the process definitions come with the deployment
+    // full batches start runs from now on; the process definitions come with the deployment
+    runtime.sizeTrigger().start(processEngine.getRuntimeService());
   }
 
   /**
@@ -142,6 +154,7 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
       BulkQueues.unregister(queue);
     }
     if (runtime != null) {
+      runtime.sizeTrigger().stop();
       BulkIngestRuntime.unregister(engineName, runtime);
     }
   }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunables of the bulk ingest process: how big a batch is, how often queued records are flushed,
+ * Tunables of the bulk ingest process: how big a batch is, how long records wait for it to fill,
  * how the job is polled and how outcomes are reported. Immutable; build with {@link #builder()}.
  * Set them through {@link BulkIngestPlugin} properties.
  */
@@ -13,6 +13,9 @@ public final class BulkIngestSettings {
 
   /** Default flush interval of the timer start event. */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(30);
+
+  /** Unless set, {@code maxBatchWait} is this many flush intervals (2 minutes at the default). */
+  public static final int DEFAULT_MAX_BATCH_WAIT_INTERVALS = 4;
 
   /** Default wait between two job state polls. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -32,6 +35,7 @@ public final class BulkIngestSettings {
   private final int batchSize;
   private final long maxCsvBytes;
   private final Duration flushInterval;
+  private final Duration maxBatchWait;
   private final Duration pollInterval;
   private final Duration maxWait;
   private final Duration claimTimeout;
@@ -42,6 +46,10 @@ public final class BulkIngestSettings {
     this.batchSize = b.batchSize;
     this.maxCsvBytes = b.maxCsvBytes;
     this.flushInterval = b.flushInterval;
+    this.maxBatchWait =
+        b.maxBatchWait == null
+            ? b.flushInterval.multipliedBy(DEFAULT_MAX_BATCH_WAIT_INTERVALS)
+            : b.maxBatchWait;
     this.pollInterval = b.pollInterval;
     this.maxWait = b.maxWait;
     this.claimTimeout = b.claimTimeout;
@@ -69,9 +77,20 @@ public final class BulkIngestSettings {
     return maxCsvBytes;
   }
 
-  /** How often the timer start event flushes queued records. */
+  /**
+   * How often the timer start event looks at the queue. A group that does not fill a batch is sent
+   * once no record was queued into it for this long.
+   */
   public Duration flushInterval() {
     return flushInterval;
+  }
+
+  /**
+   * Longest wait of a record for its batch to fill while records keep arriving; then the timer
+   * sends the partial batch (default four flush intervals).
+   */
+  public Duration maxBatchWait() {
+    return maxBatchWait;
   }
 
   /** Wait between two job state polls. */
@@ -112,6 +131,8 @@ public final class BulkIngestSettings {
         + maxCsvBytes
         + ", flushInterval="
         + flushInterval
+        + ", maxBatchWait="
+        + maxBatchWait
         + ", pollInterval="
         + pollInterval
         + ", maxWait="
@@ -130,6 +151,7 @@ public final class BulkIngestSettings {
     private int batchSize = BulkBatchSplitter.DEFAULT_MAX_RECORDS;
     private long maxCsvBytes = BulkBatchSplitter.DEFAULT_MAX_BYTES;
     private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+    private Duration maxBatchWait;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
@@ -150,6 +172,12 @@ public final class BulkIngestSettings {
 
     public Builder flushInterval(Duration interval) {
       this.flushInterval = Objects.requireNonNull(interval, "flushInterval");
+      return this;
+    }
+
+    /** Longest wait for a batch to fill (unset: four flush intervals). */
+    public Builder maxBatchWait(Duration wait) {
+      this.maxBatchWait = Objects.requireNonNull(wait, "maxBatchWait");
       return this;
     }
 
@@ -195,6 +223,13 @@ public final class BulkIngestSettings {
               + ", got "
               + maxCsvBytes);
       require(positive(flushInterval), "flushInterval must be positive, got " + flushInterval);
+      require(
+          maxBatchWait == null || maxBatchWait.compareTo(flushInterval) >= 0,
+          "maxBatchWait ("
+              + maxBatchWait
+              + ") must be at least flushInterval ("
+              + flushInterval
+              + ")");
       require(positive(pollInterval), "pollInterval must be positive, got " + pollInterval);
       require(positive(maxWait), "maxWait must be positive, got " + maxWait);
       // a claim released while its job is still being polled would send its records twice

@@ -79,6 +79,23 @@ public final class BulkIngestVariables {
   /** Ingest: the group to claim from (set by early starts), else the oldest queued group. */
   public static final String GROUP_KEY = "groupKey";
 
+  /**
+   * Ingest: what started the run: {@value #TRIGGER_TIMER}, {@value #TRIGGER_SIZE} (a group filled a
+   * batch) or {@value #TRIGGER_BACKLOG} (the previous claim left a full or waiting batch). These
+   * runs claim only a full batch, or a partial one whose records waited long enough. A flush
+   * message without it (an operator's "send now") claims whatever is queued.
+   */
+  public static final String TRIGGER = "flushTrigger";
+
+  /** {@link #TRIGGER} of a timer-started run. */
+  public static final String TRIGGER_TIMER = "timer";
+
+  /** {@link #TRIGGER} of a run started because a group filled a batch. */
+  public static final String TRIGGER_SIZE = "size";
+
+  /** {@link #TRIGGER} of a run started by the previous claim for the batches left. */
+  public static final String TRIGGER_BACKLOG = "backlog";
+
   /** Ingest: the claim's id (the queue rows carry it). */
   public static final String CLAIM_ID = "claimId";
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.connect.plugin.impl.ConnectProcessEnginePlugin;
 
 /**
@@ -35,7 +36,21 @@ public final class BulkEngines {
       BulkIngestPlugin bulk,
       Map<String, Object> beans) {
     return ENGINES.computeIfAbsent(
-        name, n -> build(n, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans));
+        name, n -> build(n, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans, 0));
+  }
+
+  /**
+   * A new H2 engine whose job executor runs with {@code threads} threads (benchmarks: jobs and
+   * timers run on their own, in real time). Not cached; close it when done.
+   */
+  public static ProcessEngine running(
+      String name,
+      String jdbcUrl,
+      String historyLevel,
+      BulkIngestPlugin bulk,
+      Map<String, Object> beans,
+      int threads) {
+    return build(name, "org.h2.Driver", jdbcUrl, "sa", historyLevel, bulk, beans, threads);
   }
 
   /**
@@ -55,7 +70,8 @@ public final class BulkEngines {
         PostgresTestDatabase.USER,
         historyLevel,
         bulk,
-        beans);
+        beans,
+        0);
   }
 
   /**
@@ -81,7 +97,8 @@ public final class BulkEngines {
       String user,
       String historyLevel,
       BulkIngestPlugin bulk,
-      Map<String, Object> beans) {
+      Map<String, Object> beans,
+      int jobThreads) {
     StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
     c.setBeans(new java.util.HashMap<>(beans));
     c.setProcessEngineName(name);
@@ -90,11 +107,21 @@ public final class BulkEngines {
     c.setJdbcUsername(user);
     c.setJdbcPassword("");
     c.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
-    c.setJobExecutorActivate(false);
+    c.setJobExecutorActivate(jobThreads > 0);
+    if (jobThreads > 0) {
+      c.setJobExecutorDeploymentAware(false);
+      DefaultJobExecutor executor = new DefaultJobExecutor();
+      executor.setCorePoolSize(jobThreads);
+      executor.setMaxPoolSize(jobThreads);
+      executor.setMaxJobsPerAcquisition(jobThreads * 2);
+      executor.setWaitTimeInMillis(50);
+      executor.setMaxWait(200);
+      c.setJobExecutor(executor);
+    }
     c.setHistory(historyLevel);
     c.setJavaSerializationFormatEnabled(false);
     c.setEnableExceptionsAfterUnhandledBpmnError(true);
-    c.setJdbcMaxActiveConnections(20);
+    c.setJdbcMaxActiveConnections(Math.max(20, jobThreads + 10));
     List<ProcessEnginePlugin> plugins = List.of(new ConnectProcessEnginePlugin(), bulk);
     c.setProcessEnginePlugins(new java.util.ArrayList<>(plugins));
     return c.buildProcessEngine();

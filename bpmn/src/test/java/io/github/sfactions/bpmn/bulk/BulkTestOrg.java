@@ -74,10 +74,20 @@ public final class BulkTestOrg {
 
   /** Password-flow settings for an emulator (local instance allowed). */
   public static ConnectionSettings settings(SalesforceEmulator emulator) {
+    return settings(emulator.loginUrl());
+  }
+
+  /** Password-flow settings for the emulator at this login URL (local instance allowed). */
+  public static ConnectionSettings settings(String loginUrl) {
+    return settings(loginUrl, Duration.ofSeconds(20));
+  }
+
+  /** Password-flow settings for the emulator at this login URL, with this read timeout. */
+  public static ConnectionSettings settings(String loginUrl, Duration readTimeout) {
     return ConnectionSettings.builder()
-        .loginUrl(emulator.loginUrl())
+        .loginUrl(loginUrl)
         .allowLocalInstance(true)
-        .readTimeout(Duration.ofSeconds(20))
+        .readTimeout(readTimeout)
         .auth(
             new PasswordFlow(
                 SalesforceEmulator.DEMO_CLIENT_ID,

@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -74,6 +76,26 @@ public final class JobDriver {
         .createProcessInstanceQuery()
         .processDefinitionKey(BulkIngestVariables.PROCESS_KEY)
         .count();
+  }
+
+  /**
+   * Waits (bounded, in real time) until at least {@code count} bulk ingest runs exist: runs started
+   * by a full group begin on a background thread right after the records commit.
+   */
+  public void awaitBulkRuns(long count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (activeBulkRuns() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Expected "
+                + count
+                + " bulk ingest runs within "
+                + timeout
+                + ", saw "
+                + activeBulkRuns());
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
   }
 
   /** Moves the engine clock forward. */

@@ -1,6 +1,5 @@
 package io.github.sfactions.client;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +56,12 @@ public final class BulkBatchSplitter {
     Accumulator<M> current = new Accumulator<>();
     for (M record : records) {
       Map<String, String> cells = cells(record);
-      long sizeWith = current.sizeWith(cells);
+      long sizeWith = current.sizeWith(record, cells);
       if (!current.records.isEmpty()
           && (current.records.size() >= maxRecords || sizeWith > maxBytes)) {
         batches.add(current.toBatch());
         current = new Accumulator<>();
-        sizeWith = current.sizeWith(cells);
+        sizeWith = current.sizeWith(record, cells);
       }
       if (sizeWith > maxBytes) {
         throw new IllegalArgumentException(
@@ -95,56 +94,30 @@ public final class BulkBatchSplitter {
     return cells;
   }
 
-  private static long utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /**
-   * Keeps the exact CSV size: header = names + (n-1) commas + LF; each row = its cells + (n-1)
-   * commas + LF. A new column adds its name and a comma to the header and one comma to every
-   * existing row.
-   */
+  /** Keeps the records of one batch and its exact CSV size ({@link BulkCsvSize}). */
   private static final class Accumulator<M extends Map<String, ?>> {
-    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final BulkCsvSize size = new BulkCsvSize();
     private final List<M> records = new ArrayList<>();
-    private long headerNameBytes;
-    private long cellBytes;
 
-    long sizeWith(Map<String, String> cells) {
-      long names = headerNameBytes;
-      int columnCount = columns.size();
-      long newCells = 0;
-      for (Map.Entry<String, String> cell : cells.entrySet()) {
-        if (!columns.containsKey(cell.getKey())) {
-          columnCount++;
-          names += utf8Length(cell.getKey());
-        }
-        newCells += utf8Length(cell.getValue());
-      }
-      return size(names, columnCount, records.size() + 1, cellBytes + newCells);
+    long sizeWith(M record, Map<String, String> cells) {
+      return size.sizeWith(record.keySet(), cellBytes(cells));
     }
 
     void add(M record, Map<String, String> cells) {
-      Map<String, String> original = new LinkedHashMap<>();
-      record.keySet().forEach(k -> original.put(k.toLowerCase(Locale.ROOT), k));
-      for (Map.Entry<String, String> cell : cells.entrySet()) {
-        if (!columns.containsKey(cell.getKey())) {
-          columns.put(cell.getKey(), original.get(cell.getKey()));
-          headerNameBytes += utf8Length(cell.getKey());
-        }
-        cellBytes += utf8Length(cell.getValue());
-      }
+      size.add(record.keySet(), cellBytes(cells));
       records.add(record);
     }
 
     BulkBatch<M> toBatch() {
-      long size = size(headerNameBytes, columns.size(), records.size(), cellBytes);
-      return new BulkBatch<>(new ArrayList<>(columns.values()), records, size);
+      return new BulkBatch<>(size.columns(), records, size.size());
     }
 
-    private static long size(long names, int columnCount, int rows, long cells) {
-      long separatorsPerLine = Math.max(0, columnCount - 1) + 1L;
-      return names + separatorsPerLine + cells + rows * separatorsPerLine;
+    private static long cellBytes(Map<String, String> cells) {
+      long bytes = 0;
+      for (String cell : cells.values()) {
+        bytes += BulkCsvSize.utf8Length(cell);
+      }
+      return bytes;
     }
   }
 }

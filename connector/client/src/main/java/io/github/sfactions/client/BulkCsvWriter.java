@@ -122,6 +122,17 @@ public final class BulkCsvWriter {
    * white space (quotes doubled); an empty string as {@code ""}.
    */
   public static String cell(String column, Object value) {
+    return quoteIfNeeded(text(column, value));
+  }
+
+  /**
+   * A cell's text before quoting, which is also what Salesforce echoes for it in the result files:
+   * {@value #NULL_VALUE} for null, numbers in JavaScript formatting, booleans {@code true}/{@code
+   * false}, text as it is. {@link #quoteIfNeeded} turns it into the written cell.
+   *
+   * @throws IllegalArgumentException for a value the CSV cannot hold (not finite, unsupported type)
+   */
+  public static String text(String column, Object value) {
     if (value == null) {
       return NULL_VALUE;
     }
@@ -141,7 +152,7 @@ public final class BulkCsvWriter {
         || value instanceof LocalDateTime
         || value instanceof OffsetDateTime
         || value instanceof Instant) {
-      return quoteIfNeeded(value.toString());
+      return value.toString();
     }
     throw new IllegalArgumentException(
         "Bulk CSV column "
@@ -151,7 +162,11 @@ public final class BulkCsvWriter {
             + " (use text, numbers, booleans or null)");
   }
 
-  static String quoteIfNeeded(String text) {
+  /**
+   * The written form of a cell's text: quoted when it holds a comma, quote, CR or LF or starts or
+   * ends with white space (quotes doubled), {@code ""} when empty, else as it is.
+   */
+  public static String quoteIfNeeded(String text) {
     if (text.isEmpty()) {
       return "\"\"";
     }

@@ -10,10 +10,12 @@ import io.github.sfactions.client.impl.Mappers;
 import io.github.sfactions.client.impl.RestExecutor;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
 
@@ -117,6 +119,20 @@ public final class BulkIngest {
     return results(jobId, "failedResults", ApiOperation.BULK_FAILED_RESULTS, Outcome.FAILED);
   }
 
+  /**
+   * Streams the rows that succeeded to {@code each} while the results file downloads (one call); a
+   * results file of any size is never held whole. An exception thrown by {@code each} ends the
+   * download and propagates.
+   */
+  public void readSuccessfulResults(String jobId, Consumer<BulkRecordResult> each) {
+    read(jobId, "successfulResults", ApiOperation.BULK_SUCCESSFUL_RESULTS, Outcome.SUCCESS, each);
+  }
+
+  /** Streams the rows that failed to {@code each} (see {@link #readSuccessfulResults}). */
+  public void readFailedResults(String jobId, Consumer<BulkRecordResult> each) {
+    read(jobId, "failedResults", ApiOperation.BULK_FAILED_RESULTS, Outcome.FAILED, each);
+  }
+
   /** Rows never attempted (job failed or aborted). */
   public List<BulkRecordResult> unprocessedRecords(String jobId) {
     return results(
@@ -131,8 +147,20 @@ public final class BulkIngest {
 
   private List<BulkRecordResult> results(
       String jobId, String segment, ApiOperation operation, Outcome outcome) {
+    List<BulkRecordResult> rows = new ArrayList<>();
+    read(jobId, segment, operation, outcome, rows::add);
+    return rows;
+  }
+
+  private void read(
+      String jobId,
+      String segment,
+      ApiOperation operation,
+      Outcome outcome,
+      Consumer<BulkRecordResult> each) {
     ApiNames.requireId(jobId);
-    return rest.execute(
+    Objects.requireNonNull(each, "each");
+    rest.execute(
         new CallSpec(
             "GET",
             operation,
@@ -141,9 +169,11 @@ public final class BulkIngest {
             u -> job(u, jobId).addPathSegment(segment),
             null,
             ACCEPT_CSV),
-        r ->
-            BulkResultParser.parse(
-                new InputStreamReader(r.body().byteStream(), StandardCharsets.UTF_8), outcome));
+        r -> {
+          BulkResultParser.parse(
+              new InputStreamReader(r.body().byteStream(), StandardCharsets.UTF_8), outcome, each);
+          return null;
+        });
   }
 
   private BulkJobInfo changeState(String jobId, BulkJobState state, ApiOperation operation) {

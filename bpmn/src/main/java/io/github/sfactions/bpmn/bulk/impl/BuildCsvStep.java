@@ -5,34 +5,36 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.CSV_BYTES;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORD_COUNT;
 
 import io.github.sfactions.action.ApiCallCounter;
-import java.sql.Connection;
+import io.github.sfactions.client.BulkCsvSize;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Build CSV": cuts the claimed records into the job's batch with the connector's splitter (exact
- * CSV size), gives records that do not fit back to the queue, and records the batch's size. The CSV
- * itself is not stored: the upload writes it again from the claimed rows, byte for byte the same.
+ * "Build CSV": lays out the claimed batch's CSV from the rows' stored columns and sizes, in one
+ * aggregate query (no row's cells are read): its header and exact size, published as {@code
+ * recordCount} and {@code csvBytes}. The claim already cut the batch to fit, so nothing is split
+ * again; a batch that no longer fits (the size cap was lowered while it waited) fails its records.
+ * The CSV itself is written by the upload, straight from the rows, with this same layout.
  */
 public class BuildCsvStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    Connection c = connection();
-    String claimId = claimId(execution);
-    ClaimedBatch batch;
-    try {
-      batch =
-          ClaimedBatch.of(runtime.store().claimedWithoutOutcome(c, claimId), runtime.settings());
-    } catch (IllegalArgumentException unwritable) {
+    BulkCsvSize layout = runtime.store().layout(connection(), claimId(execution));
+    if (layout.rows() == 0) {
+      throw new IllegalStateException("The claim holds no records waiting for an outcome");
+    }
+    long maxBytes = runtime.settings().maxCsvBytes();
+    if (layout.size() > maxBytes) {
       throw batchError(
           execution,
           BATCH_FAILED_ERROR_CODE,
-          "Cannot write the bulk CSV: " + unwritable.getMessage());
+          "Cannot write the bulk CSV: the batch needs "
+              + layout.size()
+              + " bytes, more than maxCsvBytes ("
+              + maxBytes
+              + ")");
     }
-    if (!batch.overflow().isEmpty()) {
-      runtime.store().release(c, batch.overflowSeqs(), claimId);
-    }
-    execution.setVariable(RECORD_COUNT, batch.records().size());
-    execution.setVariable(CSV_BYTES, batch.batch().csvBytes());
+    execution.setVariable(RECORD_COUNT, (int) layout.rows());
+    execution.setVariable(CSV_BYTES, layout.size());
   }
 }

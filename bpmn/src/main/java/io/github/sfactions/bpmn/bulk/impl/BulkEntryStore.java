@@ -4,7 +4,9 @@ import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.ENTRY_TABLE;
 import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.GROUP_TABLE;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.client.BulkCsvSize;
 import io.github.sfactions.client.BulkOperation;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,15 +27,21 @@ import javax.sql.DataSource;
  * which is the engine transaction's own, so queue changes commit or roll back together with the job
  * that made them.
  *
- * <p>Claiming takes turns per group: a claimer first locks the group's row ({@code SELECT ... FOR
- * UPDATE}), then reads the unclaimed rows (read committed: it sees every earlier claim once the
- * lock is granted) and marks them with its claim id only where {@code CLAIM_ID_ IS NULL}. The
- * affected-row count must equal the rows it read; anything else means another claimer got in and
- * the whole job is rolled back and retried.
+ * <p>Claims of one group take turns without waiting: a claimer takes the group's row with {@code
+ * SELECT ... FOR UPDATE SKIP LOCKED}; when another claimer holds it, it leaves the group alone
+ * instead of waiting (that claimer starts the next run if a batch remains). Holding the row, it
+ * reads the oldest unclaimed rows and marks exactly those (by row id, where {@code CLAIM_ID_ IS
+ * NULL}), so a row that committed late into the same id range is never swept into a batch it was
+ * not measured for.
  */
 public final class BulkEntryStore {
 
   private static final int IN_CHUNK = 500;
+
+  /** Most cell bytes read into memory at once when a claim's rows are written out. */
+  static final long PAGE_BYTES = 8L * 1024 * 1024;
+
+  private static final int PAGE_ROWS = 2000;
   private static final String SQL_STATE_DUPLICATE_KEY = "23505";
 
   private final DataSource dataSource;
@@ -53,8 +61,7 @@ public final class BulkEntryStore {
       Connection c,
       GroupKey group,
       String delivery,
-      String rowJson,
-      long rowBytes,
+      RowCells row,
       String processInstanceId,
       String executionId,
       String activityId,
@@ -64,8 +71,9 @@ public final class BulkEntryStore {
         "INSERT INTO "
             + ENTRY_TABLE
             + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
-            + " DELIVERY_, ROW_, ROW_BYTES_, PROC_INST_ID_, EXECUTION_ID_, ACTIVITY_ID_, TENANT_ID_, CREATED_)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " DELIVERY_, ROW_, ROW_BYTES_, COLUMNS_, MATCH_KEY_, PROC_INST_ID_, EXECUTION_ID_,"
+            + " ACTIVITY_ID_, TENANT_ID_, CREATED_)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // the key comes back from the statement itself: JDBC's generated-key column names are quoted by
     // some drivers
     // (pgjdbc), so they would have to match each database's case folding
@@ -76,13 +84,15 @@ public final class BulkEntryStore {
       ps.setString(4, group.operation().name());
       ps.setString(5, group.idField());
       ps.setString(6, delivery);
-      ps.setString(7, rowJson);
-      ps.setLong(8, rowBytes);
-      ps.setString(9, processInstanceId);
-      ps.setString(10, executionId);
-      ps.setString(11, activityId);
-      ps.setString(12, tenantId);
-      ps.setTimestamp(13, new Timestamp(now.getTime()));
+      ps.setString(7, row.line());
+      ps.setLong(8, row.cellBytes());
+      ps.setString(9, row.columns());
+      ps.setString(10, row.matchKey());
+      ps.setString(11, processInstanceId);
+      ps.setString(12, executionId);
+      ps.setString(13, activityId);
+      ps.setString(14, tenantId);
+      ps.setTimestamp(15, new Timestamp(now.getTime()));
       try (ResultSet keys = ps.executeQuery()) {
         if (!keys.next()) {
           throw new IllegalStateException("The database returned no id for the queued bulk record");
@@ -94,24 +104,66 @@ public final class BulkEntryStore {
     }
   }
 
-  /**
-   * Unclaimed rows of a group with a row id above {@code afterSeq}, counted up to {@code limit}.
-   */
-  public int countUnclaimed(Connection c, String groupKey, long afterSeq, int limit) {
+  /** Unclaimed rows of a group, counted up to {@code limit}. */
+  public int countUnclaimed(Connection c, String groupKey, int limit) {
     String sql =
         "SELECT COUNT(*) FROM (SELECT SEQ_ FROM "
             + ENTRY_TABLE
-            + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL AND SEQ_ > ? LIMIT ?) T";
+            + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL LIMIT ?) T";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, groupKey);
-      ps.setLong(2, afterSeq);
-      ps.setInt(3, limit);
+      ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);
       }
     } catch (SQLException e) {
       throw failure("count queued bulk records", e);
+    }
+  }
+
+  /**
+   * When the group's oldest and newest unclaimed rows were queued (by row id), if it has any.
+   *
+   * @return {@code [oldest, newest]}
+   */
+  public Optional<Date[]> unclaimedSpan(Connection c, String groupKey) {
+    Optional<Date> oldest = unclaimedEnd(c, groupKey, "ASC");
+    if (oldest.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Date[] {oldest.get(), unclaimedEnd(c, groupKey, "DESC").orElseThrow()});
+  }
+
+  private Optional<Date> unclaimedEnd(Connection c, String groupKey, String order) {
+    String sql =
+        "SELECT CREATED_ FROM "
+            + ENTRY_TABLE
+            + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL ORDER BY SEQ_ "
+            + order
+            + " LIMIT 1";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, groupKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Date(rs.getTimestamp(1).getTime())) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read queued bulk records", e);
+    }
+  }
+
+  /** Every group that ever queued a record, oldest first. */
+  public List<String> groups(Connection c) {
+    String sql = "SELECT GROUP_KEY_ FROM " + GROUP_TABLE + " ORDER BY CREATED_, GROUP_KEY_";
+    List<String> groups = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        groups.add(rs.getString(1));
+      }
+      return groups;
+    } catch (SQLException e) {
+      throw failure("read the bulk groups", e);
     }
   }
 
@@ -185,85 +237,185 @@ public final class BulkEntryStore {
     }
   }
 
-  /** Locks the group's row until the transaction ends, so claims of one group take turns. */
-  public void lockGroup(Connection c, String groupKey) {
-    String sql = "SELECT GROUP_KEY_ FROM " + GROUP_TABLE + " WHERE GROUP_KEY_ = ? FOR UPDATE";
+  /**
+   * Takes the group's row until the transaction ends, unless another transaction holds it: then
+   * returns false at once (no waiting, so concurrent claims never time out on each other).
+   */
+  public boolean tryLockGroup(Connection c, String groupKey) {
+    String sql =
+        "SELECT GROUP_KEY_ FROM " + GROUP_TABLE + " WHERE GROUP_KEY_ = ? FOR UPDATE SKIP LOCKED";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, groupKey);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("Bulk group lock row " + groupKey + " is missing");
-        }
+        return rs.next();
       }
     } catch (SQLException e) {
       throw failure("lock the bulk group", e);
     }
   }
 
-  /** Row ids and CSV sizes of a group's unclaimed rows, oldest first. */
-  public List<long[]> unclaimed(Connection c, String groupKey, int limit) {
+  /** What a claim needs to know of a queued row. */
+  public interface CandidateVisitor {
+    /** Visits one row; returns false to stop reading. */
+    boolean visit(long seq, long cellBytes, String columns, Date created);
+  }
+
+  /**
+   * Visits a group's unclaimed rows, oldest first, up to {@code limit}, until the visitor stops.
+   * Only the rows' sizes and columns are read, never their cells.
+   */
+  public void unclaimed(Connection c, String groupKey, int limit, CandidateVisitor visitor) {
     String sql =
-        "SELECT SEQ_, ROW_BYTES_ FROM "
+        "SELECT SEQ_, ROW_BYTES_, COLUMNS_, CREATED_ FROM "
             + ENTRY_TABLE
             + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT ?";
-    List<long[]> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, groupKey);
       ps.setInt(2, limit);
+      ps.setFetchSize(1000);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        while (rs.next()
+            && visitor.visit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4))) {
+          // the visitor decides
         }
       }
-      return rows;
     } catch (SQLException e) {
       throw failure("read queued bulk records", e);
     }
   }
 
   /**
-   * Marks a group's unclaimed rows from {@code firstSeq} to {@code lastSeq} with the claim id;
-   * returns how many it marked. One range update over the group index: an {@code IN} list of
-   * thousands of ids makes some databases (H2 among them) walk every unclaimed row once per list.
+   * Marks these rows with the claim id where they are still unclaimed; returns how many it marked.
+   * By row id (the primary key), in chunks.
    */
-  public int claim(
-      Connection c, String groupKey, long firstSeq, long lastSeq, String claimId, Date now) {
-    String sql =
-        "UPDATE "
-            + ENTRY_TABLE
-            + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE GROUP_KEY_ = ?"
-            + " AND CLAIM_ID_ IS NULL AND SEQ_ >= ? AND SEQ_ <= ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, claimId);
-      ps.setTimestamp(2, new Timestamp(now.getTime()));
-      ps.setString(3, groupKey);
-      ps.setLong(4, firstSeq);
-      ps.setLong(5, lastSeq);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("claim bulk records", e);
-    }
-  }
-
-  /** Gives rows of a claim back to the queue (they did not fit into the batch). */
-  public int release(Connection c, List<Long> seqs, String claimId) {
-    int released = 0;
-    for (List<Long> chunk : chunks(seqs)) {
+  public int claim(Connection c, long[] seqs, String claimId, Date now) {
+    int claimed = 0;
+    for (int from = 0; from < seqs.length; from += IN_CHUNK) {
+      int to = Math.min(seqs.length, from + IN_CHUNK);
       String sql =
           "UPDATE "
               + ENTRY_TABLE
-              + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL WHERE CLAIM_ID_ = ? AND SEQ_ IN ("
-              + placeholders(chunk.size())
+              + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE CLAIM_ID_ IS NULL AND SEQ_ IN ("
+              + placeholders(to - from)
               + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, claimId);
-        bind(ps, 2, chunk);
-        released += ps.executeUpdate();
+        ps.setTimestamp(2, new Timestamp(now.getTime()));
+        for (int i = from; i < to; i++) {
+          ps.setLong(3 + i - from, seqs[i]);
+        }
+        claimed += ps.executeUpdate();
       } catch (SQLException e) {
-        throw failure("release bulk records", e);
+        throw failure("claim bulk records", e);
       }
     }
-    return released;
+    return claimed;
+  }
+
+  /**
+   * The claim's CSV layout: its header and exact size, from the rows' stored columns and sizes
+   * (rows with an outcome left out). Every step that needs the header asks here, so it is the same
+   * each time.
+   */
+  public BulkCsvSize layout(Connection c, String claimId) {
+    String sql =
+        "SELECT COLUMNS_, MIN(SEQ_), COUNT(*), SUM(ROW_BYTES_) FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL GROUP BY COLUMNS_ ORDER BY 2";
+    BulkCsvSize size = new BulkCsvSize();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, claimId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          size.add(RowCells.columnList(rs.getString(1)), rs.getLong(4), rs.getLong(3));
+        }
+      }
+      return size;
+    } catch (SQLException e) {
+      throw failure("read the bulk claim", e);
+    }
+  }
+
+  /** Receives a claimed row's stored columns and cells. */
+  public interface RowVisitor {
+    void visit(String columns, String line) throws IOException;
+  }
+
+  /**
+   * Visits the claim's rows without an outcome in row-id order, reading their cells a page at a
+   * time (about {@value #PAGE_BYTES} bytes), so memory holds one page, however large the batch.
+   */
+  public void claimedRows(Connection c, String claimId, RowVisitor visitor) throws IOException {
+    long after = 0;
+    while (true) {
+      long last = pageEnd(c, claimId, after);
+      if (last < 0) {
+        return;
+      }
+      String sql =
+          "SELECT COLUMNS_, ROW_ FROM "
+              + ENTRY_TABLE
+              + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL AND SEQ_ > ? AND SEQ_ <= ? ORDER BY SEQ_";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, claimId);
+        ps.setLong(2, after);
+        ps.setLong(3, last);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            visitor.visit(rs.getString(1), rs.getString(2));
+          }
+        }
+      } catch (SQLException e) {
+        throw failure("read claimed bulk records", e);
+      }
+      after = last;
+    }
+  }
+
+  /** The last row id of the page after {@code after}, or -1 when no row is left. */
+  private long pageEnd(Connection c, String claimId, long after) {
+    String sql =
+        "SELECT SEQ_, ROW_BYTES_ FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL AND SEQ_ > ? ORDER BY SEQ_ LIMIT "
+            + PAGE_ROWS;
+    long last = -1;
+    long bytes = 0;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, claimId);
+      ps.setLong(2, after);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (last >= 0 && bytes + rs.getLong(2) > PAGE_BYTES) {
+            break;
+          }
+          last = rs.getLong(1);
+          bytes += rs.getLong(2);
+        }
+      }
+      return last;
+    } catch (SQLException e) {
+      throw failure("read claimed bulk records", e);
+    }
+  }
+
+  /** The match keys of the claim's rows without an outcome. */
+  public ClaimKeys claimKeys(Connection c, String claimId, int expected) {
+    String sql =
+        "SELECT SEQ_, MATCH_KEY_ FROM " + ENTRY_TABLE + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL";
+    ClaimKeys keys = new ClaimKeys(expected);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, claimId);
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(rs.getLong(1), rs.getString(2));
+        }
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw failure("read claimed bulk records", e);
+    }
   }
 
   /** The group of a claim (from one of its rows). */
@@ -287,28 +439,6 @@ public final class BulkEntryStore {
       }
     } catch (SQLException e) {
       throw failure("read the bulk claim", e);
-    }
-  }
-
-  /** The claim's rows that have no outcome yet, in queue order. */
-  public List<QueuedRecord> claimedWithoutOutcome(Connection c, String claimId) {
-    String sql =
-        "SELECT SEQ_, ROW_, PROC_INST_ID_ FROM "
-            + ENTRY_TABLE
-            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NULL ORDER BY SEQ_";
-    List<QueuedRecord> records = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, claimId);
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          records.add(
-              new QueuedRecord(rs.getLong(1), RowCodec.read(rs.getString(2)), rs.getString(3)));
-        }
-      }
-      return records;
-    } catch (SQLException e) {
-      throw failure("read claimed bulk records", e);
     }
   }
 
@@ -497,7 +627,8 @@ public final class BulkEntryStore {
     return text.length() <= max ? text : text.substring(0, max);
   }
 
-  private static IllegalStateException failure(String what, SQLException e) {
+  /** The exception for a failed statement: what failed, the SQL state and the message. */
+  static IllegalStateException failure(String what, SQLException e) {
     return new IllegalStateException(
         "Could not " + what + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
   }

@@ -26,18 +26,18 @@ public final class BulkIngestRuntime {
   private final BulkIngestSettings settings;
   private final BulkEntryStore store;
   private final SalesforceConnections connections;
-
-  /**
-   * Per group: the row id at which this node last started an early run (see {@link JdbcBulkQueue}).
-   */
-  private final Map<String, Long> earlyStarts = new ConcurrentHashMap<>();
+  private final SizeTrigger sizeTrigger;
 
   /** A runtime over these parts. */
   public BulkIngestRuntime(
-      BulkIngestSettings settings, BulkEntryStore store, SalesforceConnections connections) {
+      BulkIngestSettings settings,
+      BulkEntryStore store,
+      SalesforceConnections connections,
+      SizeTrigger sizeTrigger) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
     this.connections = Objects.requireNonNull(connections, "connections");
+    this.sizeTrigger = Objects.requireNonNull(sizeTrigger, "sizeTrigger");
   }
 
   public BulkIngestSettings settings() {
@@ -52,8 +52,14 @@ public final class BulkIngestRuntime {
     return connections;
   }
 
-  Map<String, Long> earlyStarts() {
-    return earlyStarts;
+  /** Starts a run when a group fills a batch. */
+  public SizeTrigger sizeTrigger() {
+    return sizeTrigger;
+  }
+
+  /** When a group's records should go without an explicit flush. */
+  BatchReadiness readiness() {
+    return new BatchReadiness(store, settings);
   }
 
   /** Makes this the runtime of the named engine. */
@@ -77,6 +83,12 @@ public final class BulkIngestRuntime {
           runtimes.remove(runtime);
           return runtimes.isEmpty() ? null : runtimes;
         });
+  }
+
+  /** The runtime of the named engine, if it has one. */
+  public static Optional<BulkIngestRuntime> ofEngine(String engineName) {
+    Deque<BulkIngestRuntime> runtimes = engineName == null ? null : BY_ENGINE.get(engineName);
+    return Optional.ofNullable(runtimes == null ? null : runtimes.peek());
   }
 
   /** The runtime of the engine running the current command, if it has one. */

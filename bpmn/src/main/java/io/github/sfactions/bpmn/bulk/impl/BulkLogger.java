@@ -17,11 +17,8 @@ final class BulkLogger {
 
   private BulkLogger() {}
 
-  static void fullBatch(GroupKey group) {
-    LOG.debug(
-        "SFA-05001 Bulk group {} {} holds a full batch; starting a bulk ingest run",
-        group.sobject(),
-        group.operation());
+  static void fullBatch(String groupKey) {
+    LOG.debug("SFA-05001 Bulk group {} holds a full batch; starting a bulk ingest run", groupKey);
   }
 
   static void abortFailed(String jobId, RuntimeException e) {
@@ -47,6 +44,14 @@ final class BulkLogger {
         "SFA-05005 Released {} bulk records whose claim was older than {} without results",
         released,
         claimTimeout);
+  }
+
+  static void sizeTriggerFailed(String groupKey, RuntimeException e) {
+    LOG.warn(
+        "SFA-05007 Could not start a bulk ingest run for the full group {} (the flush timer will"
+            + " send it): {}",
+        groupKey,
+        e.getMessage());
   }
 
   static void strayResults(String jobId, int strays, String claimId) {

@@ -10,12 +10,22 @@ import javax.sql.DataSource;
 /**
  * Creates the queue tables if they are missing (idempotent; safe when several nodes start at once
  * on one database). {@code SFA_BULK_ENTRY} holds one row per queued record until its outcome is
- * delivered; {@code SFA_BULK_GROUP} holds one row per group that claims lock to take turns.
+ * delivered: its columns, its cells as written in the CSV ({@code ROW_}), their size and its match
+ * key ({@link RowCells}). {@code SFA_BULK_GROUP} holds one row per group: the timer looks at each
+ * group, and a claim holds its group's row so that one claim per group runs at a time. {@code
+ * SFA_BULK_BACKFILL} holds one row per back-fill with its counts, {@code SFA_BULK_FAILED} the
+ * back-fill records Salesforce rejected.
  */
 public final class BulkQueueSchema {
 
   /** Queue rows. */
   public static final String ENTRY_TABLE = "SFA_BULK_ENTRY";
+
+  /** Back-fills: what was loaded and the outcome counts. */
+  public static final String BACKFILL_TABLE = "SFA_BULK_BACKFILL";
+
+  /** Back-fill records Salesforce rejected, kept for inspection. */
+  public static final String FAILED_TABLE = "SFA_BULK_FAILED";
 
   /** Group lock rows. */
   public static final String GROUP_TABLE = "SFA_BULK_GROUP";
@@ -46,6 +56,10 @@ public final class BulkQueueSchema {
             + dialect.longText()
             + " NOT NULL, "
             + "ROW_BYTES_ BIGINT NOT NULL, "
+            + "COLUMNS_ "
+            + dialect.longText()
+            + " NOT NULL, "
+            + "MATCH_KEY_ VARCHAR(32) NOT NULL, "
             + "PROC_INST_ID_ VARCHAR(64), "
             + "EXECUTION_ID_ VARCHAR(64), "
             + "ACTIVITY_ID_ VARCHAR(255), "
@@ -58,12 +72,50 @@ public final class BulkQueueSchema {
             + "RECORD_ID_ VARCHAR(18), "
             + "ERROR_CODE_ VARCHAR(255), "
             + "ERROR_ VARCHAR(4000), "
-            + "DELIVERY_ATTEMPTS_ INTEGER DEFAULT 0 NOT NULL)",
+            + "DELIVERY_ATTEMPTS_ INTEGER DEFAULT 0 NOT NULL, "
+            + "BACKFILL_ID_ VARCHAR(64), "
+            + "SOURCE_LINE_ BIGINT)",
         "CREATE INDEX IF NOT EXISTS SFA_IDX_BULK_GROUP ON "
             + ENTRY_TABLE
             + " (GROUP_KEY_, CLAIM_ID_, SEQ_)",
         "CREATE INDEX IF NOT EXISTS SFA_IDX_BULK_CLAIM ON " + ENTRY_TABLE + " (CLAIM_ID_, SEQ_)",
         "CREATE INDEX IF NOT EXISTS SFA_IDX_BULK_CLAIMED_AT ON " + ENTRY_TABLE + " (CLAIMED_AT_)",
+        "CREATE TABLE IF NOT EXISTS "
+            + BACKFILL_TABLE
+            + " ("
+            + "ID_ VARCHAR(64) PRIMARY KEY, "
+            + "NAME_ VARCHAR(255) NOT NULL, "
+            + "CONNECTION_ VARCHAR(255) NOT NULL, "
+            + "SOBJECT_ VARCHAR(255) NOT NULL, "
+            + "OPERATION_ VARCHAR(32) NOT NULL, "
+            + "ID_FIELD_ VARCHAR(255), "
+            + "CREATED_ TIMESTAMP NOT NULL, "
+            + "LINES_ BIGINT DEFAULT 0 NOT NULL, "
+            + "QUEUED_ BIGINT DEFAULT 0 NOT NULL, "
+            + "REJECTED_ BIGINT DEFAULT 0 NOT NULL, "
+            + "CREATED_N_ BIGINT DEFAULT 0 NOT NULL, "
+            + "UPDATED_N_ BIGINT DEFAULT 0 NOT NULL, "
+            + "FAILED_N_ BIGINT DEFAULT 0 NOT NULL, "
+            + "LOADED_ TIMESTAMP)",
+        "CREATE TABLE IF NOT EXISTS "
+            + FAILED_TABLE
+            + " ("
+            + "SEQ_ BIGINT NOT NULL PRIMARY KEY, "
+            + "BACKFILL_ID_ VARCHAR(64) NOT NULL, "
+            + "SOURCE_LINE_ BIGINT, "
+            + "COLUMNS_ "
+            + dialect.longText()
+            + " NOT NULL, "
+            + "ROW_ "
+            + dialect.longText()
+            + " NOT NULL, "
+            + "ERROR_CODE_ VARCHAR(255), "
+            + "ERROR_ VARCHAR(4000), "
+            + "JOB_ID_ VARCHAR(18), "
+            + "FAILED_AT_ TIMESTAMP NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS SFA_IDX_BULK_FAILED ON "
+            + FAILED_TABLE
+            + " (BACKFILL_ID_, SEQ_)",
         "CREATE TABLE IF NOT EXISTS "
             + GROUP_TABLE
             + " ("

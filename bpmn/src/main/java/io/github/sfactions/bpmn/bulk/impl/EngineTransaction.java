@@ -51,6 +51,16 @@ final class EngineTransaction {
     return connection;
   }
 
+  /**
+   * Runs {@code action} once the running command's transaction has committed (never on rollback).
+   * It must not use the engine: the transaction is over, but its context is still active.
+   */
+  static void afterCommit(Runnable action) {
+    Context.getCommandContext()
+        .getTransactionContext()
+        .addTransactionListener(TransactionState.COMMITTED, c -> action.run());
+  }
+
   private static void rollback(Connection connection) {
     try {
       connection.rollback();

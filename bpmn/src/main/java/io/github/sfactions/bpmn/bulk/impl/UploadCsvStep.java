@@ -11,26 +11,30 @@ import io.github.sfactions.client.BulkJobState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Upload CSV": writes the batch's CSV straight into {@code PUT /jobs/ingest/{id}/batches}. If the
- * upload fails the job is aborted (deviation 4: Salesforce never processes a partial upload) and
- * the BPMN error {@value
- * io.github.sfactions.bpmn.bulk.BulkIngestVariables#UPLOAD_FAILED_ERROR_CODE} sends the batch to a
- * new job after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
+ * "Upload CSV": writes the batch's CSV from the queue rows into a temporary file ({@link
+ * ClaimCsvFile}, a page of rows in memory at a time) and streams it into {@code PUT
+ * /jobs/ingest/{id}/batches}; no database cursor stays open during the upload. If the upload fails
+ * the job is aborted (deviation 4: Salesforce never processes a partial upload) and the BPMN error
+ * {@value io.github.sfactions.bpmn.bulk.BulkIngestVariables#UPLOAD_FAILED_ERROR_CODE} sends the
+ * batch to a new job after a wait, or to failure once {@code maxUploadAttempts} jobs were tried.
  */
 public class UploadCsvStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    ClaimedBatch batch =
-        ClaimedBatch.of(
-            runtime.store().claimedWithoutOutcome(connection(), claimId(execution)),
-            runtime.settings());
     String jobId = jobId(execution);
     BulkIngest bulk = bulk(execution, runtime, calls);
     int attempt = intVariable(execution, UPLOAD_ATTEMPTS) + 1;
     execution.setVariable(UPLOAD_ATTEMPTS, attempt);
+    try (ClaimCsvFile csv = ClaimCsvFile.write(runtime.store(), connection(), claimId(execution))) {
+      upload(execution, bulk, jobId, attempt, csv);
+    }
+  }
+
+  private static void upload(
+      DelegateExecution execution, BulkIngest bulk, String jobId, int attempt, ClaimCsvFile csv) {
     try {
-      bulk.upload(jobId, batch.batch().csv());
+      bulk.upload(jobId, csv.content());
     } catch (RuntimeException uploadFailure) {
       boolean aborted = abort(bulk, jobId);
       execution.setVariable(JOB_STATE, aborted ? BulkJobState.ABORTED.apiValue() : null);

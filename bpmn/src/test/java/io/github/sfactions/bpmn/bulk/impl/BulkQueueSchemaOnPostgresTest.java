@@ -58,8 +58,8 @@ class BulkQueueSchemaOnPostgresTest {
                 count(
                     dataSource,
                     "SELECT COUNT(*) FROM pg_tables WHERE tablename IN ('sfa_bulk_entry',"
-                        + " 'sfa_bulk_group')"))
-            .isEqualTo(2);
+                        + " 'sfa_bulk_group', 'sfa_bulk_backfill', 'sfa_bulk_failed')"))
+            .isEqualTo(4);
         assertThat(
                 count(
                     dataSource,
@@ -78,7 +78,11 @@ class BulkQueueSchemaOnPostgresTest {
           "DROP TABLE IF EXISTS "
               + BulkQueueSchema.ENTRY_TABLE
               + ", "
-              + BulkQueueSchema.GROUP_TABLE);
+              + BulkQueueSchema.GROUP_TABLE
+              + ", "
+              + BulkQueueSchema.BACKFILL_TABLE
+              + ", "
+              + BulkQueueSchema.FAILED_TABLE);
     }
   }
 

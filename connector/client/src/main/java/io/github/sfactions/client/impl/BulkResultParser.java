@@ -9,14 +9,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Parses the result CSVs of a bulk job: {@code sf__Id,sf__Created,...} (successful), {@code
- * sf__Id,sf__Error,...} (failed) and the original columns (unprocessed). Streams the rows; only the
- * parsed results are kept.
+ * sf__Id,sf__Error,...} (failed) and the original columns (unprocessed). Streams the rows, into a
+ * list or one by one to a consumer.
  */
 public final class BulkResultParser {
 
@@ -34,8 +35,19 @@ public final class BulkResultParser {
 
   private BulkResultParser() {}
 
+  /** Every row of a results CSV, parsed. */
   public static List<BulkRecordResult> parse(Reader csv, Outcome outcome) throws IOException {
     List<BulkRecordResult> results = new ArrayList<>();
+    parse(csv, outcome, results::add);
+    return results;
+  }
+
+  /**
+   * Hands each row of a results CSV to {@code each} as soon as it is read, so a results file of any
+   * size is never held whole.
+   */
+  public static void parse(Reader csv, Outcome outcome, Consumer<BulkRecordResult> each)
+      throws IOException {
     try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
       List<String> header = parser.getHeaderNames();
       for (CSVRecord rec : parser) {
@@ -58,14 +70,13 @@ public final class BulkResultParser {
         }
         if (outcome == Outcome.FAILED) {
           ParsedError e = parseError(error);
-          results.add(
+          each.accept(
               new BulkRecordResult(outcome, id, false, e.code(), e.message(), e.fields(), row));
         } else {
-          results.add(new BulkRecordResult(outcome, id, created, null, null, List.of(), row));
+          each.accept(new BulkRecordResult(outcome, id, created, null, null, List.of(), row));
         }
       }
     }
-    return results;
   }
 
   /** Parts of an {@code sf__Error} cell. */

@@ -23,6 +23,12 @@ public class BulkIngestProperties {
   /** Period of the flush timer that sends partly filled batches (default 30s). */
   private Duration flushInterval;
 
+  /**
+   * Longest wait of a record for its batch to fill while records keep arriving (default four flush
+   * intervals).
+   */
+  private Duration maxBatchWait;
+
   /** Wait between two job state polls (default 10s). */
   private Duration pollInterval;
 
@@ -49,6 +55,9 @@ public class BulkIngestProperties {
     }
     if (flushInterval != null) {
       plugin.setFlushInterval(flushInterval.toString());
+    }
+    if (maxBatchWait != null) {
+      plugin.setMaxBatchWait(maxBatchWait.toString());
     }
     if (pollInterval != null) {
       plugin.setPollInterval(pollInterval.toString());
@@ -98,6 +107,14 @@ public class BulkIngestProperties {
 
   public void setFlushInterval(Duration flushInterval) {
     this.flushInterval = flushInterval;
+  }
+
+  public Duration getMaxBatchWait() {
+    return maxBatchWait;
+  }
+
+  public void setMaxBatchWait(Duration maxBatchWait) {
+    this.maxBatchWait = maxBatchWait;
   }
 
   public Duration getPollInterval() {

@@ -1,0 +1,51 @@
+package io.github.sfactions.bpmn.bulk;
+
+import io.github.sfactions.client.BulkOperation;
+import java.util.Objects;
+
+/**
+ * Where a back-fill's records go: one object, one Bulk API operation, one connection.
+ *
+ * @param name a name to recognise the back-fill by (e.g. the file's name)
+ * @param connection the connection name
+ * @param sobject the object API name, e.g. {@code Lead}
+ * @param operation {@code INSERT}, {@code UPDATE} (each record holds {@code Id}) or {@code UPSERT}
+ *     (each record holds {@code externalIdField})
+ * @param externalIdField the upsert key field, null for insert and update
+ */
+public record BackfillTarget(
+    String name,
+    String connection,
+    String sobject,
+    BulkOperation operation,
+    String externalIdField) {
+
+  public BackfillTarget {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(sobject, "sobject");
+    Objects.requireNonNull(operation, "operation");
+    if (operation == BulkOperation.UPSERT
+        && (externalIdField == null || externalIdField.isBlank())) {
+      throw new IllegalArgumentException("An upsert back-fill needs its externalIdField");
+    }
+    if (operation != BulkOperation.INSERT
+        && operation != BulkOperation.UPDATE
+        && operation != BulkOperation.UPSERT) {
+      throw new IllegalArgumentException(
+          "A back-fill inserts, updates or upserts; not " + operation.apiValue());
+    }
+    if (operation != BulkOperation.UPSERT) {
+      externalIdField = null;
+    }
+  }
+
+  /** The field every record must have: the external id for upsert, {@code Id} for update. */
+  public String keyField() {
+    return switch (operation) {
+      case UPSERT -> externalIdField;
+      case UPDATE -> "Id";
+      default -> null;
+    };
+  }
+}
