@@ -78,7 +78,10 @@ public final class SyncRecordProcess {
   /** Default of {@link #RESOLVER_GROUP}. */
   public static final String DEFAULT_RESOLVER_GROUP = "salesforce-data-stewards";
 
-  /** Out: Id of the record created, updated or deleted; null when skipped. */
+  /**
+   * Out: Id of the record created, updated or deleted; null when skipped. After the lookup it is
+   * the single match, which the update or delete writes.
+   */
   public static final String RECORD_ID = ActionParameters.RECORD_ID;
 
   /** Out: {@code created}, {@code updated}, {@code deleted} or {@code skipped}. */
@@ -101,14 +104,14 @@ public final class SyncRecordProcess {
    */
   public static final String SKIP_RECORD = "skipRecord";
 
-  /** Internal: the operation in V1 spelling, set by the input check. */
+  /**
+   * Internal: the operation in V1 spelling, set by the input check (transient: it lives only in the
+   * job, except in {@link #RESOLVE_PROCESS_KEY}, which waits for a person before it writes).
+   */
   public static final String VAR_OPERATION = "sfOperation";
 
-  /** Internal: true when {@link #ON_NO_MATCH} is skip. */
+  /** Internal: true when {@link #ON_NO_MATCH} is skip (transient like {@link #VAR_OPERATION}). */
   public static final String VAR_SKIP_NO_MATCH = "sfSkipNoMatch";
-
-  /** Internal: the Id the update or delete writes. */
-  public static final String VAR_TARGET_RECORD_ID = "sfTargetRecordId";
 
   /** Internal: API calls of the lookup. */
   public static final String VAR_FIND_API_CALLS = "sfFindApiCalls";

@@ -2,11 +2,14 @@ package io.github.sfactions.bpmn;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -103,16 +106,38 @@ final class SyncCaller {
    * test.
    */
   static void runJobs(ProcessEngine engine) {
+    runJobsListing(engine);
+  }
+
+  /**
+   * Executes due jobs like {@link #runJobs} and names each job executed, in order, by its activity
+   * and kind, e.g. {@code "CreateRecord async-after"}.
+   */
+  static List<String> runJobsListing(ProcessEngine engine) {
+    ManagementService management = engine.getManagementService();
+    List<String> executed = new ArrayList<>();
     for (int round = 0; round < 50; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+      List<Job> jobs = management.createJobQuery().executable().list();
       if (jobs.isEmpty()) {
-        return;
+        return executed;
       }
       for (Job job : jobs) {
-        engine.getManagementService().executeJob(job.getId());
+        executed.add(describe(engine, job));
+        management.executeJob(job.getId());
       }
     }
-    fail("jobs still due after 50 rounds");
+    return fail("jobs still due after 50 rounds");
+  }
+
+  /** A job by its activity and kind, e.g. {@code "CreateRecord async-after"}. */
+  static String describe(ProcessEngine engine, Job job) {
+    JobDefinition definition =
+        engine
+            .getManagementService()
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
+    return definition.getActivityId() + " " + definition.getJobConfiguration();
   }
 
   /** Every variable the (ended) instance had at its end, from history. */

@@ -1,7 +1,6 @@
 package io.github.sfactions.bpmn.sync;
 
 import static io.github.sfactions.bpmn.SyncRecordProcess.API_CALLS;
-import static io.github.sfactions.bpmn.SyncRecordProcess.CONNECTION;
 import static io.github.sfactions.bpmn.SyncRecordProcess.DEFAULT_RESOLVER_GROUP;
 import static io.github.sfactions.bpmn.SyncRecordProcess.FIELDS;
 import static io.github.sfactions.bpmn.SyncRecordProcess.MATCH_COUNT;
@@ -12,15 +11,14 @@ import static io.github.sfactions.bpmn.SyncRecordProcess.OPERATION;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_ID;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_IDS;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_MATCHERS;
-import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_MATCHERS_OPERATOR;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RESOLVER_GROUP;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RESOLVE_DUPLICATE;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RESULT;
 import static io.github.sfactions.bpmn.SyncRecordProcess.SOBJECT;
 import static io.github.sfactions.bpmn.SyncRecordProcess.SYNC_MODE;
 import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_FIND_API_CALLS;
 import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_OPERATION;
 import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_SKIP_NO_MATCH;
-import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_TARGET_RECORD_ID;
 
 import io.github.sfactions.action.ActionException;
 import io.github.sfactions.action.ActionMessages;
@@ -35,19 +33,22 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * First step of "Sync one record": checks the call's input the way Segment's action does before any
- * API call (operation or sync mode by the connectors' own {@link OperationResolver}, object, record
- * matchers for update / upsert / delete, the required fields of Lead, Account, Contact and
- * Opportunity for create and upsert), then sets every optional input that was not passed to null so
- * the later steps' expressions can read it, and resets the outputs. Bad input ends the process with
- * BPMN error {@code 400} and Segment's message; nothing is sent to Salesforce.
+ * First step of "Sync one record", at the start of its one job: checks the call's input the way
+ * Segment's action does before any API call (operation or sync mode by the connectors' own {@link
+ * OperationResolver}, object, record matchers for update / upsert / delete, the required fields of
+ * Lead, Account, Contact and Opportunity for create and upsert), sets the internal variables the
+ * gateways read, and clears outputs a caller passed in. Bad input ends the process with BPMN error
+ * {@code 400} and Segment's message; nothing is sent to Salesforce. Optional inputs that were not
+ * passed stay absent: the steps read them with {@code execution.getVariable}.
  */
 public class CheckSyncInput implements JavaDelegate {
 
-  private static final List<String> OPTIONAL_INPUTS =
-      List.of(RECORD_MATCHERS, RECORD_MATCHERS_OPERATOR, FIELDS, CONNECTION);
+  private static final List<String> OUTPUTS =
+      List.of(RECORD_ID, RESULT, MATCH_COUNT, RECORD_IDS, API_CALLS, VAR_FIND_API_CALLS);
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -68,27 +69,43 @@ public class CheckSyncInput implements JavaDelegate {
       if (operation == Operation.CREATE || operation == Operation.UPSERT) {
         checkRequiredFields(sobject, execution.getVariable(FIELDS));
       }
-      execution.setVariable(VAR_OPERATION, operation.v1Name());
-      execution.setVariable(
-          VAR_SKIP_NO_MATCH, skipWhenNothingMatches(text(execution, ON_NO_MATCH)));
+      boolean waitsForAPerson =
+          execution.getBpmnModelInstance().getModelElementById(RESOLVE_DUPLICATE) != null;
+      internal(
+          execution, VAR_OPERATION, Variables.stringValue(operation.v1Name(), !waitsForAPerson));
+      internal(
+          execution,
+          VAR_SKIP_NO_MATCH,
+          Variables.booleanValue(
+              skipWhenNothingMatches(text(execution, ON_NO_MATCH)), !waitsForAPerson));
+      if (waitsForAPerson && !execution.hasVariable(RESOLVER_GROUP)) {
+        execution.setVariable(RESOLVER_GROUP, DEFAULT_RESOLVER_GROUP);
+      }
     } catch (ActionException e) {
       execution.setVariable(SalesforceErrorCodes.VAR_ERROR_CODE, e.code());
       throw new BpmnError(String.valueOf(e.status()), e.getMessage(), e);
     }
-    for (String name : OPTIONAL_INPUTS) {
-      if (!execution.hasVariable(name)) {
-        execution.setVariable(name, null);
+    // only what a caller passed in (e.g. camunda:in variables="all"): a result of its own must not
+    // pass for this call's
+    for (String output : OUTPUTS) {
+      if (execution.hasVariable(output)) {
+        execution.setVariable(output, null);
       }
     }
-    if (!execution.hasVariable(RESOLVER_GROUP)) {
-      execution.setVariable(RESOLVER_GROUP, DEFAULT_RESOLVER_GROUP);
+  }
+
+  /**
+   * Sets an internal variable. Transient (never stored, no history) when the process runs from here
+   * to its end or to the asynchronous continuation after a write in this job, which reads it no
+   * more; stored in the variant whose "Resolve duplicate" task waits between the lookup and the
+   * write. A stored one of the same name (passed in by a caller) goes first: the engine does not
+   * turn a stored variable into a transient one.
+   */
+  private static void internal(DelegateExecution execution, String name, TypedValue value) {
+    if (value.isTransient() && execution.hasVariableLocal(name)) {
+      execution.removeVariableLocal(name);
     }
-    for (String output :
-        List.of(RECORD_ID, RESULT, MATCH_COUNT, RECORD_IDS, VAR_TARGET_RECORD_ID)) {
-      execution.setVariable(output, null);
-    }
-    execution.setVariable(API_CALLS, 0);
-    execution.setVariable(VAR_FIND_API_CALLS, 0);
+    execution.setVariableLocal(name, value);
   }
 
   private static void checkMatchers(Operation operation, Object value) {

@@ -1,9 +1,9 @@
 package io.github.sfactions.bpmn.sync;
 
 import static io.github.sfactions.bpmn.SyncRecordProcess.CHOSEN_RECORD_ID;
+import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_ID;
 import static io.github.sfactions.bpmn.SyncRecordProcess.RECORD_IDS;
 import static io.github.sfactions.bpmn.SyncRecordProcess.SKIP_RECORD;
-import static io.github.sfactions.bpmn.SyncRecordProcess.VAR_TARGET_RECORD_ID;
 
 import io.github.sfactions.camunda.InputValues;
 import java.util.List;
@@ -39,6 +39,6 @@ public class ChosenRecordCheck implements TaskListener {
       throw new NotValidException(
           CHOSEN_RECORD_ID + " " + id + " is not one of the matching records " + candidates);
     }
-    task.getExecution().setVariable(VAR_TARGET_RECORD_ID, id);
+    task.getExecution().setVariable(RECORD_ID, id);
   }
 }
