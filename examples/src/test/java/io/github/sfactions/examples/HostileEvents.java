@@ -132,13 +132,18 @@ final class HostileEvents {
   }
 
   private static ObjectNode identify(int i, String email, String lastName) {
+    return identify("hostile-" + i, email, lastName, "Hostile Inc");
+  }
+
+  /** An identify event of this user with a fresh message id and these traits. */
+  static ObjectNode identify(String userId, String email, String lastName, String company) {
     ObjectNode event = JSON.createObjectNode();
-    event.put("userId", "hostile-" + i).put("messageId", "hostile-" + UUID.randomUUID());
+    event.put("userId", userId).put("messageId", userId + "-" + UUID.randomUUID());
     event
         .putObject("traits")
         .put("email", email)
         .put("last_name", lastName)
-        .put("company", "Hostile Inc");
+        .put("company", company);
     return event;
   }
 

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfactions.examples.HostileEvents.Hostile;
 import io.github.sfactions.examples.HostileEvents.Outcome;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.task.Task;
@@ -162,14 +162,8 @@ class HostileEventsTest extends AppTestSupport {
         company = "Zero\u200DWidth";
       }
     }
-    ObjectNode event = JSON.createObjectNode();
-    event.put("userId", "good-" + i).put("messageId", "good-" + UUID.randomUUID());
-    event
-        .putObject("traits")
-        .put("email", email)
-        .put("last_name", lastName)
-        .put("company", company)
-        .put("score", new java.math.BigInteger("9".repeat(99)));
+    ObjectNode event = HostileEvents.identify("good-" + i, email, lastName, company);
+    ((ObjectNode) event.get("traits")).put("score", new BigInteger("9".repeat(99)));
     return event;
   }
 
