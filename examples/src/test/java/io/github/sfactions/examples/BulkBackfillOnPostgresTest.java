@@ -1,13 +1,8 @@
 package io.github.sfactions.examples;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,21 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BulkBackfillOnPostgresTest extends BulkBackfillTest {
 
-  private static final String SERVER =
-      System.getProperty("sfactions.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-  private static final String USER = System.getProperty("sfactions.test.postgres.user", "postgres");
-  private static final String DATABASE =
-      "sfa_examples_" + UUID.randomUUID().toString().substring(0, 8);
+  private static final TestPostgres DATABASE = TestPostgres.create("examples");
   private static final String DROPPER = "sfactionsTestDatabaseDropper";
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) {
-    admin("CREATE DATABASE " + DATABASE);
-    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-    registry.add("spring.datasource.username", () -> USER);
-    // the local test server trusts its users; the postgres profile still requires a password to be
-    // set
-    registry.add("spring.datasource.password", () -> "unused");
+    registry.add("spring.datasource.url", DATABASE::url);
+    registry.add("spring.datasource.username", () -> TestPostgres.USER);
+    registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
   }
 
   /** Drops the database once the data source has closed (the engine writes while it shuts down). */
@@ -49,7 +37,7 @@ class BulkBackfillOnPostgresTest extends BulkBackfillTest {
 
     @Bean(DROPPER)
     AutoCloseable databaseDropper() {
-      return () -> admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      return DATABASE::drop;
     }
 
     /**
@@ -68,24 +56,6 @@ class BulkBackfillOnPostgresTest extends BulkBackfillTest {
         dependsOn.add(DROPPER);
         dataSource.setDependsOn(dependsOn.toArray(String[]::new));
       };
-    }
-  }
-
-  private static void admin(String sql) {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "unused");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "This test needs PostgreSQL at "
-              + SERVER
-              + " (user "
-              + USER
-              + "): "
-              + sql
-              + " failed: "
-              + e.getMessage(),
-          e);
     }
   }
 }
