@@ -17,5 +17,20 @@ public enum FaultType {
   /** The connection is closed without any response. */
   DROP_CONNECTION,
   /** No response at all; the connection is closed after the hang cap. */
-  NO_RESPONSE
+  NO_RESPONSE,
+  /**
+   * The request is processed (a record is created or changed, a token issued), then the connection
+   * is closed without an answer: the client cannot tell whether its request took effect.
+   */
+  DROP_CONNECTION_AFTER_PROCESSING,
+  /**
+   * The request is processed, then no answer is sent until the hang cap closes the connection: the
+   * client's read timeout fires although its request took effect (an ambiguous timeout).
+   */
+  NO_RESPONSE_AFTER_PROCESSING;
+
+  /** Whether the fault hits after the request was processed (its effect stays) or before it. */
+  public boolean afterProcessing() {
+    return this == DROP_CONNECTION_AFTER_PROCESSING || this == NO_RESPONSE_AFTER_PROCESSING;
+  }
 }

@@ -108,6 +108,78 @@ class FaultsAndLimitsTest {
   }
 
   @Test
+  void droppedConnectionAfterProcessingLeavesTheCreateInPlaceWithoutAnAnswer() {
+    emulator
+        .get()
+        .faults()
+        .failNext(FaultType.DROP_CONNECTION_AFTER_PROCESSING, 1, "POST", "/sobjects/Case", null);
+    assertThatThrownBy(() -> http.post(V + "/sobjects/Case", map("Subject", "applied")))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(emulator.get().records("Case"))
+        .singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("Subject", "applied"));
+    assertThat(emulator.get().stats().byOperation()).containsEntry("create", 1L);
+    assertThat(emulator.get().requests()).last().extracting(RecordedRequest::status).isEqualTo(0);
+    // the rule was used up: the next create answers
+    assertThat(http.post(V + "/sobjects/Case", map("Subject", "answered")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void responseLostAfterProcessingTimesOutTheClientWhileTheUpdateTookEffect() {
+    String id = http.post(V + "/sobjects/Account", map("Name", "Before")).json().get("id").asText();
+    emulator
+        .get()
+        .faults()
+        .hangCap(Duration.ofSeconds(1))
+        .failNext(FaultType.NO_RESPONSE_AFTER_PROCESSING, 1, "PATCH", "/sobjects/Account", null);
+    java.net.http.HttpRequest update =
+        http.authed(V + "/sobjects/Account/" + id)
+            .timeout(Duration.ofMillis(200))
+            .header("Content-Type", "application/json")
+            .method(
+                "PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"Name\": \"After\"}"))
+            .build();
+
+    assertThatThrownBy(
+            () -> http.client.send(update, java.net.http.HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(HttpTimeoutException.class);
+
+    assertThat(emulator.get().record("Account", id))
+        .hasValueSatisfying(a -> assertThat(a).containsEntry("Name", "After"));
+    assertThat(http.patch(V + "/sobjects/Account/" + id, map("Name", "Again")).status())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void afterProcessingFaultsNeverFireBeforeProcessing() {
+    emulator.get().faults().fail(FaultType.DROP_CONNECTION_AFTER_PROCESSING, 1.0);
+    for (int i = 0; i < 3; i++) {
+      int n = i;
+      assertThatThrownBy(() -> http.post(V + "/sobjects/Case", map("Subject", "c" + n)))
+          .isInstanceOf(UncheckedIOException.class);
+    }
+    assertThat(emulator.get().records("Case")).hasSize(3);
+    emulator.get().faults().clear();
+    assertThat(http.get(V + "/sobjects").status()).isEqualTo(200);
+  }
+
+  @Test
+  void tokenEndpointAnswerIsLostOnlyUnderARuleNamingItsPath() {
+    emulator.get().faults().fail(FaultType.DROP_CONNECTION_AFTER_PROCESSING, 1.0);
+    SfHttp other = new SfHttp(emulator.get());
+    assertThat(other.login().token).isNotBlank();
+    emulator.get().faults().clear();
+    emulator
+        .get()
+        .faults()
+        .failNext(
+            FaultType.DROP_CONNECTION_AFTER_PROCESSING, 1, "POST", "/services/oauth2/token", null);
+    assertThatThrownBy(other::login).isInstanceOf(UncheckedIOException.class);
+    assertThat(emulator.get().stats().tokenRequests()).isEqualTo(3);
+    assertThat(other.login().token).isNotBlank();
+  }
+
+  @Test
   void latencyDelaysResponses() throws IOException {
     emulator.get().faults().latency(Duration.ofMillis(300));
     long start = System.nanoTime();

@@ -19,9 +19,16 @@ final class IntakeClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final Duration timeout;
 
   IntakeClient(int port) {
+    this(port, Duration.ofSeconds(30));
+  }
+
+  /** A client whose requests wait at most {@code timeout} for their answer. */
+  IntakeClient(int port, Duration timeout) {
     this.base = "http://127.0.0.1:" + port;
+    this.timeout = timeout;
   }
 
   HttpResponse<String> post(String path, String body) {
@@ -48,7 +55,7 @@ final class IntakeClient {
   HttpResponse<String> post(String path, byte[] body, String writeKey, String contentEncoding) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentEncoding != null) {
@@ -65,8 +72,7 @@ final class IntakeClient {
   }
 
   HttpResponse<String> get(String path, String user, String password) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     if (user != null) {
       request.header(
           "Authorization",

@@ -52,6 +52,11 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return SERVER + name;
   }
 
+  /** A connection to this database (the caller closes it). */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(), USER, "");
+  }
+
   /** A new engine on this database, closed with it. */
   public synchronized ProcessEngine engine(
       String engineName, String historyLevel, BulkIngestPlugin bulk, Map<String, Object> beans) {

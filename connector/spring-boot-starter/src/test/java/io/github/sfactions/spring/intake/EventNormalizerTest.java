@@ -68,6 +68,46 @@ class EventNormalizerTest {
         "type 'click' is not one of identify, track");
   }
 
+  @Test
+  void rejectsAMessageIdWithControlCharactersBecauseItBecomesTheBusinessKey() {
+    assertRejected(
+        "{\"userId\": \"u\", \"messageId\": \"m\\u0000-1\"}",
+        EventType.IDENTIFY,
+        "messageId must not contain control characters");
+    assertRejected(
+        "{\"userId\": \"u\", \"messageId\": \"m\\n1\"}",
+        EventType.IDENTIFY,
+        "messageId must not contain control characters");
+  }
+
+  @Test
+  void rejectsTextThatIsNotValidUnicodeNamingWhere() {
+    assertRejected(
+        "{\"userId\": \"u\", \"traits\": {\"last_name\": \"Lone \\ud800\"}}",
+        EventType.IDENTIFY,
+        "The event: traits.last_name is not valid Unicode text");
+    assertRejected(
+        "{\"userId\": \"u\", \"properties\": {\"items\": [\"ok\", \"\\udc00 first\"]}}",
+        EventType.TRACK,
+        "properties.items[1] is not valid Unicode text");
+    assertRejected(
+        "{\"userId\": \"u\", \"traits\": {\"\\ud83d\": 1}}",
+        EventType.IDENTIFY,
+        "The event: a field name in traits is not valid Unicode text");
+  }
+
+  @Test
+  void keepsUnicodeBeyondTheBasicPlaneAndOtherControlCharactersInValues() {
+    ObjectNode event =
+        normalize(
+            "{\"userId\": \"u\", \"traits\": {\"name\": \"Zo\u00eb \\ud83d\\ude00\","
+                + " \"note\": \"a\\u0000b\"}}",
+            EventType.IDENTIFY);
+
+    assertThat(event.get("traits").get("name").asText()).isEqualTo("Zoë \ud83d\ude00");
+    assertThat(event.get("traits").get("note").asText()).isEqualTo("a\u0000b");
+  }
+
   private static void assertRejected(String json, EventType type, String message) {
     assertThatThrownBy(() -> normalize(json, type))
         .isInstanceOf(InvalidEventException.class)

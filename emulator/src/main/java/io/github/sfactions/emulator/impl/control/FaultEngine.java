@@ -222,18 +222,41 @@ public final class FaultEngine {
     }
   }
 
-  /** The failure to inject for this data API request, consuming one count of a counted rule. */
+  /**
+   * The failure to inject before this data API request is processed, consuming one count of a
+   * counted rule.
+   */
   public Optional<FaultType> pick(String method, String path, String object) {
     return pick(method, path, object, false);
   }
 
   /**
    * As {@link #pick(String, String, String)}; with {@code onlyExplicitPath} only rules naming a
-   * path apply (the token endpoint fails only when a rule targets it).
+   * path apply (the token endpoint fails only when a rule targets it). Rules of a type that hits
+   * {@linkplain FaultType#afterProcessing() after processing} are left for {@link
+   * #pickAfterProcessing}.
    */
   public Optional<FaultType> pick(
       String method, String path, String object, boolean onlyExplicitPath) {
+    return pick(method, path, object, onlyExplicitPath, false);
+  }
+
+  /**
+   * The failure to inject once this request has been processed (its effect stays and the answer is
+   * lost), consuming one count of a counted rule; {@code onlyExplicitPath} as in {@link
+   * #pick(String, String, String, boolean)}.
+   */
+  public Optional<FaultType> pickAfterProcessing(
+      String method, String path, String object, boolean onlyExplicitPath) {
+    return pick(method, path, object, onlyExplicitPath, true);
+  }
+
+  private Optional<FaultType> pick(
+      String method, String path, String object, boolean onlyExplicitPath, boolean after) {
     for (ActiveRule r : rules) {
+      if (r.type.afterProcessing() != after) {
+        continue;
+      }
       if (onlyExplicitPath && r.config.path() == null) {
         continue;
       }
@@ -244,15 +267,8 @@ public final class FaultEngine {
       if (rate < 1.0 && ThreadLocalRandom.current().nextDouble() >= rate) {
         continue;
       }
-      if (r.remaining != null) {
-        int left = r.remaining.getAndDecrement();
-        if (left <= 0) {
-          rules.remove(r);
-          continue;
-        }
-        if (left == 1) {
-          rules.remove(r);
-        }
+      if (!takeOne(r.remaining, () -> rules.remove(r))) {
+        continue;
       }
       return Optional.of(r.type);
     }

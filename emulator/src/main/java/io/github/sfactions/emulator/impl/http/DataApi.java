@@ -113,7 +113,14 @@ public final class DataApi {
       call.describe(first.isEmpty() ? "resources" : first, objectHint, "fault");
       return fault.get();
     }
-    return route(call, version, rest);
+    Reply reply;
+    try {
+      reply = route(call, version, rest);
+    } catch (ApiException e) {
+      reply = Reply.errors(e);
+    }
+    return FaultReplies.afterProcessing(core, call.method(), call.path(), objectHint, false)
+        .orElse(reply);
   }
 
   /**

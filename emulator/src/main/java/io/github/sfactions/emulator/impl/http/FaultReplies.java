@@ -1,7 +1,9 @@
 package io.github.sfactions.emulator.impl.http;
 
 import io.github.sfactions.emulator.FaultType;
+import io.github.sfactions.emulator.impl.EmulatorCore;
 import io.github.sfactions.emulator.impl.ErrorCodes;
+import java.util.Optional;
 
 /** The answer Salesforce gives for each injectable failure. */
 final class FaultReplies {
@@ -30,8 +32,19 @@ final class FaultReplies {
               429, ErrorCodes.REQUEST_LIMIT_EXCEEDED, "ConcurrentPerOrgLongTxn Limit exceeded.");
       case REQUEST_LIMIT_EXCEEDED -> DataApi.limitExceeded();
       case INVALID_SESSION -> DataApi.invalidSession();
-      case DROP_CONNECTION -> Reply.drop();
-      case NO_RESPONSE -> Reply.hang();
+      case DROP_CONNECTION, DROP_CONNECTION_AFTER_PROCESSING -> Reply.drop();
+      case NO_RESPONSE, NO_RESPONSE_AFTER_PROCESSING -> Reply.hang();
     };
+  }
+
+  /**
+   * The lost answer to a request that has just been processed, when a rule of a type that hits
+   * {@linkplain FaultType#afterProcessing() after processing} matches it.
+   */
+  static Optional<Reply> afterProcessing(
+      EmulatorCore core, String method, String path, String object, boolean onlyExplicitPath) {
+    return core.faults()
+        .pickAfterProcessing(method, path, object, onlyExplicitPath)
+        .map(FaultReplies::of);
   }
 }

@@ -40,15 +40,17 @@ public final class OAuthRoutes {
       }
       return fault.get();
     }
-    return switch (path) {
-      case TOKEN -> token(call);
-      case REVOKE -> revoke(call);
-      case USERINFO -> identity(call, true);
-      default ->
-          path.startsWith("/id/")
-              ? identity(call, false)
-              : Reply.error(404, "NOT_FOUND", "The requested resource does not exist");
-    };
+    Reply reply =
+        switch (path) {
+          case TOKEN -> token(call);
+          case REVOKE -> revoke(call);
+          case USERINFO -> identity(call, true);
+          default ->
+              path.startsWith("/id/")
+                  ? identity(call, false)
+                  : Reply.error(404, "NOT_FOUND", "The requested resource does not exist");
+        };
+    return FaultReplies.afterProcessing(core, call.method(), path, null, true).orElse(reply);
   }
 
   private Reply token(Call call) {

@@ -48,6 +48,16 @@ public final class EventNormalizer {
       throw InvalidEventException.badRequest(
           where + " must be a JSON object, not " + describe(raw));
     }
+    UnicodeText.firstUnpairedSurrogate(raw)
+        .ifPresent(
+            path -> {
+              throw InvalidEventException.badRequest(
+                  where
+                      + ": "
+                      + path
+                      + " is not valid Unicode text (half of a UTF-16 surrogate pair, e.g. an"
+                      + " escaped \\ud800 alone)");
+            });
     ObjectNode event = ((ObjectNode) raw).deepCopy();
     EventType type = type(event, endpointType, where);
     event.put("type", type.wireName());
@@ -162,6 +172,11 @@ public final class EventNormalizer {
     String id = id(event, "messageId", where);
     if (id == null) {
       event.put("messageId", GENERATED_ID_PREFIX + UUID.randomUUID());
+    } else if (id.chars().anyMatch(Character::isISOControl)) {
+      throw InvalidEventException.badRequest(
+          where
+              + ": messageId must not contain control characters (such as U+0000): it becomes the"
+              + " process instance's business key");
     } else if (id.length() > MAX_MESSAGE_ID_LENGTH) {
       throw InvalidEventException.badRequest(
           where

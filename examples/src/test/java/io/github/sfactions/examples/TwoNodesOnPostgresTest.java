@@ -1,0 +1,394 @@
+package io.github.sfactions.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfactions.bpmn.bulk.PostgresTestDatabase;
+import io.github.sfactions.emulator.SalesforceEmulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Cluster mode: two app nodes, each a JVM of its own ({@link AppNode}) with its intake and job
+ * executor, on one PostgreSQL database and one emulated org.
+ *
+ * <ol>
+ *   <li>They take 5,000 events between them (batches sent to both intakes), some of them back-fill
+ *       events queued for the Bulk API: every record is written once, both nodes run jobs, and the
+ *       Bulk API jobs hold every queued record exactly once (disjoint claims).
+ *   <li>Node B is killed (SIGKILL) while it holds jobs: its locks stay until they expire (its lock
+ *       time is 10 s), then node A runs those jobs; nothing is lost and no record is created twice.
+ *       This runs last: it kills B.
+ * </ol>
+ *
+ * <p>Every record has a matcher key of its own (concurrent events for one key are serialized by
+ * another change). {@code -Dsfactions.test.cluster.events=N} and {@code
+ * -Dsfactions.test.failover.events=N} change the sizes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesOnPostgresTest {
+
+  static final int CLUSTER_EVENTS = Integer.getInteger("sfactions.test.cluster.events", 5000);
+  static final int FAILOVER_EVENTS = Integer.getInteger("sfactions.test.failover.events", 600);
+
+  /** Node B's job lock time: how long its jobs stay locked once it is dead. */
+  private static final Duration LOCK_B = Duration.ofSeconds(10);
+
+  /** Node A's: long, so that a lock expiring soon is known to be B's. */
+  private static final Duration LOCK_A = Duration.ofMinutes(10);
+
+  private static final int BATCH = 100;
+  private static final int BULK_BATCH = 100;
+  private static final List<String> PROCESSES = List.of("identify-lead", "backfill-leads");
+  private static final Duration WAIT = Duration.ofMinutes(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static PostgresTestDatabase database;
+  private static SalesforceEmulator org;
+  private static AppNode nodeA;
+  private static AppNode nodeB;
+
+  @BeforeAll
+  static void startCluster() {
+    database = PostgresTestDatabase.create("cluster");
+    org = SalesforceEmulator.builder().start();
+    // one after the other: the first creates the engine's and the bulk queue's tables
+    nodeA = AppNode.start("node-a", database, org, settings(LOCK_A));
+    nodeB = AppNode.start("node-b", database, org, settings(LOCK_B));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    for (AppNode node : new AppNode[] {nodeB, nodeA}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+    if (org != null) {
+      org.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static Map<String, String> settings(Duration lockTime) {
+    return Map.of(
+        "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(lockTime.toMillis()),
+        "camunda.bpm.job-execution.core-pool-size", "4",
+        "camunda.bpm.job-execution.max-pool-size", "8",
+        "spring.datasource.hikari.maximum-pool-size", "16",
+        "sfactions.bulk.batch-size", String.valueOf(BULK_BATCH),
+        "sfactions.bulk.flush-interval", "2s",
+        "sfactions.bulk.poll-interval", "1s");
+  }
+
+  @Test
+  @Order(1)
+  void twoNodesShareTheEventsAndWriteEveryRecordOnceWithDisjointBulkClaims() throws Exception {
+    org.reset();
+    List<ObjectNode> events = new ArrayList<>();
+    List<String> bulkEmails = new ArrayList<>();
+    for (int i = 0; i < CLUSTER_EVENTS; i++) {
+      boolean bulk = i % 10 == 0;
+      String email = (bulk ? "bulk" : "live") + i + "@cluster.example";
+      ObjectNode event = identify("cluster-" + i, email);
+      if (bulk) {
+        event.putObject("context").put("backfill", true);
+        bulkEmails.add(email);
+      }
+      events.add(event);
+    }
+
+    Instant start = Instant.now();
+    assertThat(sendToBothNodes(events)).isEqualTo(CLUSTER_EVENTS);
+    Instant sent = Instant.now();
+    awaitAllInstancesEnded();
+    report(
+        "cluster: %d events (%d bulk) sent in %s, all instances ended %s later",
+        CLUSTER_EVENTS,
+        bulkEmails.size(),
+        Duration.between(start, sent),
+        Duration.between(sent, Instant.now()));
+
+    assertThat(count("SELECT COUNT(*) FROM act_ru_incident")).isZero();
+    assertThat(finishedInstances()).isEqualTo(CLUSTER_EVENTS);
+    Map<String, Long> leadsByEmail = leadsByEmail();
+    assertThat(leadsByEmail).hasSize(CLUSTER_EVENTS).allSatisfy((e, n) -> assertThat(n).isOne());
+    assertThat(org.stats().byOperation())
+        .as("one create per streamed record, nothing updated")
+        .containsEntry("create", (long) (CLUSTER_EVENTS - bulkEmails.size()))
+        .doesNotContainKey("update");
+    List<JsonNode> bulkJobs = bulkJobs();
+    assertThat(bulkJobs)
+        .allSatisfy(
+            job -> {
+              assertThat(job.path("state").asText()).isEqualTo("JobComplete");
+              assertThat(job.path("recordsFailed").asLong()).isZero();
+            });
+    assertThat(bulkJobs.stream().mapToLong(j -> j.path("recordsProcessed").asLong()).sum())
+        .as("every queued record in exactly one Bulk API job")
+        .isEqualTo(bulkEmails.size());
+    assertThat(bulkJobs.size()).isGreaterThanOrEqualTo(bulkEmails.size() / BULK_BATCH);
+    assertThat(count("SELECT COUNT(*) FROM sfa_bulk_entry")).isZero();
+    Map<String, Long> jobsByNode = successfulJobsByNode();
+    long allJobs = jobsByNode.values().stream().mapToLong(Long::longValue).sum();
+    report("cluster: successful jobs by node %s, %d Bulk API jobs", jobsByNode, bulkJobs.size());
+    reportTableSizes(CLUSTER_EVENTS);
+    assertThat(jobsByNode.keySet()).containsExactlyInAnyOrder("node-a", "node-b");
+    assertThat(jobsByNode.values()).allSatisfy(n -> assertThat(n).isGreaterThan(allJobs / 10));
+  }
+
+  @Test
+  @Order(2)
+  void aKilledNodesLockedJobsAreTakenOverAfterTheLockExpiresAndNothingIsLostOrCreatedTwice()
+      throws Exception {
+    org.reset();
+    // slow answers keep calls in flight on both nodes when B dies
+    org.faults().latency(Duration.ofMillis(150));
+    List<ObjectNode> events = new ArrayList<>();
+    for (int i = 0; i < FAILOVER_EVENTS; i++) {
+      events.add(identify("failover-" + i, "failover" + i + "@cluster.example"));
+    }
+    assertThat(sendToBothNodes(events)).isEqualTo(FAILOVER_EVENTS);
+    Waits.until(
+        "a fifth of the records landed and node B holds job locks",
+        WAIT,
+        () -> org.records("Lead").size() >= FAILOVER_EVENTS / 5 && !locksOfB().isEmpty());
+
+    nodeB.kill();
+    Instant killed = Instant.now();
+    Map<String, Instant> orphaned = locksOfB();
+    assertThat(orphaned).as("jobs node B held when it died").isNotEmpty();
+    Instant firstExpiry = orphaned.values().stream().min(Instant::compareTo).orElseThrow();
+    if (Instant.now().isBefore(firstExpiry.minusMillis(500))) {
+      // before their locks expire, node A leaves them alone
+      assertThat(locksOfB().keySet()).containsAll(orphaned.keySet());
+    }
+    awaitAllInstancesEnded();
+    report(
+        "failover: node B killed holding %d job locks (expiring %s after the kill), all %d"
+            + " instances ended %s after the kill; Salesforce operations %s",
+        orphaned.size(),
+        Duration.between(killed, firstExpiry),
+        FAILOVER_EVENTS,
+        Duration.between(killed, Instant.now()),
+        org.stats().byOperation());
+
+    assertThat(count("SELECT COUNT(*) FROM act_ru_incident")).isZero();
+    Map<String, Long> leadsByEmail = leadsByEmail();
+    assertThat(leadsByEmail).hasSize(FAILOVER_EVENTS).allSatisfy((e, n) -> assertThat(n).isOne());
+    Map<String, Long> operations = org.stats().byOperation();
+    assertThat(operations).containsEntry("create", (long) FAILOVER_EVENTS);
+    assertThat(operations.getOrDefault("update", 0L))
+        .as("a write B made before it died is repeated as an update at most")
+        .isLessThanOrEqualTo(orphaned.size());
+    for (Map.Entry<String, Instant> lock : orphaned.entrySet()) {
+      Instant ranOnA = successOnNodeA(lock.getKey());
+      assertThat(ranOnA)
+          .as(
+              "job %s, locked by B until %s (B killed at %s)",
+              lock.getKey(), lock.getValue(), killed)
+          .isAfterOrEqualTo(lock.getValue());
+    }
+  }
+
+  /** One line in the test's output (target/surefire-reports), for the figures in the docs. */
+  private static void report(String format, Object... values) {
+    System.out.println("[TwoNodesOnPostgresTest] " + String.format(format, values));
+  }
+
+  /**
+   * Rows and bytes per finished instance in the tables that grow with the records (for the database
+   * sizing in docs/scaling.md).
+   */
+  private static void reportTableSizes(int instances) {
+    for (String table :
+        List.of(
+            "act_hi_procinst",
+            "act_hi_actinst",
+            "act_hi_varinst",
+            "act_hi_detail",
+            "act_hi_job_log",
+            "act_ge_bytearray",
+            "act_ru_execution",
+            "act_ru_job",
+            "act_ru_variable",
+            "sfa_bulk_entry")) {
+      long rows = count("SELECT COUNT(*) FROM " + table);
+      long bytes = count("SELECT pg_total_relation_size('" + table + "')");
+      report(
+          "size: %-17s %8d rows %6.2f rows/instance %8.0f bytes/instance",
+          table, rows, rows / (double) instances, bytes / (double) instances);
+    }
+  }
+
+  /** Sends the events in batches of 100, alternately to both nodes; answers how many started. */
+  private static int sendToBothNodes(List<ObjectNode> events) throws Exception {
+    List<IntakeClient> intakes =
+        List.of(nodeA.intake(Duration.ofMinutes(3)), nodeB.intake(Duration.ofMinutes(3)));
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int from = 0, n = 0; from < events.size(); from += BATCH, n++) {
+      ArrayNode batch = JSON.createArrayNode();
+      events.subList(from, Math.min(from + BATCH, events.size())).forEach(batch::add);
+      String body = JSON.createObjectNode().set("batch", batch).toString();
+      IntakeClient intake = intakes.get(n % 2);
+      answers.add(senders.submit(() -> intake.post("/v1/batch", body)));
+    }
+    int started = 0;
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(5, TimeUnit.MINUTES);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      started += JSON.readTree(response.body()).get("started").asInt();
+    }
+    senders.shutdown();
+    return started;
+  }
+
+  private static ObjectNode identify(String userId, String email) {
+    ObjectNode event = JSON.createObjectNode();
+    event
+        .put("type", "identify")
+        .put("userId", userId)
+        .put("messageId", userId + "-" + UUID.randomUUID());
+    event
+        .putObject("traits")
+        .put("email", email)
+        .put("last_name", "Node " + userId)
+        .put("company", "Cluster Co");
+    return event;
+  }
+
+  private static void awaitAllInstancesEnded() {
+    Waits.until(
+        "every instance ended",
+        WAIT,
+        () -> runningInstances() == 0,
+        () ->
+            "running: "
+                + runningInstances()
+                + ", incidents: "
+                + count("SELECT COUNT(*) FROM act_ru_incident")
+                + ", Leads: "
+                + org.records("Lead").size());
+  }
+
+  private static long runningInstances() {
+    return count(
+        "SELECT COUNT(*) FROM act_ru_execution e JOIN act_re_procdef d ON e.proc_def_id_ = d.id_"
+            + " WHERE e.id_ = e.proc_inst_id_ AND d.key_ IN ('identify-lead', 'backfill-leads')");
+  }
+
+  private static long finishedInstances() {
+    return count(
+        "SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NOT NULL"
+            + " AND proc_def_key_ IN ('identify-lead', 'backfill-leads')");
+  }
+
+  /**
+   * The jobs locked by node B, with their lock expiry: B's lock time is seconds, A's minutes, so a
+   * lock that expires within a minute is B's.
+   */
+  private static Map<String, Instant> locksOfB() {
+    Map<String, Instant> locks = new HashMap<>();
+    query(
+        "SELECT id_, lock_exp_time_ FROM act_ru_job WHERE lock_owner_ IS NOT NULL"
+            + " AND lock_exp_time_ < ?",
+        Timestamp.from(Instant.now().plus(Duration.ofMinutes(1))),
+        rs -> locks.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+    return locks;
+  }
+
+  /** When node A ran the job successfully (its job log), or null if it did not. */
+  private static Instant successOnNodeA(String jobId) {
+    List<Instant> runs = new ArrayList<>();
+    query(
+        "SELECT timestamp_ FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2"
+            + " AND hostname_ = 'node-a'",
+        jobId,
+        rs -> runs.add(rs.getTimestamp(1).toInstant()));
+    return runs.isEmpty() ? null : runs.get(0);
+  }
+
+  private static Map<String, Long> successfulJobsByNode() {
+    Map<String, Long> byNode = new HashMap<>();
+    query(
+        "SELECT hostname_, COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY hostname_",
+        null,
+        rs -> byNode.put(rs.getString(1), rs.getLong(2)));
+    return byNode;
+  }
+
+  private static Map<String, Long> leadsByEmail() {
+    return org.records("Lead").stream()
+        .collect(Collectors.groupingBy(l -> (String) l.get("Email"), Collectors.counting()));
+  }
+
+  /** The emulated org's Bulk API 2.0 ingest jobs, from its admin endpoint. */
+  private static List<JsonNode> bulkJobs() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(org.instanceUrl() + "/__emulator/jobs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode body = JSON.readTree(response.body());
+    List<JsonNode> jobs = new ArrayList<>();
+    (body.isArray() ? body : body.path("jobs")).forEach(jobs::add);
+    return jobs;
+  }
+
+  private static long count(String sql) {
+    long[] result = new long[1];
+    query(sql, null, rs -> result[0] = rs.getLong(1));
+    return result[0];
+  }
+
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private static void query(String sql, Object parameter, Row row) {
+    try (Connection c = database.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (parameter != null) {
+        s.setObject(1, parameter);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          row.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+}
