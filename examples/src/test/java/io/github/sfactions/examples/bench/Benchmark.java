@@ -63,11 +63,17 @@ public final class Benchmark {
           "%s (load average %.1f) ...%n",
           scenario.label(),
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      long start = System.nanoTime();
       try {
         results.add(
             scenario == Scenario.MEMORY
                 ? new MemoryScenario(options, log).run()
                 : new ScenarioRunner(options, log).run(scenario, new BenchRecords(run)));
+        log.printf(
+            Locale.ROOT,
+            "%s done in %.1f s (engine start and stop included)%n",
+            scenario.label(),
+            (System.nanoTime() - start) / 1e9);
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();

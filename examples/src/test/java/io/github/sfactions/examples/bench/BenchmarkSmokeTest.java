@@ -52,6 +52,7 @@ class BenchmarkSmokeTest {
         .containsKeys("heap_batch_mb", "heap_csv_mb")
         .doesNotContainKey("failed");
     String printed = output.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
     for (Scenario scenario : Scenario.values()) {
       assertThat(printed)
           .containsPattern(
@@ -74,6 +75,8 @@ class BenchmarkSmokeTest {
         .hasMessageContaining("Unknown scenario conector");
     assertThatThrownBy(() -> BenchOptions.parse("--db", "oracle"))
         .hasMessageContaining("--db is h2 or postgres");
+    assertThatThrownBy(() -> BenchOptions.parse("--memory-records", "100", "--memory-csv-mb", "10"))
+        .hasMessageContaining("longer than Salesforce's 32000 characters");
     assertThatThrownBy(() -> BenchOptions.parse("--records"))
         .hasMessageContaining("--records needs a value");
   }

@@ -74,14 +74,23 @@ abstract class Environment implements AutoCloseable {
     }
   }
 
-  /** What is stuck (the first incidents), for a round that did not finish. */
-  final String diagnostics() {
-    RuntimeService runtime = engine().getRuntimeService();
+  /** The engine's first incidents, or null when it has none. */
+  final String incidents() {
+    return incidents(engine());
+  }
+
+  /** An engine's first incidents, one line each, or null when it has none. */
+  static String incidents(ProcessEngine engine) {
+    RuntimeService runtime = engine.getRuntimeService();
+    long count = runtime.createIncidentQuery().count();
+    if (count == 0) {
+      return null;
+    }
     List<Incident> incidents = runtime.createIncidentQuery().listPage(0, 3);
-    return runtime.createIncidentQuery().count()
+    return count
         + " incidents"
         + incidents.stream()
-            .map(i -> "\n  " + i.getActivityId() + ": " + i.getIncidentMessage())
+            .map(i -> "; " + i.getActivityId() + ": " + i.getIncidentMessage())
             .collect(Collectors.joining());
   }
 

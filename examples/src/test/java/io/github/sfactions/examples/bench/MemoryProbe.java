@@ -55,7 +55,7 @@ public final class MemoryProbe {
         for (int i = 0; i < records; i++) {
           runtime.startProcessInstanceByKey(definition.processKey(), data.variables(0, i));
         }
-        round.awaitAll(STALL);
+        round.awaitAll(STALL, () -> Environment.incidents(engine.engine()));
         long csvBytes =
             engine
                 .engine()

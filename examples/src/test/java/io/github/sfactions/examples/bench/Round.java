@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One round of a scenario: {@code records} records, at most {@code window} of them in flight
@@ -65,11 +66,17 @@ public final class Round {
 
   /**
    * Waits until every record ended; fails when none ended for {@code stall} (a record that will not
-   * end: an incident, a lost outcome).
+   * end: a lost outcome) or, at once, when {@code problem} (asked every second) names one (an
+   * incident).
    */
-  public void awaitAll(Duration stall) throws InterruptedException, TimeoutException {
+  public void awaitAll(Duration stall, Supplier<String> problem)
+      throws InterruptedException, TimeoutException {
     synchronized (lock) {
       while (ended < records) {
+        String trouble = problem.get();
+        if (trouble != null) {
+          throw new IllegalStateException(ended + " of " + records + " records ended; " + trouble);
+        }
         long quiet = System.nanoTime() - lastProgressNanos;
         if (quiet > stall.toNanos()) {
           throw new TimeoutException(

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -78,11 +77,7 @@ final class ScenarioRunner {
     environment.org().reset();
     Round round = new Round(options.records(), environment.window());
     environment.feed(round, number);
-    try {
-      round.awaitAll(STALL);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(e.getMessage() + "; " + environment.diagnostics(), e);
-    }
+    round.awaitAll(STALL, environment::incidents);
     environment.awaitIdle();
     int expected = scenario == Scenario.CEILING ? 0 : options.records();
     int leads = environment.org().leads();
