@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
-/** Sends requests to the intake over real HTTP on loopback. */
-final class IntakeClient {
+/** Sends requests to the intake over real HTTP on loopback (also the benchmark's client). */
+public final class IntakeClient {
 
   static final String WRITE_KEY = "test-write-key";
 
@@ -21,7 +21,7 @@ final class IntakeClient {
   private final String base;
   private final Duration timeout;
 
-  IntakeClient(int port) {
+  public IntakeClient(int port) {
     this(port, Duration.ofSeconds(30));
   }
 
@@ -52,7 +52,8 @@ final class IntakeClient {
     return post(path, compressed.toByteArray(), WRITE_KEY, "gzip");
   }
 
-  HttpResponse<String> post(String path, byte[] body, String writeKey, String contentEncoding) {
+  public HttpResponse<String> post(
+      String path, byte[] body, String writeKey, String contentEncoding) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(timeout)
