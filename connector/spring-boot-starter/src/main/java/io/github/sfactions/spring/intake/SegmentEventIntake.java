@@ -30,8 +30,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * it throws, none are.
  *
  * <p>Duplicates: an event whose messageId is the business key of a process instance started within
- * the dedupe window (or that appeared earlier in the same call) is ignored. An event that starts no
- * process is counted and logged. Thread-safe.
+ * the dedupe window (or that appeared earlier in the same call) is ignored; two calls sharing a
+ * messageId run one after the other on this node, calls without one in common run concurrently. An
+ * event that starts no process is counted and logged. Thread-safe.
  */
 public class SegmentEventIntake {
 
@@ -63,8 +64,9 @@ public class SegmentEventIntake {
     List<String> messageIds = events.stream().map(e -> e.get("messageId").asText()).toList();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    // Same-node retries of one messageId wait for each other, so the duplicate check sees a
-    // committed start.
+    // A request holds the locks of its own messageIds until its transaction has ended: a retry of
+    // one of them on this node waits and its duplicate check sees the committed start; requests
+    // without a messageId in common run side by side.
     IntakeResult result =
         locks.withLocks(
             messageIds,
@@ -74,6 +76,11 @@ public class SegmentEventIntake {
                     .execute(new StartCommand(events, configuration)));
     metrics.accepted(result);
     return result;
+  }
+
+  /** The messageIds of the requests this node is starting (or waiting to start) now. */
+  Set<String> messageIdsInProgress() {
+    return locks.lockedMessageIds();
   }
 
   /** Starts the matching processes of each event, inside one command (one transaction). */
