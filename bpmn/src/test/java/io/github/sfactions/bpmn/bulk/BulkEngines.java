@@ -63,10 +63,23 @@ public final class BulkEngines {
       String historyLevel,
       BulkIngestPlugin bulk,
       Map<String, Object> beans) {
+    return postgres(name, database.url(), historyLevel, bulk, beans);
+  }
+
+  /**
+   * A new engine on the PostgreSQL database at {@code jdbcUrl} (a child JVM that was handed a test
+   * database's URL).
+   */
+  public static ProcessEngine postgres(
+      String name,
+      String jdbcUrl,
+      String historyLevel,
+      BulkIngestPlugin bulk,
+      Map<String, Object> beans) {
     return build(
         name,
         "org.postgresql.Driver",
-        database.url(),
+        jdbcUrl,
         PostgresTestDatabase.USER,
         historyLevel,
         bulk,

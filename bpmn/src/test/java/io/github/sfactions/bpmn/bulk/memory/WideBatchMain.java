@@ -18,12 +18,14 @@ import org.camunda.bpm.engine.RuntimeService;
 /**
  * One wide batch through the bulk queue, run in its own JVM with a small heap by {@link
  * WideBatchMemoryTest}: {@code records} instances each queue a Lead whose {@code Notes__c} holds
- * {@code recordChars} characters (1000 x 100,000 = a 100 MB CSV), on an H2 database in files,
- * against the emulator at {@code loginUrl}. It sends them as one Bulk API job, waits for every
- * instance to end, and prints the heap's peak and the outcome counts on one line ({@code wide-batch
- * ...}). Exits with 1 unless every instance ended with its record created.
+ * {@code recordChars} characters (1000 x 100,000 = a 100 MB CSV), on the PostgreSQL database at
+ * {@code jdbcUrl} (a database server outside this JVM, as in production: an embedded H2 would put
+ * its own write buffers, not the queue's, into the 256 MB being measured), against the emulator at
+ * {@code loginUrl}. It sends them as one Bulk API job, waits for every instance to end, and prints
+ * the heap's peak and the outcome counts on one line ({@code wide-batch ...}). Exits with 1 unless
+ * every instance ended with its record created.
  *
- * <p>Arguments: loginUrl, database directory, records, characters per record.
+ * <p>Arguments: loginUrl, PostgreSQL JDBC URL, records, characters per record.
  */
 public final class WideBatchMain {
 
@@ -34,7 +36,7 @@ public final class WideBatchMain {
 
   public static void main(String[] args) throws InterruptedException {
     String loginUrl = args[0];
-    String dbDir = args[1];
+    String jdbcUrl = args[1];
     int records = Integer.parseInt(args[2]);
     int chars = Integer.parseInt(args[3]);
     SalesforceConnections.global()
@@ -45,9 +47,9 @@ public final class WideBatchMain {
     plugin.setMaxWait("PT12H");
     plugin.setClaimTimeout("PT24H");
     ProcessEngine engine =
-        BulkEngines.engine(
+        BulkEngines.postgres(
             "sfactions-wide-batch",
-            "jdbc:h2:file:" + dbDir + "/queue;CACHE_SIZE=16384;RETENTION_TIME=1000",
+            jdbcUrl,
             "none",
             plugin,
             Map.of("outcomeLog", log, "wide", new WideText(chars)));

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.bpmn.bulk.BulkTestOrg;
+import io.github.sfactions.bpmn.bulk.PostgresTestDatabase;
 import io.github.sfactions.emulator.EmulatorConfig;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 100,000-character Lead each, the batch's CSV is written from the queue rows a page at a time,
  * uploaded from a file, its 100 MB results file is matched to the records while it streams, and
  * every instance ends with its record. The queue runs in a child JVM ({@link WideBatchMain} at
- * {@code -Xmx256m}, H2 in files); the emulator runs here and is reached over HTTP.
+ * {@code -Xmx256m}, on a PostgreSQL test database); the emulator runs here and is reached over
+ * HTTP.
  */
 class WideBatchMemoryTest {
 
@@ -41,7 +43,8 @@ class WideBatchMemoryTest {
                             .length(131_072)
                             .build())))
             .withBulk(new EmulatorConfig.Bulk(0L, 0L, null));
-    try (SalesforceEmulator sf = SalesforceEmulator.builder().config(config).start()) {
+    try (SalesforceEmulator sf = SalesforceEmulator.builder().config(config).start();
+        PostgresTestDatabase database = PostgresTestDatabase.create("widebatch")) {
       Path output = dir.resolve("child.log");
       Process child =
           new ProcessBuilder(
@@ -51,7 +54,7 @@ class WideBatchMemoryTest {
                   System.getProperty("java.class.path"),
                   WideBatchMain.class.getName(),
                   sf.loginUrl(),
-                  dir.resolve("db").toString(),
+                  database.url(),
                   Integer.toString(RECORDS),
                   Integer.toString(CHARS))
               .redirectErrorStream(true)
