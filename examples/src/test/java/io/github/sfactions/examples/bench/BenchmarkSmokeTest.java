@@ -30,7 +30,7 @@ class BenchmarkSmokeTest {
             "--threads",
             "4",
             "--memory-records",
-            "20",
+            "40",
             "--memory-csv-mb",
             "1");
     ByteArrayOutputStream output = new ByteArrayOutputStream();
