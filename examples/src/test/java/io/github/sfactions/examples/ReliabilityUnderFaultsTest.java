@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,6 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,9 +135,6 @@ class ReliabilityUnderFaultsTest {
     SALESFORCE.close();
   }
 
-  @Disabled(
-      "Defect open (issue 11): on the merged main one Lead of 2,000 was written twice under these"
-          + " faults (expected 2000, was 2001); to be fixed, not hidden: see the stop note")
   @Test
   void eventsUnderInjectedFaultsLandExactlyOnceAndIncidentsClearAfterTheFaultsStopAndJobsRetry()
       throws Exception {
@@ -170,6 +167,8 @@ class ReliabilityUnderFaultsTest {
         100,
         TimeUnit.MILLISECONDS);
     long tokenRequestsBefore = SALESFORCE.stats().tokenRequests();
+    // the engine's history outlives each test method; count only this method's instances
+    Date started = new Date(System.currentTimeMillis() - 1);
     List<String> doomed;
     List<Incident> incidentsWhileFaulty;
     try {
@@ -230,6 +229,7 @@ class ReliabilityUnderFaultsTest {
             history
                 .createHistoricProcessInstanceQuery()
                 .processDefinitionKey(PROCESS)
+                .startedAfter(started)
                 .finished()
                 .count())
         .isEqualTo(EVENTS);

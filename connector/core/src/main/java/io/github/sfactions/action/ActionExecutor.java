@@ -30,14 +30,24 @@ public final class ActionExecutor {
 
   private final SalesforceClient client;
   private final RecordLookup lookup;
+  private final RecordGuard guard;
 
   /**
-   * An executor over this client; each action counts its own API calls ({@link
-   * ActionResult#apiCalls()}).
+   * An executor over this client without a {@link RecordGuard}: concurrent actions for one record
+   * are not kept apart. Each action counts its own API calls ({@link ActionResult#apiCalls()}).
    */
   public ActionExecutor(SalesforceClient client) {
+    this(client, RecordGuard.NONE);
+  }
+
+  /**
+   * An executor over this client whose lookups and writes by matchers take their turn in {@code
+   * guard}.
+   */
+  public ActionExecutor(SalesforceClient client, RecordGuard guard) {
     this.client = Objects.requireNonNull(client, "client");
     this.lookup = new RecordLookup(client);
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   /**
@@ -50,7 +60,7 @@ public final class ActionExecutor {
     ApiCallCounter calls = new ApiCallCounter();
     try {
       // an executor over a view of the client that counts this action's calls only
-      Written written = new ActionExecutor(calls.on(client)).write(request);
+      Written written = new ActionExecutor(calls.on(client), guard).write(request);
       return new ActionResult(
           written.recordId, written.outcome, written.matchCount, written.status, calls.count());
     } catch (SoqlBuildException e) {
@@ -92,9 +102,15 @@ public final class ActionExecutor {
           ActionMessages.STATUS_BAD_REQUEST);
     }
     return switch (operation) {
-      case UPDATE -> update(target(operation, sobject, matchers, request), sobject, body);
+      case UPDATE -> {
+        RecordGuard.Turn turn = enter(sobject, matchers, request);
+        yield update(target(operation, sobject, matchers, request), sobject, body, turn);
+      }
       case UPSERT -> upsert(request, sobject, matchers, standard, body);
-      case DELETE -> delete(sobject, target(operation, sobject, matchers, request));
+      case DELETE -> {
+        enter(sobject, matchers, request);
+        yield delete(sobject, target(operation, sobject, matchers, request));
+      }
       case CREATE -> throw new IllegalStateException("create is handled above");
     };
   }
@@ -109,16 +125,31 @@ public final class ActionExecutor {
     if (matchers.isEmpty()) {
       throw undefinedTraits(Operation.UPSERT);
     }
+    RecordGuard.Turn turn = enter(sobject, matchers, request);
     String id;
     try {
       id = lookup.single(sobject, matchers, request.recordMatchersOperator());
     } catch (ActionException e) {
       if (e.status() == ActionMessages.STATUS_NOT_FOUND) {
-        return create(sobject, body, 0);
+        Written created = create(sobject, body, 0);
+        turn.wrote(body.keySet());
+        return created;
       }
       throw e;
     }
-    return update(new Target(id, 1), sobject, body);
+    return update(new Target(id, 1), sobject, body, turn);
+  }
+
+  /**
+   * Takes this action's turn on the record before its lookup; empty matchers are refused later,
+   * with the operation's own message.
+   */
+  private RecordGuard.Turn enter(
+      String sobject, Map<String, Object> matchers, ActionRequest request) {
+    if (matchers.isEmpty()) {
+      return RecordGuard.Turn.FREE;
+    }
+    return guard.enter(sobject, matchers, request.recordMatchersOperator());
   }
 
   /**
@@ -194,9 +225,19 @@ public final class ActionExecutor {
     }
   }
 
-  private Written update(Target target, String sobject, Map<String, Object> body) {
+  /**
+   * Writes the fields no later-arrived event has written; when a later event wrote them all, the
+   * record already holds what this event would leave after it, and nothing is sent.
+   */
+  private Written update(
+      Target target, String sobject, Map<String, Object> body, RecordGuard.Turn turn) {
+    Map<String, Object> fields = turn.unwritten(body);
+    if (fields.isEmpty() && !body.isEmpty()) {
+      return new Written(target.id, Outcome.UPDATED, target.matchCount, 204);
+    }
     try {
-      client.update(sobject, target.id, body);
+      client.update(sobject, target.id, fields);
+      turn.wrote(fields.keySet());
       return new Written(target.id, Outcome.UPDATED, target.matchCount, 204);
     } catch (SalesforceApiException e) {
       throw SalesforceErrors.classify(e);

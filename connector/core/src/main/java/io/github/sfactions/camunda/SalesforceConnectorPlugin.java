@@ -2,6 +2,7 @@ package io.github.sfactions.camunda;
 
 import io.github.sfactions.camunda.impl.ConnectionProperties;
 import io.github.sfactions.client.ConnectionSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,6 +46,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  * the configured retry cycle. Each failed attempt logs one WARN line on {@code
  * io.github.sfactions.camunda.JobFailures} instead of the engine's stack traces. The engine's
  * failed-job command factory (default or another plugin's) is wrapped, not replaced.
+ *
+ * <p>And it puts {@link RecordLocks} in force: concurrent actions on one record take turns through
+ * the engine's database and write in arrival order. {@code recordLocks=false} switches that off,
+ * {@code recordLockRetention} (ISO-8601, default {@code P1D}) sets how long the arrival order of
+ * written fields is kept.
  */
 public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
 
@@ -53,6 +59,8 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
   private String connections;
   private SalesforceConnections registry = SalesforceConnections.global();
   private ConnectionProperties parser = new ConnectionProperties();
+  private boolean recordLocks = true;
+  private Duration recordLockRetention = RecordLocks.DEFAULT_RETENTION;
 
   /** {@code name.property=value} lines (one per line; {@code #} comments allowed). */
   public void setConnections(String connections) {
@@ -182,6 +190,22 @@ public class SalesforceConnectorPlugin implements ProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     FailedJobHandling.postInit(configuration);
+    if (recordLocks) {
+      RecordLocks.install(configuration, recordLockRetention);
+    }
+  }
+
+  /**
+   * {@code false} leaves concurrent actions on one record unguarded ({@link RecordLocks}); default
+   * {@code true}.
+   */
+  public void setRecordLocks(String value) {
+    this.recordLocks = Boolean.parseBoolean(value.trim());
+  }
+
+  /** How long record locks keep the arrival order of written fields (ISO-8601, default P1D). */
+  public void setRecordLockRetention(String value) {
+    this.recordLockRetention = RecordLocksPlugin.parse(value);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.github.sfactions.spring;
 
+import io.github.sfactions.camunda.RecordLocksPlugin;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,5 +31,21 @@ public class SalesforceCamundaAutoConfiguration {
   public SalesforceEngineDefaultsPlugin salesforceEngineDefaultsPlugin(
       SalesforceConnectionRegistrar registrar) {
     return new SalesforceEngineDefaultsPlugin(registrar);
+  }
+
+  /**
+   * Concurrent actions on one record take turns and write in arrival order, unless {@code
+   * sfactions.record-locks.enabled=false}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(
+      prefix = SalesforceProperties.PREFIX + ".record-locks",
+      name = "enabled",
+      matchIfMissing = true)
+  public RecordLocksPlugin salesforceRecordLocksPlugin(SalesforceProperties properties) {
+    RecordLocksPlugin plugin = new RecordLocksPlugin();
+    plugin.setRetentionDuration(properties.getRecordLocks().getRetention());
+    return plugin;
   }
 }

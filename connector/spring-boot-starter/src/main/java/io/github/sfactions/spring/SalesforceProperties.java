@@ -48,6 +48,9 @@ public class SalesforceProperties {
   /** Micrometer metrics settings. */
   private final Metrics metrics = new Metrics();
 
+  /** How concurrent actions on one Salesforce record are kept apart. */
+  private final RecordLocks recordLocks = new RecordLocks();
+
   public Map<String, Connection> getConnections() {
     return connections;
   }
@@ -62,6 +65,10 @@ public class SalesforceProperties {
 
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  public RecordLocks getRecordLocks() {
+    return recordLocks;
   }
 
   /** Flows the connections can use to obtain an access token. */
@@ -395,6 +402,38 @@ public class SalesforceProperties {
 
     public void setCacheTimeToLive(Duration cacheTimeToLive) {
       this.cacheTimeToLive = cacheTimeToLive;
+    }
+  }
+
+  /**
+   * Record locks (io.github.sfactions.camunda.RecordLocks): actions on one record take turns
+   * through the engine's database and write in arrival order.
+   */
+  public static class RecordLocks {
+
+    /**
+     * Keep concurrent lookups and writes for the same matcher values apart (on every node sharing
+     * the database). Off, concurrent events for one new record may create it twice.
+     */
+    private boolean enabled = true;
+
+    /** How long the arrival order of a record's written fields is kept. */
+    private Duration retention = io.github.sfactions.camunda.RecordLocks.DEFAULT_RETENTION;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
     }
   }
 

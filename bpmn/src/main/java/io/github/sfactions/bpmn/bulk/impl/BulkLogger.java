@@ -33,12 +33,6 @@ final class BulkLogger {
         processInstanceId);
   }
 
-  static void rollbackFailed(Exception e) {
-    LOG.warn(
-        "SFA-05004 Could not roll back the bulk queue changes of a failed engine command: {}",
-        e.getMessage());
-  }
-
   static void expiredClaimsReleased(int released, Duration claimTimeout) {
     LOG.warn(
         "SFA-05005 Released {} bulk records whose claim was older than {} without results",

@@ -7,6 +7,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILURE_REASON;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_ID_VAR;
 
 import io.github.sfactions.action.ApiCallCounter;
+import io.github.sfactions.camunda.EngineTransaction;
 import io.github.sfactions.client.BulkIngest;
 import java.sql.Connection;
 import org.camunda.bpm.engine.delegate.BpmnError;

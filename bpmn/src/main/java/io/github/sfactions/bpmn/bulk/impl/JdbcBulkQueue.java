@@ -6,6 +6,7 @@ import io.github.sfactions.action.Delivery;
 import io.github.sfactions.bpmn.bulk.BulkIngestSettings;
 import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueueEntry;
+import io.github.sfactions.camunda.EngineTransaction;
 import io.github.sfactions.camunda.SalesforceConfigurationException;
 import io.github.sfactions.client.BulkCsvSize;
 import java.sql.Connection;

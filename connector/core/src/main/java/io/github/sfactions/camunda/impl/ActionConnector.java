@@ -13,6 +13,7 @@ import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueueEntry;
 import io.github.sfactions.camunda.BulkQueues;
 import io.github.sfactions.camunda.InputValues;
+import io.github.sfactions.camunda.RecordLocks;
 import io.github.sfactions.camunda.SalesforceConfigurationException;
 import io.github.sfactions.camunda.SalesforceConnections;
 import java.util.LinkedHashMap;
@@ -60,7 +61,10 @@ public class ActionConnector extends AbstractSalesforceConnector {
           delivery,
           InputValues.text(ActionParameters.CONNECTION, params.get(ActionParameters.CONNECTION)));
     }
-    ActionResult result = new ActionExecutor(client(params)).execute(request);
+    String connection =
+        InputValues.text(ActionParameters.CONNECTION, params.get(ActionParameters.CONNECTION));
+    ActionResult result =
+        new ActionExecutor(client(params), RecordLocks.guard(connection)).execute(request);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(ActionParameters.RECORD_ID, result.recordId());
     out.put(ActionParameters.RESULT, result.outcome().value());

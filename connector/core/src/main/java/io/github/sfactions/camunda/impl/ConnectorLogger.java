@@ -40,4 +40,21 @@ public final class ConnectorLogger {
         engineName,
         factory.getName());
   }
+
+  /** Rolling back our own SQL of a failed engine command failed. */
+  public static void rollbackFailed(Exception e) {
+    LOG.warn(
+        "SFA-02003 Could not roll back the sfactions table changes of a failed engine command: {}",
+        e.getMessage());
+  }
+
+  /** Record locks are in force for this engine. */
+  public static void recordLocksInstalled(String engineName, int buckets, Object retention) {
+    LOG.info(
+        "SFA-02004 Engine {}: actions on one record take turns ({} lock rows in SFA_RECORD_LOCK),"
+            + " arrival order kept for {}",
+        engineName,
+        buckets,
+        retention);
+  }
 }

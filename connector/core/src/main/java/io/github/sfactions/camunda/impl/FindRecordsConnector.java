@@ -21,6 +21,7 @@ import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.action.RecordLookup;
 import io.github.sfactions.action.RecordMatchers;
 import io.github.sfactions.camunda.InputValues;
+import io.github.sfactions.camunda.RecordLocks;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,9 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
           ActionMessages.CODE_UNDEFINED_TRAITS,
           ActionMessages.STATUS_BAD_REQUEST);
     }
+    // the write that may follow in this job (the "Sync one record" process) holds the record's turn
+    RecordLocks.guard(InputValues.text(CONNECTION, params.get(CONNECTION)))
+        .enter(sobject, matchers, operator);
     ApiCallCounter calls = new ApiCallCounter();
     LookupResult found =
         new RecordLookup(calls.on(client(params))).find(sobject, matchers, operator, maxRecords);

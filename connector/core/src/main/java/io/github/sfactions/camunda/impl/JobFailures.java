@@ -1,6 +1,7 @@
 package io.github.sfactions.camunda.impl;
 
 import io.github.sfactions.action.ActionException;
+import io.github.sfactions.camunda.RecordBusyException;
 import io.github.sfactions.camunda.SalesforceConnectorException;
 import io.github.sfactions.client.SalesforceApiException;
 import java.util.Collections;
@@ -31,6 +32,17 @@ public final class JobFailures {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when the job failed only because its record was busy ({@link RecordBusyException}). */
+  public static boolean recordBusy(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof RecordBusyException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -16,6 +16,7 @@ import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.action.Outcome;
+import io.github.sfactions.action.RecordGuard;
 import io.github.sfactions.action.SalesforceErrors;
 import io.github.sfactions.camunda.InputValues;
 import io.github.sfactions.camunda.SalesforceConnectorIds;
@@ -60,16 +61,26 @@ public class RecordConnector extends AbstractSalesforceConnector {
     Map<String, Object> fields = InputValues.map(FIELDS, params.get(FIELDS));
     String recordId = InputValues.text(RECORD_ID, params.get(RECORD_ID));
     ApiCallCounter calls = new ApiCallCounter();
+    // after a salesforce-find-records lookup in this job: write in the arrival order of the record
+    RecordGuard.Turn turn = EngineRecordGuard.turnOfCurrentInstance().orElse(RecordGuard.Turn.FREE);
     try {
       SalesforceClient client = calls.on(client(params));
       Map<String, Object> out =
           switch (operation == null ? "" : operation) {
             case "create" -> {
               SaveResult r = client.create(sobject, require(fields, FIELDS));
+              turn.wrote(fields.keySet());
               yield outputs(r.id(), Outcome.CREATED, 201);
             }
             case "update" -> {
-              client.update(sobject, require(recordId, RECORD_ID), require(fields, FIELDS));
+              require(recordId, RECORD_ID);
+              Map<String, Object> unwritten = turn.unwritten(require(fields, FIELDS));
+              // a later event wrote every field already: the record holds what this one would
+              // leave after it
+              if (!unwritten.isEmpty() || fields.isEmpty()) {
+                client.update(sobject, recordId, unwritten);
+                turn.wrote(unwritten.keySet());
+              }
               yield outputs(recordId, Outcome.UPDATED, 204);
             }
             case "delete" -> {

@@ -1,10 +1,14 @@
 package io.github.sfactions.camunda.impl;
 
+import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Failed-job handling that reads the retryable flag of a Salesforce failure. It wraps the factory
@@ -42,6 +46,9 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
   @Override
   public Command<Object> getCommand(String jobId, Throwable exception) {
     Command<Object> standard = delegate.getCommand(jobId, exception);
+    if (JobFailures.recordBusy(exception)) {
+      return commandContext -> retrySoonKeepingRetries(commandContext, jobId, standard, exception);
+    }
     Optional<RuntimeException> ours = JobFailures.find(exception);
     if (ours.isEmpty()) {
       return standard;
@@ -64,6 +71,31 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
       }
       return result;
     };
+  }
+
+  /**
+   * A job that could not take its record's turn: the usual bookkeeping (the exception on the job),
+   * then its retries as they were and a due date a second or two from now (spread, so that waiting
+   * jobs do not all come back at once).
+   */
+  private static Object retrySoonKeepingRetries(
+      CommandContext commandContext, String jobId, Command<Object> standard, Throwable exception) {
+    JobEntity before = commandContext.getJobManager().findJobById(jobId);
+    int retries = before == null ? -1 : before.getRetries();
+    Object result = standard.execute(commandContext);
+    JobEntity job = commandContext.getJobManager().findJobById(jobId);
+    if (job != null && retries > 0) {
+      job.setRetries(retries);
+      long wait = 1000 + ThreadLocalRandom.current().nextLong(1000);
+      job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait));
+      ConnectorLogger.jobFailed(
+          jobId,
+          job.getProcessInstanceId(),
+          job.getActivityId(),
+          "record busy: tried again in " + wait + " ms, retries kept at " + retries,
+          String.valueOf(exception.getMessage()));
+    }
+    return result;
   }
 
   private static String next(boolean retryable, int retriesLeft) {

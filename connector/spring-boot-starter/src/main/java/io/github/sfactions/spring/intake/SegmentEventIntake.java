@@ -1,6 +1,7 @@
 package io.github.sfactions.spring.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfactions.camunda.ArrivalOrder;
 import io.github.sfactions.camunda.trigger.TriggerExpression;
 import io.github.sfactions.camunda.trigger.TriggerScriptEngineFactory;
 import io.github.sfactions.spring.intake.impl.IntakeLogger;
@@ -129,6 +130,8 @@ public class SegmentEventIntake {
           .createConditionEvaluation()
           .processInstanceBusinessKey(messageId)
           .setVariable(EVENT_VARIABLE, SpinValues.jsonValue(event.toString()).create())
+          // concurrent instances for one record write in this order (RecordLocks)
+          .setVariable(ArrivalOrder.VARIABLE, ArrivalOrder.next())
           .evaluateStartConditions();
     }
 

@@ -1,5 +1,6 @@
-package io.github.sfactions.bpmn.bulk.impl;
+package io.github.sfactions.camunda;
 
+import io.github.sfactions.camunda.impl.ConnectorLogger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -12,15 +13,16 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * The JDBC connection of the engine command that is running: queue SQL on it commits and rolls back
- * with the engine's own changes (a failed job leaves nothing queued, claimed or deleted).
+ * The JDBC connection of the engine command that is running: SQL of our own tables (the bulk queue,
+ * the record locks) on it commits and rolls back with the engine's own changes (a failed job leaves
+ * nothing queued, claimed or deleted, and releases its row locks).
  *
  * <p>With the engine's own (standalone) transactions MyBatis skips the JDBC rollback when the
  * engine itself had written nothing yet, and the pooled connection's reset to auto-commit would
  * then commit our rows. So for those transactions the connection is rolled back explicitly when the
  * engine rolls back. Spring- and JTA-managed transactions roll the connection back themselves.
  */
-final class EngineTransaction {
+public final class EngineTransaction {
 
   private static final Set<CommandContext> GUARDED =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -28,7 +30,7 @@ final class EngineTransaction {
   private EngineTransaction() {}
 
   /** True inside an engine command. */
-  static boolean active() {
+  public static boolean active() {
     return Context.getCommandContext() != null;
   }
 
@@ -37,11 +39,10 @@ final class EngineTransaction {
    *
    * @throws IllegalStateException outside an engine command
    */
-  static Connection connection() {
+  public static Connection connection() {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
-      throw new IllegalStateException(
-          "The sfactions bulk queue must be used inside a process engine command");
+      throw new IllegalStateException("This must run inside a process engine command");
     }
     Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
     TransactionContext tx = context.getTransactionContext();
@@ -55,7 +56,7 @@ final class EngineTransaction {
    * Runs {@code action} once the running command's transaction has committed (never on rollback).
    * It must not use the engine: the transaction is over, but its context is still active.
    */
-  static void afterCommit(Runnable action) {
+  public static void afterCommit(Runnable action) {
     Context.getCommandContext()
         .getTransactionContext()
         .addTransactionListener(TransactionState.COMMITTED, c -> action.run());
@@ -65,7 +66,7 @@ final class EngineTransaction {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      BulkLogger.rollbackFailed(e);
+      ConnectorLogger.rollbackFailed(e);
     }
   }
 }
