@@ -49,9 +49,14 @@ import org.junit.jupiter.api.Test;
  *       production keeps the lock far above the longest job; see docs/scaling.md.)
  * </ul>
  *
- * <p>Every record has a matcher key of its own (concurrent events for one key are a separate
- * concern). {@code -Dsfactions.test.cluster.events=N} and {@code
- * -Dsfactions.test.failover.events=N} change the sizes.
+ * <ul>
+ *   <li>Twenty events for one new e-mail, ten through each node: one Lead, created once and updated
+ *       in arrival order (record locks through the shared database).
+ * </ul>
+ *
+ * <p>In the first two cases every record has a matcher key of its own. {@code
+ * -Dsfactions.test.cluster.events=N} and {@code -Dsfactions.test.failover.events=N} change the
+ * sizes.
  */
 class TwoNodesOnPostgresTest {
 
@@ -162,6 +167,39 @@ class TwoNodesOnPostgresTest {
     report("cluster: successful jobs by node %s, %d Bulk API jobs", jobsByNode, bulkJobs.size());
     assertThat(jobsByNode.keySet()).containsExactlyInAnyOrder("node-a", "node-b");
     assertThat(jobsByNode.values()).allSatisfy(n -> assertThat(n).isGreaterThan(allJobs / 10));
+  }
+
+  @Test
+  void twentyEventsForOneNewEmailSentToBothNodesMakeOneLeadUpdatedInArrivalOrder()
+      throws Exception {
+    org.reset();
+    String email = "twenty@cluster.example";
+    List<ObjectNode> events = new ArrayList<>();
+    for (int k = 1; k <= 20; k++) {
+      ObjectNode event = identify("same-" + k, email);
+      ((ObjectNode) event.get("traits")).put("last_name", "Arrival " + k);
+      events.add(event);
+    }
+
+    // the first ten arrive at node A, then the last ten at node B: both run jobs for the one Lead
+    assertThat(sendTo(List.of(nodeA), events.subList(0, 10))).isEqualTo(10);
+    assertThat(sendTo(List.of(nodeB), events.subList(10, 20))).isEqualTo(10);
+    awaitAllInstancesEnded();
+
+    assertThat(count("SELECT COUNT(*) FROM act_ru_incident")).isZero();
+    List<Map<String, Object>> leads = org.records("Lead");
+    assertThat(leads).hasSize(1);
+    assertThat(leads.get(0)).containsEntry("LastName", "Arrival 20");
+    assertThat(org.stats().byOperation()).containsEntry("create", 1L);
+    Map<String, Long> results = new HashMap<>();
+    query(
+        "SELECT v.text_, COUNT(*) FROM act_hi_varinst v JOIN act_hi_procinst p"
+            + " ON v.proc_inst_id_ = p.id_ WHERE v.name_ = 'leadResult' AND p.business_key_ LIKE ?"
+            + " GROUP BY v.text_",
+        "same-%",
+        rs -> results.put(rs.getString(1), rs.getLong(2)));
+    assertThat(results).containsOnly(Map.entry("created", 1L), Map.entry("updated", 19L));
+    report("one e-mail: successful jobs by node %s", successfulJobsByNode("same-"));
   }
 
   @Test
