@@ -3,7 +3,6 @@ package io.github.sfactions.camunda.impl;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
@@ -86,7 +85,7 @@ public final class RetryAwareFailedJobCommandFactory implements FailedJobCommand
     JobEntity job = commandContext.getJobManager().findJobById(jobId);
     if (job != null && retries > 0) {
       job.setRetries(retries);
-      long wait = 1000 + ThreadLocalRandom.current().nextLong(1000);
+      long wait = 1000 + (long) (Math.random() * 1000);
       job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait));
       ConnectorLogger.jobFailed(
           jobId,
