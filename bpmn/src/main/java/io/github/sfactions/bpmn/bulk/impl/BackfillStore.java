@@ -60,8 +60,9 @@ public final class BackfillStore {
             + " VALUES (?, ?, ?, ?, ?, 'bulk', ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Timestamp created = new Timestamp(now.getTime());
+      String groupKey = group.hash(); // a SHA-256: once per chunk, not once per record
       for (Line line : lines) {
-        ps.setString(1, group.hash());
+        ps.setString(1, groupKey);
         ps.setString(2, group.connection());
         ps.setString(3, group.sobject());
         ps.setString(4, group.operation().name());

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -286,23 +287,33 @@ public final class BulkEntryStore {
 
   /**
    * Marks these rows with the claim id where they are still unclaimed; returns how many it marked.
-   * By row id (the primary key), in chunks.
+   * By row id (the primary key), in chunks of ascending ids.
+   *
+   * <p>Each chunk's list is also bounded by its lowest and highest id. The list alone decides which
+   * rows are marked; the range only lets the database walk that stretch of an index instead of
+   * testing every unclaimed row of the queue against the list (H2 did the latter: with a 20,000-row
+   * backlog a 5000-row claim spent seconds in {@code ConditionIn}).
    */
   public int claim(Connection c, long[] seqs, String claimId, Date now) {
+    long[] sorted = seqs.clone();
+    Arrays.sort(sorted);
     int claimed = 0;
-    for (int from = 0; from < seqs.length; from += IN_CHUNK) {
-      int to = Math.min(seqs.length, from + IN_CHUNK);
+    for (int from = 0; from < sorted.length; from += IN_CHUNK) {
+      int to = Math.min(sorted.length, from + IN_CHUNK);
       String sql =
           "UPDATE "
               + ENTRY_TABLE
-              + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE CLAIM_ID_ IS NULL AND SEQ_ IN ("
+              + " SET CLAIM_ID_ = ?, CLAIMED_AT_ = ? WHERE CLAIM_ID_ IS NULL"
+              + " AND SEQ_ >= ? AND SEQ_ <= ? AND SEQ_ IN ("
               + placeholders(to - from)
               + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, claimId);
         ps.setTimestamp(2, new Timestamp(now.getTime()));
+        ps.setLong(3, sorted[from]);
+        ps.setLong(4, sorted[to - 1]);
         for (int i = from; i < to; i++) {
-          ps.setLong(3 + i - from, seqs[i]);
+          ps.setLong(5 + i - from, sorted[i]);
         }
         claimed += ps.executeUpdate();
       } catch (SQLException e) {
