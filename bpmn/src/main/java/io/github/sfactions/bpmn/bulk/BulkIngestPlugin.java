@@ -80,6 +80,11 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     builder.pollInterval(duration("pollInterval", duration));
   }
 
+  /** Wait before the first poll of a closed job (default PT1S, at most pollInterval). */
+  public void setFirstPollInterval(String duration) {
+    builder.firstPollInterval(duration("firstPollInterval", duration));
+  }
+
   /** Longest wait for a closed job before it is aborted and its records fail (default PT1H). */
   public void setMaxWait(String duration) {
     builder.maxWait(duration("maxWait", duration));

@@ -20,6 +20,12 @@ public final class BulkIngestSettings {
   /** Default wait between two job state polls. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
 
+  /**
+   * Default wait before the first poll of a closed job (at most {@code pollInterval}): a job that
+   * Salesforce finishes within a second is read after one second, not after a whole poll interval.
+   */
+  public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(1);
+
   /** Default longest wait for a closed job to finish before it is aborted and its records fail. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofHours(1);
 
@@ -37,6 +43,7 @@ public final class BulkIngestSettings {
   private final Duration flushInterval;
   private final Duration maxBatchWait;
   private final Duration pollInterval;
+  private final Duration firstPollInterval;
   private final Duration maxWait;
   private final Duration claimTimeout;
   private final int reportChunkSize;
@@ -51,6 +58,8 @@ public final class BulkIngestSettings {
             ? b.flushInterval.multipliedBy(DEFAULT_MAX_BATCH_WAIT_INTERVALS)
             : b.maxBatchWait;
     this.pollInterval = b.pollInterval;
+    this.firstPollInterval =
+        b.firstPollInterval.compareTo(b.pollInterval) < 0 ? b.firstPollInterval : b.pollInterval;
     this.maxWait = b.maxWait;
     this.claimTimeout = b.claimTimeout;
     this.reportChunkSize = b.reportChunkSize;
@@ -98,6 +107,16 @@ public final class BulkIngestSettings {
     return pollInterval;
   }
 
+  /**
+   * Wait between closing a job and its first poll: the configured first poll interval (default
+   * {@code PT1S}), at most {@link #pollInterval()}. Later polls wait {@link #pollInterval()}. One
+   * short first look costs at most one API call per job and saves most of a poll interval on every
+   * job Salesforce finishes quickly (the tail of a back-fill waits for it).
+   */
+  public Duration firstPollInterval() {
+    return firstPollInterval;
+  }
+
   /** Longest wait for a closed job; then it is aborted and its records fail. */
   public Duration maxWait() {
     return maxWait;
@@ -135,6 +154,8 @@ public final class BulkIngestSettings {
         + maxBatchWait
         + ", pollInterval="
         + pollInterval
+        + ", firstPollInterval="
+        + firstPollInterval
         + ", maxWait="
         + maxWait
         + ", claimTimeout="
@@ -153,6 +174,7 @@ public final class BulkIngestSettings {
     private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
     private Duration maxBatchWait;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
     private int reportChunkSize = DEFAULT_REPORT_CHUNK_SIZE;
@@ -183,6 +205,12 @@ public final class BulkIngestSettings {
 
     public Builder pollInterval(Duration interval) {
       this.pollInterval = Objects.requireNonNull(interval, "pollInterval");
+      return this;
+    }
+
+    /** Wait before the first poll of a closed job (capped at the poll interval). */
+    public Builder firstPollInterval(Duration interval) {
+      this.firstPollInterval = Objects.requireNonNull(interval, "firstPollInterval");
       return this;
     }
 
@@ -231,6 +259,9 @@ public final class BulkIngestSettings {
               + flushInterval
               + ")");
       require(positive(pollInterval), "pollInterval must be positive, got " + pollInterval);
+      require(
+          positive(firstPollInterval),
+          "firstPollInterval must be positive, got " + firstPollInterval);
       require(positive(maxWait), "maxWait must be positive, got " + maxWait);
       // a claim released while its job is still being polled would send its records twice
       require(

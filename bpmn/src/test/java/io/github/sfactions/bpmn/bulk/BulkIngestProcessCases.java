@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.github.sfactions.emulator.FaultType;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,38 @@ abstract class BulkIngestProcessCases extends BulkProcessTestSupport {
         .filteredOn(j -> j.path("id").asText().equals(jobId))
         .extracting(j -> j.path("state").asText())
         .containsExactly("Aborted");
+  }
+
+  @Test
+  void theFirstPollOfAClosedJobWaitsTheFirstPollIntervalAndLaterPollsThePollInterval() {
+    BulkTestOrg.slow();
+    ClockUtil.setCurrentTime(new Date());
+    start(
+        "insert",
+        Map.of("lastName", "Slow", "company", "Acme", "connection", BulkTestOrg.SLOW_CONNECTION));
+    driver.runDueJobs();
+    driver.flush();
+    driver.runDueJobs(); // claim, build, create, upload, close: the run waits for its first poll
+
+    assertThat(pollWait()).isEqualTo(Duration.ofSeconds(1)); // firstPollInterval's default
+
+    JobDriver.advance(Duration.ofSeconds(1));
+    driver.runDueJobs(); // the job is still InProgress
+
+    assertThat(pollWait()).isEqualTo(POLL); // pollInterval
+    for (int i = 0; i < 20 && driver.activeBulkRuns() > 0; i++) {
+      JobDriver.advance(Duration.ofMinutes(1)); // past maxWait: the job is aborted
+      driver.runDueJobs();
+    }
+    assertThat(driver.activeBulkRuns()).isZero();
+  }
+
+  /** How long from now the waiting bulk run's poll timer is due. */
+  private Duration pollWait() {
+    Job timer =
+        engine.getManagementService().createJobQuery().activityId("WaitForJob").singleResult();
+    assertThat(timer).as("the run waits at its poll timer").isNotNull();
+    return Duration.ofMillis(timer.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.FAILURE_REASON;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_COUNT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_DEADLINE;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_INTERVAL;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_TIMED_OUT;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORDS_FAILED;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.RECORDS_PROCESSED;
@@ -27,6 +28,8 @@ public class CheckJobStep extends BulkStep {
     BulkJobInfo job = bulk(execution, runtime, calls).jobInfo(jobId);
     BulkJobState state = job.state();
     execution.setVariable(POLL_COUNT, intVariable(execution, POLL_COUNT) + 1);
+    // only the first poll is early (CloseJobStep); the next ones wait the whole poll interval
+    execution.setVariable(POLL_INTERVAL, runtime.settings().pollInterval().toString());
     execution.setVariable(JOB_STATE, state == null ? null : state.apiValue());
     execution.setVariable(RECORDS_PROCESSED, job.numberRecordsProcessed());
     execution.setVariable(RECORDS_FAILED, job.numberRecordsFailed());

@@ -2,6 +2,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.JOB_STATE;
 import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_DEADLINE;
+import static io.github.sfactions.bpmn.bulk.BulkIngestVariables.POLL_INTERVAL;
 
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.client.BulkJobInfo;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * "Close job": {@code UploadComplete}, so Salesforce starts processing; the poll deadline starts
- * now.
+ * now, and the first poll waits only the first poll interval (later ones the poll interval).
  */
 public class CloseJobStep extends BulkStep {
 
@@ -22,5 +23,6 @@ public class CloseJobStep extends BulkStep {
     execution.setVariable(
         POLL_DEADLINE,
         new Date(ClockUtil.getCurrentTime().getTime() + runtime.settings().maxWait().toMillis()));
+    execution.setVariable(POLL_INTERVAL, runtime.settings().firstPollInterval().toString());
   }
 }

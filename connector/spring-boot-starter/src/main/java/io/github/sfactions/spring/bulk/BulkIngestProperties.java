@@ -32,6 +32,9 @@ public class BulkIngestProperties {
   /** Wait between two job state polls (default 10s). */
   private Duration pollInterval;
 
+  /** Wait before the first poll of a closed job (default 1s, at most poll-interval). */
+  private Duration firstPollInterval;
+
   /** Longest wait for a closed job before it is aborted and its records fail (default 1h). */
   private Duration maxWait;
 
@@ -61,6 +64,9 @@ public class BulkIngestProperties {
     }
     if (pollInterval != null) {
       plugin.setPollInterval(pollInterval.toString());
+    }
+    if (firstPollInterval != null) {
+      plugin.setFirstPollInterval(firstPollInterval.toString());
     }
     if (maxWait != null) {
       plugin.setMaxWait(maxWait.toString());
@@ -123,6 +129,14 @@ public class BulkIngestProperties {
 
   public void setPollInterval(Duration pollInterval) {
     this.pollInterval = pollInterval;
+  }
+
+  public Duration getFirstPollInterval() {
+    return firstPollInterval;
+  }
+
+  public void setFirstPollInterval(Duration firstPollInterval) {
+    this.firstPollInterval = firstPollInterval;
   }
 
   public Duration getMaxWait() {
