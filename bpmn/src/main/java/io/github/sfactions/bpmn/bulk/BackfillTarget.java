@@ -1,5 +1,6 @@
 package io.github.sfactions.bpmn.bulk;
 
+import io.github.sfactions.client.BulkJobRequest;
 import io.github.sfactions.client.BulkOperation;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param operation {@code INSERT}, {@code UPDATE} (each record holds {@code Id}) or {@code UPSERT}
  *     (each record holds {@code externalIdField})
  * @param externalIdField the upsert key field, null for insert and update
+ * @throws IllegalArgumentException for another operation, an upsert without its key field, or an
+ *     object or field name that is not a Salesforce API name (the message names it)
  */
 public record BackfillTarget(
     String name,
@@ -38,6 +41,9 @@ public record BackfillTarget(
     if (operation != BulkOperation.UPSERT) {
       externalIdField = null;
     }
+    // the job this back-fill will create checks the object and key field names: refuse a bad one
+    // now, before any record is queued for a job Salesforce would refuse
+    new BulkJobRequest(sobject, operation, externalIdField);
   }
 
   /** The field every record must have: the external id for upsert, {@code Id} for update. */

@@ -71,11 +71,22 @@ public final class BulkBackfill {
    * boolean or null (for upsert the external id field, for update {@code Id}, in every record). A
    * line that is not such a record is skipped and reported.
    *
-   * @throws java.io.UncheckedIOException when the stream cannot be read (chunks already loaded
-   *     stay)
+   * @throws BackfillLoadException when the stream cannot be read or the database fails part-way (it
+   *     names the back-fill; chunks already loaded stay)
    */
   public BackfillResult load(BackfillTarget target, InputStream jsonLines) {
     return loader().load(target, new JsonLinesRecords(jsonLines));
+  }
+
+  /**
+   * Loads a JSON-lines stream as {@link #load(BackfillTarget, InputStream)} does, keeping at most
+   * {@code maxLineBytes} of a line in memory: a longer line is read past and refused (listed with
+   * its line number), so a stream from an untrusted sender cannot exhaust memory.
+   *
+   * @throws BackfillLoadException when the stream cannot be read or the database fails part-way
+   */
+  public BackfillResult load(BackfillTarget target, InputStream jsonLines, int maxLineBytes) {
+    return loader().load(target, new JsonLinesRecords(jsonLines, maxLineBytes));
   }
 
   /** Loads records given as maps (field API name to value). */

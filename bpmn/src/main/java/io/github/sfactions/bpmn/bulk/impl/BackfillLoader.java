@@ -1,5 +1,6 @@
 package io.github.sfactions.bpmn.bulk.impl;
 
+import io.github.sfactions.bpmn.bulk.BackfillLoadException;
 import io.github.sfactions.bpmn.bulk.BackfillResult;
 import io.github.sfactions.bpmn.bulk.BackfillResult.RejectedLine;
 import io.github.sfactions.bpmn.bulk.BackfillTarget;
@@ -67,12 +68,14 @@ public final class BackfillLoader {
     long lines = 0;
     long queued = 0;
     long rejected = 0;
+    boolean created = false;
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         store.create(c, id, target, now);
         c.commit();
+        created = true;
         List<BackfillStore.Line> chunk = new ArrayList<>(CHUNK);
         long chunkLines = 0;
         long chunkRejected = 0;
@@ -116,8 +119,13 @@ public final class BackfillLoader {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Could not load the back-fill (" + queued + " records queued): " + e.getMessage(), e);
+      IllegalStateException failure =
+          new IllegalStateException(
+              "Could not load the back-fill (" + queued + " records queued): " + e.getMessage(), e);
+      throw created ? new BackfillLoadException(id, queued, failure) : failure;
+    } catch (RuntimeException e) {
+      // the back-fill exists with the chunks committed so far: say which one it is
+      throw created ? new BackfillLoadException(id, queued, e) : e;
     }
     return new BackfillResult(id, lines, queued, rejected, listed);
   }

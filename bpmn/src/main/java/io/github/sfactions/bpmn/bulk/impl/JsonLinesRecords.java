@@ -3,41 +3,49 @@ package io.github.sfactions.bpmn.bulk.impl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.github.sfactions.client.BoundedLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Records from a JSON-lines stream: one flat JSON object per line (field API name to text, number,
- * boolean or null); blank lines are skipped. Read one line at a time.
+ * Records from a JSON-lines stream (UTF-8): one flat JSON object per line (field API name to text,
+ * number, boolean or null); blank lines are skipped. Read one line at a time, and a line keeps at
+ * most {@code maxLineBytes} bytes in memory: a longer one is read to its end, not kept, and refused
+ * as a record, so neither a long line nor a long stream can exhaust memory.
  */
 public final class JsonLinesRecords implements BackfillLoader.Records {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final BufferedReader lines;
-  private long number;
-  private String line;
+  private final BoundedLines lines;
+  private final int maxLineBytes;
 
-  /** Records of this UTF-8 stream (not closed here). */
+  /** Records of this stream (not closed here), lines of any length. */
   public JsonLinesRecords(InputStream in) {
-    this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    this(in, Integer.MAX_VALUE - 16);
+  }
+
+  /**
+   * Records of this stream (not closed here); a line longer than {@code maxLineBytes} is refused.
+   */
+  public JsonLinesRecords(InputStream in, int maxLineBytes) {
+    this.lines = new BoundedLines(in, maxLineBytes);
+    this.maxLineBytes = maxLineBytes;
   }
 
   @Override
   public boolean next() {
     try {
-      do {
-        line = lines.readLine();
-        number++;
-      } while (line != null && line.isBlank());
-      return line != null;
+      while (lines.next()) {
+        if (!lines.blank()) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the back-fill: " + e.getMessage(), e);
     }
@@ -45,16 +53,22 @@ public final class JsonLinesRecords implements BackfillLoader.Records {
 
   @Override
   public long number() {
-    return number;
+    return lines.number();
   }
 
   @Override
   public Map<String, Object> record() {
+    if (lines.tooLong()) {
+      throw new IllegalArgumentException(
+          "longer than " + maxLineBytes + " bytes, the most a line may have");
+    }
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = JSON.readTree(lines.bytes(), 0, lines.length());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");

@@ -2,8 +2,8 @@ package io.github.sfactions.spring.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfactions.client.BoundedLines;
 import io.github.sfactions.spring.intake.ReplayProgress.SkippedLine;
-import io.github.sfactions.spring.intake.impl.BoundedLines;
 import io.github.sfactions.spring.intake.impl.EventNormalizer;
 import io.github.sfactions.spring.intake.impl.IntakeJson;
 import java.io.IOException;

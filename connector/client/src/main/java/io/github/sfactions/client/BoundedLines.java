@@ -1,19 +1,22 @@
-package io.github.sfactions.spring.intake.impl;
+package io.github.sfactions.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a stream line by line (LF or CRLF) keeping at most {@code max} bytes of a line: a longer
  * line is read to its end and only flagged, so memory stays the same however long lines or the
  * stream are. Bytes, not characters: the JSON parser checks the encoding and reports a broken one
- * with its column.
+ * with its column. The line buffer grows with the longest line kept, up to {@code max} (so a large
+ * limit costs nothing until a line needs it). Used for JSON-lines input: the intake's replay and
+ * the bulk back-fill.
  */
 public final class BoundedLines {
 
   private final InputStream in;
   private final byte[] buffer = new byte[64 * 1024];
-  private final byte[] line;
+  private byte[] line = new byte[1024];
   private final int max;
   private int position;
   private int limit;
@@ -24,9 +27,11 @@ public final class BoundedLines {
 
   /** Lines of at most {@code max} bytes of this stream. */
   public BoundedLines(InputStream in, int max) {
+    if (max < 1 || max > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("A line's limit must be 1 to 2 GB, not " + max);
+    }
     this.in = in;
     this.max = max;
-    this.line = new byte[max + 1]; // room for a CR before the LF
   }
 
   /**
@@ -71,11 +76,15 @@ public final class BoundedLines {
   }
 
   private void keep(int from, int count) {
-    int room = line.length - length;
+    int room = max + 1 - length; // room for a CR before the LF
     if (count > room) {
       tooLong = true;
     }
     int kept = Math.min(count, room);
+    if (length + kept > line.length) {
+      line =
+          Arrays.copyOf(line, (int) Math.min(max + 1L, Math.max(2L * line.length, length + kept)));
+    }
     System.arraycopy(buffer, from, line, length, kept);
     length += kept;
   }
