@@ -67,15 +67,7 @@ class SalesforceSpringBootTest {
 
   @DynamicPropertySource
   static void connections(DynamicPropertyRegistry registry) {
-    String d = "sfactions.connections.default.";
-    registry.add(d + "login-url", EMULATOR::loginUrl);
-    registry.add(d + "allow-local-instance", () -> "true");
-    registry.add(d + "auth.flow", () -> "password");
-    registry.add(d + "auth.client-id", () -> SalesforceEmulator.DEMO_CLIENT_ID);
-    registry.add(d + "auth.client-secret", () -> SalesforceEmulator.DEMO_CLIENT_SECRET);
-    registry.add(d + "auth.username", () -> SalesforceEmulator.DEMO_USERNAME);
-    registry.add(d + "auth.password", () -> SalesforceEmulator.DEMO_PASSWORD);
-    registry.add(d + "auth.security-token", () -> SalesforceEmulator.DEMO_SECURITY_TOKEN);
+    EmulatorConnection.password(registry, "default", EMULATOR);
     String eu = "sfactions.connections.eu.";
     registry.add(eu + "login-url", EMULATOR::loginUrl);
     registry.add(eu + "allow-local-instance", () -> "true");

@@ -16,8 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,18 +33,12 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(
     after = SalesforceAutoConfiguration.class,
     beforeName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@ConditionalOnIntakeEnabled
 @ConditionalOnClass(
     name = {
-      "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
       "org.camunda.spin.plugin.variable.SpinValues",
-      "org.camunda.spin.impl.json.jackson.JacksonJsonNode",
-      "jakarta.servlet.http.HttpServlet"
+      "org.camunda.spin.impl.json.jackson.JacksonJsonNode"
     })
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(
-    prefix = SegmentIntakeProperties.PREFIX,
-    name = "enabled",
-    havingValue = "true")
 @EnableConfigurationProperties(SegmentIntakeProperties.class)
 public class SegmentIntakeAutoConfiguration {
 
@@ -113,7 +105,7 @@ public class SegmentIntakeAutoConfiguration {
     return registration;
   }
 
-  private static void validate(SegmentIntakeProperties properties) {
+  static void validate(SegmentIntakeProperties properties) {
     List<String> problems = properties.problems();
     if (!problems.isEmpty()) {
       throw new InvalidSalesforcePropertiesException(problems);
@@ -154,7 +146,8 @@ public class SegmentIntakeAutoConfiguration {
     }
   }
 
-  private static String trimmedPath(SegmentIntakeProperties properties) {
+  /** The path prefix without a trailing slash (e.g. {@code /v1}). */
+  static String trimmedPath(SegmentIntakeProperties properties) {
     return properties.getPath().endsWith("/")
         ? properties.getPath().substring(0, properties.getPath().length() - 1)
         : properties.getPath();

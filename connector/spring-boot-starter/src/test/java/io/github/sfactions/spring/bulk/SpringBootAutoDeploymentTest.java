@@ -6,18 +6,13 @@ import io.github.sfactions.bpmn.SyncRecordProcess;
 import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
-import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueues;
-import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -26,7 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * settings bean (their timer reads it) from the starter's auto-configuration.
  */
 @SpringBootTest(
-    classes = SpringBootAutoDeploymentTest.App.class,
+    classes = BulkTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
       "camunda.bpm.generate-unique-process-engine-name=true",
@@ -41,27 +36,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootAutoDeploymentTest {
 
-  /**
-   * Auto-configuration only (it installs the bulk ingest plugin and its settings bean); no
-   * component scan.
-   */
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  static class App {
-
-    // the queue registry is JVM-wide: when this context closes, hand it back to the engine that had
-    // it before
-    @Bean(destroyMethod = "run")
-    Runnable restoreBulkQueue(BulkIngestPlugin plugin) {
-      return () -> {
-        plugin.unregister();
-        previousQueue.ifPresent(BulkQueues::register);
-      };
-    }
-  }
-
-  private static Optional<BulkQueue> previousQueue = Optional.empty();
-
   @Autowired RepositoryService repository;
 
   @Autowired BulkIngestPlugin plugin;
@@ -72,7 +46,7 @@ class SpringBootAutoDeploymentTest {
 
   @BeforeAll
   static void rememberTheBulkQueue() {
-    previousQueue = BulkQueues.current();
+    BulkTestApplication.rememberTheBulkQueue();
   }
 
   @Test

@@ -65,4 +65,8 @@ public final class IntakeLogger {
   static void errorAnswerNotWritten(Exception e) {
     LOG.debug("SFA-04007 Could not write the intake's error answer to a refused request", e);
   }
+
+  static void backfillFailed(String what, RuntimeException e) {
+    LOG.error("SFA-04008 Back-fill request failed: {}; the sender was answered 500", what, e);
+  }
 }

@@ -42,7 +42,6 @@ public final class SegmentIntakeServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String JSON = "application/json";
   private static final String REPLAY = "replay";
   private static final String BATCH = "batch";
 
@@ -98,13 +97,7 @@ public final class SegmentIntakeServlet extends HttpServlet {
       return;
     }
     if (!authenticator.accepts(request.getHeader("Authorization"))) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"sfactions intake\"");
-      answer(
-          response,
-          401,
-          error(
-              "Missing or wrong write key: send it as the user name of HTTP Basic "
-                  + "authentication (curl -u WRITE_KEY: ...)"));
+      JsonAnswer.unauthorized(response);
       return;
     }
     boolean single =
@@ -300,17 +293,11 @@ public final class SegmentIntakeServlet extends HttpServlet {
   }
 
   private static Map<String, Object> error(String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", false);
-    body.put("message", message);
-    return body;
+    return JsonAnswer.error(message);
   }
 
   private static void answer(HttpServletResponse response, int status, Object body)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType(JSON);
-    response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write(MAPPER.writeValueAsBytes(body));
+    JsonAnswer.send(response, status, body);
   }
 }
