@@ -72,7 +72,7 @@ public final class IntakeClient {
     return send(request.build());
   }
 
-  HttpResponse<String> get(String path, String user, String password) {
+  public HttpResponse<String> get(String path, String user, String password) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     if (user != null) {
       request.header(

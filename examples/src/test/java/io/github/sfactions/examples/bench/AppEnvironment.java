@@ -1,5 +1,7 @@
 package io.github.sfactions.examples.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sfactions.emulator.SalesforceEmulator;
 import io.github.sfactions.examples.ExamplesApplication;
 import io.github.sfactions.examples.IntakeClient;
@@ -10,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A scenario on the examples app (a fresh Spring Boot context in this JVM on a free port, with its
  * emulated org), fed over HTTP through the event intake: {@code /v1/batch} for {@code intake},
- * {@code /v1/replay} for {@code backfill}. Job executor, history and pool are set like {@link
+ * {@code /v1/backfill} for {@code backfill}. Job executor, history and pool are set like {@link
  * BenchEngine}'s, so the ratio to the ceiling compares like with like.
  */
 final class AppEnvironment extends Environment {
@@ -35,6 +39,7 @@ final class AppEnvironment extends Environment {
   private static final String WRITE_KEY = "bench-write-key";
   private static final int BATCH_EVENTS = 100;
   private static final int INTAKE_CLIENTS = 4;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Scenario scenario;
   private final ConfigurableApplicationContext app;
@@ -61,7 +66,10 @@ final class AppEnvironment extends Environment {
     this.client = new IntakeClient(((WebServerApplicationContext) app).getWebServer().getPort());
   }
 
-  /** Starts the app for {@code intake} (identify-lead) or {@code backfill} (backfill-leads). */
+  /**
+   * Starts the app for {@code intake} (identify-lead) or {@code backfill} (records straight into
+   * the bulk queue; the probe watches backfill-leads, which no back-fill record starts).
+   */
   static AppEnvironment start(Scenario scenario, BenchOptions options, BenchRecords records) {
     String processKey =
         switch (scenario) {
@@ -159,34 +167,56 @@ final class AppEnvironment extends Environment {
   @Override
   String note() {
     return scenario == Scenario.BACKFILL
-        ? "one /v1/replay request per round"
+        ? "one /v1/backfill request per round, no instance per record"
         : BATCH_EVENTS + " events/request, " + INTAKE_CLIENTS + " clients";
   }
 
   @Override
   void put(Round round, int roundNumber) throws Exception {
     if (scenario == Scenario.BACKFILL) {
-      replay(round, roundNumber);
+      backfill(round, roundNumber);
     } else {
       batches(round, roundNumber);
     }
   }
 
-  private void replay(Round round, int roundNumber) throws InterruptedException {
+  /**
+   * One {@code POST /v1/backfill} of the round's Leads (records, no events, no process instance
+   * each), then its summary asked every 20 ms: a record has ended when its batch has settled
+   * (created, updated or failed), its latency counted from the round's start.
+   */
+  private void backfill(Round round, int roundNumber) throws Exception {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < round.records(); i++) {
-      lines.append(records.identifyEvent(roundNumber, i, true)).append('\n');
+      lines.append(records.leadRecord(roundNumber, i)).append('\n');
     }
     round.admit(round.records());
+    long start = System.nanoTime();
     HttpResponse<String> answer =
         client.post(
-            "/v1/replay", lines.toString().getBytes(StandardCharsets.UTF_8), WRITE_KEY, null);
-    String last = answer.body().strip();
-    last = last.substring(last.lastIndexOf('\n') + 1);
-    if (answer.statusCode() != 200
-        || !last.contains("\"done\":true")
-        || !last.contains("\"started\":" + round.records() + ",")) {
-      throw new IllegalStateException("Replay answered " + answer.statusCode() + ": " + last);
+            "/v1/backfill?object=Lead&operation=insert&name=bench-round-" + roundNumber,
+            lines.toString().getBytes(StandardCharsets.UTF_8),
+            WRITE_KEY,
+            null);
+    JsonNode loaded = JSON.readTree(answer.body());
+    if (answer.statusCode() != 200 || loaded.path("queued").asInt() != round.records()) {
+      throw new IllegalStateException(
+          "/v1/backfill answered " + answer.statusCode() + ": " + answer.body());
+    }
+    String id = loaded.path("backfillId").asText();
+    int settled = 0;
+    while (settled < round.records()) {
+      JsonNode summary = JSON.readTree(client.get("/v1/backfill/" + id, WRITE_KEY, "").body());
+      int now =
+          summary.path("created").asInt()
+              + summary.path("updated").asInt()
+              + summary.path("failed").asInt();
+      for (; settled < now; settled++) {
+        round.ended(System.nanoTime() - start);
+      }
+      if (settled < round.records()) {
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
     }
   }
 
@@ -205,7 +235,7 @@ final class AppEnvironment extends Environment {
   private void send(int roundNumber, int from, int to) {
     StringBuilder batch = new StringBuilder("{\"batch\":[");
     for (int i = from; i < to; i++) {
-      batch.append(i == from ? "" : ",").append(records.identifyEvent(roundNumber, i, false));
+      batch.append(i == from ? "" : ",").append(records.identifyEvent(roundNumber, i));
     }
     batch.append("]}");
     HttpResponse<String> answer =

@@ -30,8 +30,19 @@ final class BenchRecords {
         "email", email(round, index), "lastName", lastName(index), "company", company(index));
   }
 
+  /** The record as a flat Lead, one JSON line of a back-fill. */
+  String leadRecord(int round, int index) {
+    return "{\"Email\":\""
+        + email(round, index)
+        + "\",\"LastName\":\""
+        + lastName(index)
+        + "\",\"FirstName\":\"Bench\",\"Company\":\""
+        + company(index)
+        + "\"}";
+  }
+
   /** A Segment identify event for the record, as JSON. */
-  String identifyEvent(int round, int index, boolean backfill) {
+  String identifyEvent(int round, int index) {
     return "{\"type\":\"identify\",\"messageId\":\"bench-"
         + run
         + "-"
@@ -46,8 +57,6 @@ final class BenchRecords {
         + lastName(index)
         + "\",\"first_name\":\"Bench\",\"company\":\""
         + company(index)
-        + "\"}"
-        + (backfill ? ",\"context\":{\"backfill\":true}" : "")
-        + "}";
+        + "\"}}";
   }
 }

@@ -15,11 +15,10 @@ public enum Scenario {
   SYNC_RECORD("sync-record", "call activity to sfactions-sync-record (find -> 0 -> create)"),
   /** The durable bulk queue: one caller instance per record, then "Await bulk outcome". */
   BULK("bulk", "useBulkApi=true + Await bulk outcome, one caller instance per record"),
-  /** A JSON-lines back-fill through {@code /v1/replay} into the examples app's bulk process. */
+  /** Lead records through the examples app's {@code /v1/backfill} straight into the bulk queue. */
   BACKFILL(
       "backfill",
-      "examples app /v1/replay -> backfill-leads -> bulk queue: ONE INSTANCE PER RECORD"
-          + " (no instance-free back-fill path exists yet)"),
+      "examples app /v1/backfill -> bulk queue -> Bulk API 2.0 (no process instance per record)"),
   /** Events through the examples app's {@code /v1/batch} intake into {@code identify-lead}. */
   INTAKE(
       "intake",
