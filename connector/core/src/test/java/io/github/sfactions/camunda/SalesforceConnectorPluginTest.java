@@ -10,6 +10,7 @@ import io.github.sfactions.client.ClientCredentialsFlow;
 import io.github.sfactions.client.PasswordFlow;
 import io.github.sfactions.client.SalesforceClient;
 import io.github.sfactions.emulator.SalesforceEmulator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,8 @@ class SalesforceConnectorPluginTest {
     configuration.setFailedJobCommandFactory(others);
     SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
     plugin.setRegistry(new SalesforceConnections());
+    // a configuration that never ran init() has no data source for the record lock tables
+    plugin.setRecordLocks("false");
 
     plugin.preInit(configuration);
     plugin.postInit(configuration);
@@ -84,6 +87,21 @@ class SalesforceConnectorPluginTest {
         .isInstanceOf(QuietSalesforceFailures.ContextFactory.class);
     assertThat(configuration.getCommandContextFactory().getProcessEngineConfiguration())
         .isSameAs(configuration);
+  }
+
+  @Test
+  void aRecordLockRetentionThatIsNoDurationIsRefusedNamingTheValue() {
+    SalesforceConnectorPlugin plugin = new SalesforceConnectorPlugin();
+
+    assertThatThrownBy(() -> plugin.setRecordLockRetention("one day"))
+        .isInstanceOf(SalesforceConfigurationException.class)
+        .hasMessageContaining("ISO-8601")
+        .hasMessageContaining("'one day'");
+    assertThatThrownBy(
+            () ->
+                RecordLocks.install(new StandaloneInMemProcessEngineConfiguration(), Duration.ZERO))
+        .isInstanceOf(SalesforceConfigurationException.class)
+        .hasMessageContaining("positive");
   }
 
   @Test
