@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -43,6 +46,12 @@ public final class EngineRecordGuard implements RecordGuard {
   private static final Set<String> BUSY_STATES =
       Set.of("HYT00", "40001", "55P03", "40P01", "41000", "61000", "S1000");
 
+  /**
+   * The longest a job waits for a record's turn before it gives its thread back and tries again
+   * later ({@link RecordBusyException}): H2's default lock timeout, set explicitly on PostgreSQL.
+   */
+  static final Duration TURN_WAIT = Duration.ofSeconds(2);
+
   private static final Map<CommandContext, Map<String, Turn>> TURNS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -58,21 +67,11 @@ public final class EngineRecordGuard implements RecordGuard {
   public Turn enter(String sobject, Map<String, ?> matchers, String operator) {
     RecordKey key = RecordKey.of(connection, sobject, matchers, operator);
     Connection db = EngineTransaction.connection();
-    try (PreparedStatement lock =
-        db.prepareStatement(
-            "UPDATE "
-                + RecordLockSchema.LOCK_TABLE
-                + " SET TURNS_ = TURNS_ + 1 WHERE BUCKET_ = ?")) {
-      for (int bucket : key.buckets()) {
-        lock.setInt(1, bucket);
-        if (lock.executeUpdate() != 1) {
-          throw new IllegalStateException(
-              "Record lock row "
-                  + bucket
-                  + " is missing from "
-                  + RecordLockSchema.LOCK_TABLE
-                  + ": the table was changed by hand; restart an engine to fill it again");
-        }
+    try {
+      if (isPostgres()) {
+        lockOnPostgres(db, key);
+      } else {
+        lock(db, key);
       }
     } catch (SQLException e) {
       if (BUSY_STATES.contains(e.getSQLState())) {
@@ -95,6 +94,50 @@ public final class EngineRecordGuard implements RecordGuard {
                     .computeIfAbsent(Context.getCommandContext(), c -> new HashMap<>())
                     .put(execution.getProcessInstanceId(), turn));
     return turn;
+  }
+
+  private static void lock(Connection db, RecordKey key) throws SQLException {
+    try (PreparedStatement lock =
+        db.prepareStatement(
+            "UPDATE "
+                + RecordLockSchema.LOCK_TABLE
+                + " SET TURNS_ = TURNS_ + 1 WHERE BUCKET_ = ?")) {
+      for (int bucket : key.buckets()) {
+        lock.setInt(1, bucket);
+        if (lock.executeUpdate() != 1) {
+          throw new IllegalStateException(
+              "Record lock row "
+                  + bucket
+                  + " is missing from "
+                  + RecordLockSchema.LOCK_TABLE
+                  + ": the table was changed by hand; restart an engine to fill it again");
+        }
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL waits for a row lock without end by default, so a busy record would hold every job
+   * thread: the wait is bounded as H2's is. And a statement that fails there aborts the whole
+   * transaction, so the lock is taken inside a savepoint: a lock timeout rolls back to it, and the
+   * engine's own failure handling still runs on a usable transaction.
+   */
+  private static void lockOnPostgres(Connection db, RecordKey key) throws SQLException {
+    Savepoint before = db.setSavepoint();
+    try (Statement set = db.createStatement()) {
+      set.execute("SET LOCAL lock_timeout = '" + TURN_WAIT.toMillis() + "ms'");
+      lock(db, key);
+      set.execute("SET LOCAL lock_timeout TO DEFAULT");
+      db.releaseSavepoint(before);
+    } catch (SQLException | RuntimeException e) {
+      db.rollback(before);
+      throw e;
+    }
+  }
+
+  private static boolean isPostgres() {
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+    return configuration != null && "postgres".equals(configuration.getDatabaseType());
   }
 
   /**
