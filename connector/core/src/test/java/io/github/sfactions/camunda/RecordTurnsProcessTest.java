@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,50 @@ class RecordTurnsProcessTest extends EngineProcessTestSupport {
 
     management.executeJob(job.getId());
     assertThat(leadsWith("busy@turns.example")).hasSize(1);
+  }
+
+  @Test
+  @Deployment(resources = BPMN)
+  void aRecordsFieldOrderIsForgottenOnceTheRetentionHasPassed() {
+    String email = "retention@turns.example";
+    long base = ArrivalOrder.next();
+    String newest = start(email, "Newest", null, base + 3);
+    String older = start(email, "Older", "Later City", base + 1);
+    String middle = start(email, "Middle", null, base + 2);
+    try {
+      runJob(newest);
+      // two days on: the default retention (one day) has passed for what the newest event wrote
+      ClockUtil.setCurrentTime(
+          new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
+      runJob(older);
+      // the older event found LastName written by a later one and left it; writing City, it pruned
+      // the order kept longer than the retention, so the middle event no longer knows of the newest
+      assertThat(leadsWith(email).get(0)).containsEntry("LastName", "Newest");
+      runJob(middle);
+    } finally {
+      ClockUtil.reset();
+    }
+
+    assertThat(leadsWith(email).get(0))
+        .containsEntry("LastName", "Middle")
+        .containsEntry("City", "Later City");
+  }
+
+  private String start(String email, String lastName, String city, long arrival) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("email", email);
+    vars.put("lastName", lastName);
+    vars.put("company", "Turns Inc");
+    if (city != null) {
+      vars.put("city", city);
+    }
+    vars.put(ArrivalOrder.VARIABLE, arrival);
+    return runtime.startProcessInstanceByKey(PROCESS, vars).getId();
+  }
+
+  private void runJob(String instance) {
+    management.executeJob(
+        management.createJobQuery().processInstanceId(instance).singleResult().getId());
   }
 
   /** Starts one instance per event, event k with arrival number base + k when ordered. */
