@@ -254,7 +254,7 @@ public final class GroupLookup {
     String a = stored.toString();
     String b = wanted.toString();
     if (field.equalsIgnoreCase("Id")) {
-      return a.length() >= 15 && b.length() >= 15 && a.substring(0, 15).equals(b.substring(0, 15));
+      return RecordIds.same(a, b);
     }
     return a.equalsIgnoreCase(b);
   }

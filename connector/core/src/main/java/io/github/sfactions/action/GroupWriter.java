@@ -121,8 +121,7 @@ public final class GroupWriter {
   private static String target(Write w) {
     return switch (w.kind()) {
       case CREATE -> null;
-      case UPDATE, DELETE ->
-          "id:" + (w.recordId().length() >= 15 ? w.recordId().substring(0, 15) : w.recordId());
+      case UPDATE, DELETE -> "id:" + RecordIds.caseSensitive(w.recordId());
       case UPSERT ->
           "ext:"
               + w.externalIdField().toLowerCase(Locale.ROOT)

@@ -140,6 +140,29 @@ class RecordTurnsProcessTest extends EngineProcessTestSupport {
         .containsEntry("City", "Later City");
   }
 
+  @Test
+  @Deployment(resources = {BPMN, "bpmn/find-then-write-other.bpmn"})
+  void aLookupsTurnOrdersOnlyTheWriteOfWhatItLookedFor() {
+    String email = "looked-up@turns.example";
+    long base = ArrivalOrder.next();
+    // a later event wrote the looked-up Lead's LastName
+    runJob(start(email, "Later", null, base + 2));
+    String other =
+        ORG.createRecord(
+            "Lead", Map.of("LastName", "Other", "Company", "X", "Email", "other@turns.example"));
+
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("email", email);
+    vars.put("otherId", other);
+    vars.put("lastName", "Written");
+    vars.put(ArrivalOrder.VARIABLE, base + 1);
+    runJob(runtime.startProcessInstanceByKey("FindThenWriteOther", vars).getId());
+
+    // the earlier event's lookup of that Lead does not stop its write of another record
+    assertThat(ORG.record("Lead", other).orElseThrow()).containsEntry("LastName", "Written");
+    assertThat(leadsWith(email).get(0)).containsEntry("LastName", "Later");
+  }
+
   private String start(String email, String lastName, String city, long arrival) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("email", email);

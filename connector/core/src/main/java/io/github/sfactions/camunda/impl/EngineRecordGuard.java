@@ -1,6 +1,7 @@
 package io.github.sfactions.camunda.impl;
 
 import io.github.sfactions.action.RecordGuard;
+import io.github.sfactions.action.RecordIds;
 import io.github.sfactions.camunda.ArrivalOrder;
 import io.github.sfactions.camunda.EngineTransaction;
 import io.github.sfactions.camunda.RecordBusyException;
@@ -16,9 +17,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,19 +33,20 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * record's matcher terms ({@link RecordKey}), taken in ascending order (so two turns never wait for
  * each other in a circle) by the running command's transaction and released when it ends.
  *
- * <p>The turn also remembers itself for the rest of the command, per process instance, so that a
- * {@code salesforce-record} write after a {@code salesforce-find-records} lookup in the same job
- * (the "Sync one record" process) writes in arrival order too ({@link #turnOfCurrentInstance()}).
+ * <p>A {@code salesforce-find-records} lookup's turn is remembered for the rest of the command, per
+ * process instance, so that the {@code salesforce-record} write of what it found in the same job
+ * (the "Sync one record" process) writes in arrival order too ({@link #turnForWrite}).
  */
 public final class EngineRecordGuard implements RecordGuard {
 
   /**
    * What the databases answer a statement that waited too long for a row lock or was chosen to
-   * break a deadlock: H2's lock timeout and deadlock, PostgreSQL's lock_not_available and deadlock,
-   * MySQL's lock wait timeout, Oracle's resource busy, SQL Server's lock request time-out.
+   * break a deadlock: H2's lock timeout, PostgreSQL's lock_not_available and deadlock, Oracle's
+   * resource busy, and the standard serialization failure (H2's and MySQL's deadlock). Only these:
+   * a busy job keeps its retries, so a state that may mean a lasting failure must not be here.
    */
   private static final Set<String> BUSY_STATES =
-      Set.of("HYT00", "40001", "55P03", "40P01", "41000", "61000", "S1000");
+      Set.of("HYT00", "40001", "55P03", "40P01", "61000");
 
   /**
    * The longest a job waits for a record's turn before it gives its thread back and tries again
@@ -52,7 +54,7 @@ public final class EngineRecordGuard implements RecordGuard {
    */
   static final Duration TURN_WAIT = Duration.ofSeconds(2);
 
-  private static final Map<CommandContext, Map<String, Turn>> TURNS =
+  private static final Map<CommandContext, Map<String, Lookup>> LOOKUPS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final String connection;
@@ -86,14 +88,7 @@ public final class EngineRecordGuard implements RecordGuard {
       throw new IllegalStateException(
           "Could not take the turn of " + sobject + " record: " + e.getMessage(), e);
     }
-    Turn turn = new FieldOrder(db, key, arrival(), retention);
-    ExecutionSupport.currentExecution()
-        .ifPresent(
-            execution ->
-                TURNS
-                    .computeIfAbsent(Context.getCommandContext(), c -> new HashMap<>())
-                    .put(execution.getProcessInstanceId(), turn));
-    return turn;
+    return new FieldOrder(db, key, arrival(), retention);
   }
 
   private static void lock(Connection db, RecordKey key) throws SQLException {
@@ -141,20 +136,48 @@ public final class EngineRecordGuard implements RecordGuard {
   }
 
   /**
-   * The turn a lookup of the current process instance took earlier in this command, if any: a write
-   * that follows it keeps the arrival order of that record.
+   * Remembers, for the rest of the command, the turn a {@code salesforce-find-records} lookup of
+   * the current process instance took and the records it found, so that a {@code salesforce-record}
+   * write of one of them (or a create after it found none) keeps the arrival order of that record.
    */
-  public static Optional<Turn> turnOfCurrentInstance() {
+  public static void rememberLookup(Turn turn, String sobject, List<String> foundIds) {
     CommandContext command = Context.getCommandContext();
-    if (command == null) {
-      return Optional.empty();
+    ExecutionEntity execution = ExecutionSupport.currentExecution().orElse(null);
+    if (command != null && execution != null) {
+      LOOKUPS
+          .computeIfAbsent(command, c -> new HashMap<>())
+          .put(execution.getProcessInstanceId(), new Lookup(sobject, foundIds, turn));
     }
-    Map<String, Turn> turns = TURNS.get(command);
-    return turns == null
-        ? Optional.empty()
-        : ExecutionSupport.currentExecution()
-            .map(execution -> turns.get(execution.getProcessInstanceId()));
   }
+
+  /**
+   * The turn for a {@code salesforce-record} write: the turn of this instance's lookup in this
+   * command when the write is of what that lookup looked for (the record it found, or a create of
+   * that object after it found none); a write of anything else takes no turn.
+   *
+   * @param recordId the record written, null for a create
+   */
+  public static Turn turnForWrite(String sobject, String recordId) {
+    CommandContext command = Context.getCommandContext();
+    Map<String, Lookup> lookups = command == null ? null : LOOKUPS.get(command);
+    Lookup lookup =
+        lookups == null
+            ? null
+            : ExecutionSupport.currentExecution()
+                .map(execution -> lookups.get(execution.getProcessInstanceId()))
+                .orElse(null);
+    if (lookup == null || !lookup.sobject().equalsIgnoreCase(sobject)) {
+      return Turn.FREE;
+    }
+    boolean same =
+        recordId == null
+            ? lookup.foundIds().isEmpty()
+            : lookup.foundIds().stream().anyMatch(id -> RecordIds.same(id, recordId));
+    return same ? lookup.turn() : Turn.FREE;
+  }
+
+  /** A lookup's turn, the object it looked in and the records it found. */
+  private record Lookup(String sobject, List<String> foundIds, Turn turn) {}
 
   /**
    * The instance's arrival number, or that of the instance that called it (a "Sync one record"

@@ -18,6 +18,7 @@ import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.action.LookupResult;
 import io.github.sfactions.action.ObjectNames;
+import io.github.sfactions.action.RecordGuard;
 import io.github.sfactions.action.RecordLookup;
 import io.github.sfactions.action.RecordMatchers;
 import io.github.sfactions.camunda.InputValues;
@@ -75,8 +76,9 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
           ActionMessages.STATUS_BAD_REQUEST);
     }
     // the write that may follow in this job (the "Sync one record" process) holds the record's turn
-    RecordLocks.guard(InputValues.text(CONNECTION, params.get(CONNECTION)))
-        .enter(sobject, matchers, operator);
+    RecordGuard.Turn turn =
+        RecordLocks.guard(InputValues.text(CONNECTION, params.get(CONNECTION)))
+            .enter(sobject, matchers, operator);
     ApiCallCounter calls = new ApiCallCounter();
     LookupResult found =
         new RecordLookup(calls.on(client(params))).find(sobject, matchers, operator, maxRecords);
@@ -88,6 +90,7 @@ public class FindRecordsConnector extends AbstractSalesforceConnector {
           ActionMessages.CODE_BAD_RESPONSE,
           ActionMessages.STATUS_BAD_REQUEST);
     }
+    EngineRecordGuard.rememberLookup(turn, sobject, found.recordIds());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(MATCH_COUNT, found.matchCount());
     out.put(RECORD_IDS, OutputValues.json(found.recordIds()));

@@ -61,19 +61,20 @@ public class RecordConnector extends AbstractSalesforceConnector {
     Map<String, Object> fields = InputValues.map(FIELDS, params.get(FIELDS));
     String recordId = InputValues.text(RECORD_ID, params.get(RECORD_ID));
     ApiCallCounter calls = new ApiCallCounter();
-    // after a salesforce-find-records lookup in this job: write in the arrival order of the record
-    RecordGuard.Turn turn = EngineRecordGuard.turnOfCurrentInstance().orElse(RecordGuard.Turn.FREE);
     try {
       SalesforceClient client = calls.on(client(params));
       Map<String, Object> out =
           switch (operation == null ? "" : operation) {
             case "create" -> {
               SaveResult r = client.create(sobject, require(fields, FIELDS));
-              turn.wrote(fields.keySet());
+              // after a salesforce-find-records lookup that found none: keep that record's order
+              EngineRecordGuard.turnForWrite(sobject, null).wrote(fields.keySet());
               yield outputs(r.id(), Outcome.CREATED, 201);
             }
             case "update" -> {
-              require(recordId, RECORD_ID);
+              // after a salesforce-find-records lookup that found it: write in arrival order
+              RecordGuard.Turn turn =
+                  EngineRecordGuard.turnForWrite(sobject, require(recordId, RECORD_ID));
               Map<String, Object> unwritten = turn.unwritten(require(fields, FIELDS));
               // a later event wrote every field already: the record holds what this one would
               // leave after it
