@@ -121,41 +121,50 @@ public final class GroupLookup {
   /** Splits a shape's requests into queries whose encoded length stays under the limit. */
   private static List<List<Integer>> chunks(
       String object, Shape shape, List<Request> requests, List<Integer> indexes) {
+    int base = Soql.encodeURIComponent(select(object, shape, Map.of())).length();
     List<List<Integer>> chunks = new ArrayList<>();
     List<Integer> chunk = new ArrayList<>();
     Map<String, Set<String>> literals = new LinkedHashMap<>();
-    int length = Soql.encodeURIComponent(select(object, shape, Map.of())).length();
+    int length = base;
     for (int index : indexes) {
-      int added = 0;
-      Map<String, ?> matchers = requests.get(index).matchers();
-      for (Map.Entry<String, ?> m : matchers.entrySet()) {
-        String literal = Soql.literal(m.getValue());
-        Set<String> known = literals.get(key(m.getKey()));
-        if (known == null) {
-          added += Soql.encodeURIComponent(" OR " + m.getKey() + " IN ()").length();
-        }
-        if (known == null || !known.contains(literal)) {
-          added += Soql.encodeURIComponent(literal + ", ").length();
-        }
-      }
+      Map<String, String> own = new LinkedHashMap<>();
+      requests.get(index).matchers().forEach((f, v) -> own.put(f, Soql.literal(v)));
+      int added = encodedCost(own, literals);
       if (!chunk.isEmpty() && length + added > MAX_ENCODED_QUERY) {
         chunks.add(chunk);
         chunk = new ArrayList<>();
         literals.clear();
-        length = Soql.encodeURIComponent(select(object, shape, Map.of())).length();
+        length = base;
+        added = encodedCost(own, literals);
       }
       chunk.add(index);
       length += added;
-      for (Map.Entry<String, ?> m : matchers.entrySet()) {
-        literals
-            .computeIfAbsent(key(m.getKey()), k -> new LinkedHashSet<>())
-            .add(Soql.literal(m.getValue()));
-      }
+      own.forEach(
+          (field, literal) ->
+              literals.computeIfAbsent(key(field), k -> new LinkedHashSet<>()).add(literal));
     }
     if (!chunk.isEmpty()) {
       chunks.add(chunk);
     }
     return chunks;
+  }
+
+  /**
+   * What a request's literals add to a query that already holds {@code literals}: each new field's
+   * {@code IN ()} and each new value, percent-encoded.
+   */
+  private static int encodedCost(Map<String, String> own, Map<String, Set<String>> literals) {
+    int added = 0;
+    for (Map.Entry<String, String> m : own.entrySet()) {
+      Set<String> known = literals.get(key(m.getKey()));
+      if (known == null) {
+        added += Soql.encodeURIComponent(" OR " + m.getKey() + " IN ()").length();
+      }
+      if (known == null || !known.contains(m.getValue())) {
+        added += Soql.encodeURIComponent(m.getValue() + ", ").length();
+      }
+    }
+    return added;
   }
 
   private void resolve(
