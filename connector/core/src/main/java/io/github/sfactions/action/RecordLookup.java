@@ -67,7 +67,16 @@ public final class RecordLookup {
    * @throws ActionException 404, 300 or 400 as the reference does
    */
   public String single(String sobject, Map<String, ?> matchers, String operator) {
-    LookupResult found = find(sobject, matchers, operator, LOOKUP_PAGE);
+    return single(find(sobject, matchers, operator, LOOKUP_PAGE));
+  }
+
+  /**
+   * The Id of the single match of a lookup already run (here or in a {@link GroupLookup}), read as
+   * {@link #single(String, Map, String)} reads it.
+   *
+   * @throws ActionException 404, 300 or 400 as the reference does
+   */
+  public static String single(LookupResult found) {
     if (found.matchCount() == 0) {
       throw ActionException.lookup(
           ActionMessages.NO_RECORD_FOUND,
