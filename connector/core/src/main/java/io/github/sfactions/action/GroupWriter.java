@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A group's writes to one object in sObject Collections calls ({@code allOrNone=false}, at most
@@ -85,6 +86,17 @@ public final class GroupWriter {
    * @throws SalesforceApiException when a call fails as a whole
    */
   public List<Written> write(String sobject, List<Write> writes) {
+    return write(sobject, writes, (written, index) -> {});
+  }
+
+  /**
+   * Writes every record and hands each outcome to {@code answered} (with the write's index) as soon
+   * as its call has answered, so that a caller still knows what the answered calls did when a later
+   * call fails as a whole.
+   *
+   * @throws SalesforceApiException when a call fails as a whole
+   */
+  public List<Written> write(String sobject, List<Write> writes, ObjIntConsumer<Written> answered) {
     ObjectNames.validate(sobject);
     Written[] outcomes = new Written[writes.size()];
     for (List<Integer> round : rounds(writes)) {
@@ -94,7 +106,11 @@ public final class GroupWriter {
         String call = w.kind() == Kind.UPSERT ? "UPSERT:" + w.externalIdField() : w.kind().name();
         byCall.computeIfAbsent(call, c -> new ArrayList<>()).add(i);
       }
-      byCall.forEach((call, indexes) -> send(sobject, writes, indexes, outcomes));
+      byCall.forEach(
+          (call, indexes) -> {
+            send(sobject, writes, indexes, outcomes);
+            indexes.forEach(i -> answered.accept(outcomes[i], i));
+          });
     }
     return List.of(outcomes);
   }
