@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueues;
 import java.util.List;
@@ -57,6 +58,8 @@ class ProcessArchiveDeploymentTest {
           .containsExactlyInAnyOrder(
               BulkIngestVariables.AWAIT_PROCESS_KEY,
               BulkIngestVariables.PROCESS_KEY,
+              MicroBatchVariables.PROCESS_KEY,
+              MicroBatchVariables.AWAIT_PROCESS_KEY,
               SyncRecordProcess.PROCESS_KEY,
               SyncRecordProcess.RESOLVE_PROCESS_KEY);
       assertThat(definitions).extracting(ProcessDefinition::getVersion).containsOnly(1);

@@ -4,6 +4,7 @@ import io.github.sfactions.bpmn.bulk.impl.BulkEntryStore;
 import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
 import io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema;
 import io.github.sfactions.bpmn.bulk.impl.JdbcBulkQueue;
+import io.github.sfactions.bpmn.bulk.impl.MicroBatchTrigger;
 import io.github.sfactions.bpmn.bulk.impl.OutcomeAwaitParseListener;
 import io.github.sfactions.bpmn.bulk.impl.SizeTrigger;
 import io.github.sfactions.bpmn.bulk.impl.SqlDialect;
@@ -20,11 +21,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 /**
- * Installs the durable bulk queue and the settings of the bulk ingest process into a process
- * engine: creates the queue tables (H2 or PostgreSQL, idempotently) through the engine's data
- * source, registers the queue with {@link BulkQueues} so that action connectors with {@code
- * useBulkApi=true} store their records in it, and exposes the settings to the {@value
- * BulkIngestVariables#PROCESS_KEY} process. Activities that await a bulk outcome continue
+ * Installs the durable queue of batched deliveries and the settings of its collectors into a
+ * process engine: creates the queue tables (H2 or PostgreSQL, idempotently) through the engine's
+ * data source, registers the queue with {@link BulkQueues} so that action connectors with {@code
+ * useBulkApi=true}, {@code delivery=bulk} or {@code delivery=microBatch} store their records in it,
+ * and exposes the settings to the {@value BulkIngestVariables#PROCESS_KEY} and {@value
+ * MicroBatchVariables#PROCESS_KEY} processes. Activities that await a bulk outcome continue
  * asynchronously after it (see {@link OutcomeAwaitParseListener}).
  *
  * <pre>{@code
@@ -36,6 +38,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
  *     <property name="flushInterval">PT30S</property>
  *     <property name="pollInterval">PT10S</property>
  *     <property name="maxWait">PT1H</property>
+ *     <property name="microBatchMaxRecords">200</property>
+ *     <property name="microBatchMaxDelay">PT1S</property>
  *   </properties>
  * </plugin>
  * }</pre>
@@ -46,6 +50,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 public class BulkIngestPlugin implements ProcessEnginePlugin {
 
   private final BulkIngestSettings.Builder builder = BulkIngestSettings.builder();
+  private final MicroBatchSettings.Builder microBuilder = MicroBatchSettings.builder();
+  private MicroBatchListener microBatchListener = MicroBatchListener.NONE;
+  private MicroBatchSettings microSettings;
   private SalesforceConnections connections = SalesforceConnections.global();
   private BulkIngestSettings settings;
   private JdbcBulkQueue queue;
@@ -105,6 +112,39 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     builder.maxUploadAttempts(attempts);
   }
 
+  /** Micro-batch: most records per flush, 1 to 200 (default 200). */
+  public void setMicroBatchMaxRecords(int records) {
+    microBuilder.maxRecords(records);
+  }
+
+  /** Micro-batch: longest wait of a record for its group to fill (default PT1S). */
+  public void setMicroBatchMaxDelay(String duration) {
+    microBuilder.maxDelay(duration("microBatchMaxDelay", duration));
+  }
+
+  /** Micro-batch: period of the sweep that sends records a stopped node left (default PT30S). */
+  public void setMicroBatchSweepInterval(String duration) {
+    microBuilder.sweepInterval(duration("microBatchSweepInterval", duration));
+  }
+
+  /** Micro-batch: hears every flush (metrics). */
+  public void setMicroBatchListener(MicroBatchListener listener) {
+    this.microBatchListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** The micro-batch settings in force (after the engine's {@code preInit}). */
+  public MicroBatchSettings microBatchSettings() {
+    return microSettings == null ? microBuilder.build() : microSettings;
+  }
+
+  /**
+   * Micro-batch records waiting to be sent and the age of the oldest (metrics); zero before the
+   * engine started.
+   */
+  public MicroBatchDepth microBatchDepth() {
+    return runtime == null ? MicroBatchDepth.EMPTY : runtime.microBatchDepth();
+  }
+
   /** Uses another connection registry than the global one. */
   public void setConnections(SalesforceConnections connections) {
     this.connections = Objects.requireNonNull(connections, "connections");
@@ -118,12 +158,14 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     settings = builder.build();
+    microSettings = microBuilder.build();
     Map<Object, Object> beans = configuration.getBeans();
     if (beans == null) {
       beans = new HashMap<>();
       configuration.setBeans(beans);
     }
     beans.put(BulkIngestVariables.SETTINGS_BEAN, new BulkIngestExpressions(settings));
+    beans.put(MicroBatchVariables.SETTINGS_BEAN, microSettings);
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -138,7 +180,17 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     engineName = configuration.getProcessEngineName();
     SizeTrigger sizeTrigger =
         new SizeTrigger(settings.batchSize(), configuration.getDataSource(), store);
-    runtime = new BulkIngestRuntime(settings, store, connections, sizeTrigger);
+    runtime =
+        new BulkIngestRuntime(
+            settings,
+            store,
+            connections,
+            sizeTrigger,
+            new BulkIngestRuntime.MicroBatch(
+                microSettings,
+                new MicroBatchTrigger(microSettings),
+                microBatchListener,
+                configuration.getDataSource()));
     BulkIngestRuntime.register(engineName, runtime);
     queue = new JdbcBulkQueue(runtime, configuration.getDataSource());
     BulkQueues.register(queue);
@@ -148,6 +200,7 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     // full batches start runs from now on; the process definitions come with the deployment
     runtime.sizeTrigger().start(processEngine.getRuntimeService());
+    runtime.microBatch().trigger().start(processEngine.getRuntimeService());
   }
 
   /**
@@ -160,6 +213,7 @@ public class BulkIngestPlugin implements ProcessEnginePlugin {
     }
     if (runtime != null) {
       runtime.sizeTrigger().stop();
+      runtime.microBatch().trigger().stop();
       BulkIngestRuntime.unregister(engineName, runtime);
     }
   }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * How outcomes reach their instances: the awaiting activity continues in its own job (so an
  * instance failing after its outcome cannot hold back its batch), and an outcome whose instance is
  * not waiting yet ends in an incident on "Deliver late outcomes" that names the instance, and is
- * delivered by a retry once the instance waits. Also: a delivery mode without a collector is
- * refused before anything is queued.
+ * delivered by a retry once the instance waits. Also: a micro-batch record that REST would refuse
+ * is refused before anything is queued.
  */
 @Deployment(
     resources = {
@@ -136,16 +136,16 @@ abstract class BulkOutcomeDeliveryCases extends BulkProcessTestSupport {
   }
 
   @Test
-  void microBatchDeliveryIsRefusedWithAConfigurationErrorAndQueuesNothing() {
+  void aMicroBatchRecordRestWouldRefuseIsRefusedAtItsTaskWithRestsErrorAndQueuesNothing() {
     assertThatThrownBy(
             () ->
                 engine
                     .getRuntimeService()
                     .startProcessInstanceByKey(
                         "MicroBatchCaller",
-                        Map.of("lastName", "Micro", "connection", BulkTestOrg.CONNECTION)))
-        .hasMessageContaining("delivery=microBatch has no collector")
-        .hasMessageContaining("use delivery=bulk (useBulkApi=true) or delivery=rest");
+                        Map.of("lastName", "", "connection", BulkTestOrg.CONNECTION)))
+        .hasMessageContaining("Missing last_name value")
+        .hasMessageContaining("status 400");
     assertThat(QueueTable.size(engine)).isZero();
     assertThat(sf.stats().totalApiCalls()).isZero();
   }

@@ -9,10 +9,11 @@ import io.github.sfactions.action.Delivery;
  *
  * @param connection the connection name the record goes through
  * @param delivery {@link Delivery#BULK} or {@link Delivery#MICRO_BATCH}
- * @param record the validated record: object, bulk operation, id column and value, CSV fields;
- *     records with equal {@link BulkRecord#jobKey()} can share one job
- * @param request the action request as given (for implementations that want to store the original
- *     inputs)
+ * @param record bulk delivery: the validated record (object, bulk operation, id column and value,
+ *     CSV fields; records with equal {@link BulkRecord#jobKey()} can share one job); null for
+ *     micro-batch delivery, which sends the request itself
+ * @param request the action request as given, validated by the REST rules for micro-batch delivery
+ *     (what a micro-batch collector sends, with single-record semantics)
  * @param processInstanceId the instance that queued it, or null outside a process
  * @param executionId the execution that queued it, or null outside a process
  * @param activityId the activity that queued it, or null outside a process

@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk.impl;
 import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.ENTRY_TABLE;
 import static io.github.sfactions.bpmn.bulk.impl.BulkQueueSchema.GROUP_TABLE;
 
+import io.github.sfactions.action.Delivery;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
 import io.github.sfactions.client.BulkCsvSize;
 import io.github.sfactions.client.BulkOperation;
@@ -68,6 +69,51 @@ public final class BulkEntryStore {
       String activityId,
       String tenantId,
       Date now) {
+    return insert(
+        c,
+        new Placement(
+            group.hash(),
+            group.connection(),
+            group.sobject(),
+            group.operation().name(),
+            group.idField(),
+            delivery),
+        row,
+        processInstanceId,
+        executionId,
+        activityId,
+        tenantId,
+        now);
+  }
+
+  /**
+   * Where a queued row goes: its group key and the group's columns.
+   *
+   * @param groupKey the group's hash
+   * @param connection connection name
+   * @param sobject object API name
+   * @param operation the operation (bulk: the Bulk API operation's name)
+   * @param idField the upsert external id field, else null
+   * @param delivery {@code bulk} or {@code microBatch}
+   */
+  public record Placement(
+      String groupKey,
+      String connection,
+      String sobject,
+      String operation,
+      String idField,
+      String delivery) {}
+
+  /** Inserts a queued row; returns its row id. */
+  public long insert(
+      Connection c,
+      Placement placement,
+      RowCells row,
+      String processInstanceId,
+      String executionId,
+      String activityId,
+      String tenantId,
+      Date now) {
     String insert =
         "INSERT INTO "
             + ENTRY_TABLE
@@ -79,12 +125,12 @@ public final class BulkEntryStore {
     // some drivers
     // (pgjdbc), so they would have to match each database's case folding
     try (PreparedStatement ps = c.prepareStatement(dialect.insertReturning(insert, "SEQ_"))) {
-      ps.setString(1, group.hash());
-      ps.setString(2, group.connection());
-      ps.setString(3, group.sobject());
-      ps.setString(4, group.operation().name());
-      ps.setString(5, group.idField());
-      ps.setString(6, delivery);
+      ps.setString(1, placement.groupKey());
+      ps.setString(2, placement.connection());
+      ps.setString(3, placement.sobject());
+      ps.setString(4, placement.operation());
+      ps.setString(5, placement.idField());
+      ps.setString(6, placement.delivery());
       ps.setString(7, row.line());
       ps.setLong(8, row.cellBytes());
       ps.setString(9, row.columns());
@@ -153,14 +199,24 @@ public final class BulkEntryStore {
     }
   }
 
-  /** Every group that ever queued a record, oldest first. */
+  /** Every Bulk API group that ever queued a record, oldest first. */
   public List<String> groups(Connection c) {
-    String sql = "SELECT GROUP_KEY_ FROM " + GROUP_TABLE + " ORDER BY CREATED_, GROUP_KEY_";
+    return groups(c, Delivery.BULK);
+  }
+
+  /** Every group of this delivery that ever queued a record, oldest first. */
+  public List<String> groups(Connection c, Delivery delivery) {
+    String sql =
+        "SELECT GROUP_KEY_ FROM "
+            + GROUP_TABLE
+            + " WHERE DELIVERY_ = ? ORDER BY CREATED_, GROUP_KEY_";
     List<String> groups = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        groups.add(rs.getString(1));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, delivery.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          groups.add(rs.getString(1));
+        }
       }
       return groups;
     } catch (SQLException e) {
@@ -168,10 +224,14 @@ public final class BulkEntryStore {
     }
   }
 
-  /** The group of the oldest unclaimed row, if any. */
+  /** The Bulk API group of the oldest unclaimed row, if any. */
   public Optional<String> oldestUnclaimedGroup(Connection c) {
     String sql =
-        "SELECT GROUP_KEY_ FROM " + ENTRY_TABLE + " WHERE CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT 1";
+        "SELECT GROUP_KEY_ FROM "
+            + ENTRY_TABLE
+            + " WHERE CLAIM_ID_ IS NULL AND DELIVERY_ = '"
+            + Delivery.BULK.value()
+            + "' ORDER BY SEQ_ LIMIT 1";
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -181,15 +241,17 @@ public final class BulkEntryStore {
   }
 
   /**
-   * Releases claims older than {@code claimedBefore} whose records have no outcome yet (abandoned
-   * batches).
+   * Releases Bulk API claims older than {@code claimedBefore} whose records have no outcome yet
+   * (abandoned batches). Micro-batch claims never outlive their transaction without an outcome.
    */
   public int releaseExpired(Connection c, Date claimedBefore) {
     String sql =
         "UPDATE "
             + ENTRY_TABLE
             + " SET CLAIM_ID_ = NULL, CLAIMED_AT_ = NULL, JOB_ID_ = NULL"
-            + " WHERE CLAIMED_AT_ < ? AND RESULT_ IS NULL";
+            + " WHERE CLAIMED_AT_ < ? AND RESULT_ IS NULL AND DELIVERY_ = '"
+            + Delivery.BULK.value()
+            + "'";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, new Timestamp(claimedBefore.getTime()));
       return ps.executeUpdate();
@@ -203,6 +265,14 @@ public final class BulkEntryStore {
    * harmless, and a concurrent creator's duplicate key is fine).
    */
   public void ensureGroup(String groupKey, Date now) {
+    ensureGroup(groupKey, Delivery.BULK, now);
+  }
+
+  /**
+   * Makes sure the group's lock row exists for this delivery, in its own short transaction (an
+   * empty lock row is harmless, and a concurrent creator's duplicate key is fine).
+   */
+  public void ensureGroup(String groupKey, Delivery delivery, Date now) {
     if (knownGroups.contains(groupKey)) {
       return;
     }
@@ -219,9 +289,12 @@ public final class BulkEntryStore {
         if (!present) {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO " + GROUP_TABLE + " (GROUP_KEY_, CREATED_) VALUES (?, ?)")) {
+                  "INSERT INTO "
+                      + GROUP_TABLE
+                      + " (GROUP_KEY_, CREATED_, DELIVERY_) VALUES (?, ?, ?)")) {
             ps.setString(1, groupKey);
             ps.setTimestamp(2, new Timestamp(now.getTime()));
+            ps.setString(3, delivery.value());
             ps.executeUpdate();
           } catch (SQLException e) {
             if (!SQL_STATE_DUPLICATE_KEY.equals(e.getSQLState())) {
@@ -628,7 +701,7 @@ public final class BulkEntryStore {
     }
   }
 
-  private static String truncate(String s, int max) {
+  static String truncate(String s, int max) {
     if (s == null) {
       return null;
     }

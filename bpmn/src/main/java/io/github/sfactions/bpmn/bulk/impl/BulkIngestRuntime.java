@@ -1,15 +1,23 @@
 package io.github.sfactions.bpmn.bulk.impl;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestSettings;
+import io.github.sfactions.bpmn.bulk.MicroBatchDepth;
+import io.github.sfactions.bpmn.bulk.MicroBatchListener;
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.camunda.SalesforceConnections;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * What the bulk queue and the bulk ingest steps of one process engine share: its settings, its
@@ -27,17 +35,55 @@ public final class BulkIngestRuntime {
   private final BulkEntryStore store;
   private final SalesforceConnections connections;
   private final SizeTrigger sizeTrigger;
+  private final MicroBatch microBatch;
+
+  /** The micro-batch parts of a runtime: settings, trigger and the listener of flushes. */
+  public record MicroBatch(
+      MicroBatchSettings settings,
+      MicroBatchTrigger trigger,
+      MicroBatchListener listener,
+      DataSource dataSource) {
+
+    public MicroBatch {
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(trigger, "trigger");
+      Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(dataSource, "dataSource");
+    }
+  }
+
+  /** What waits for micro-batch delivery, read on a connection of its own. */
+  public MicroBatchDepth microBatchDepth() {
+    try (Connection c = microBatch.dataSource().getConnection()) {
+      MicroBatchStore.Depth depth = new MicroBatchStore().depth(c);
+      Duration age =
+          depth.oldest() == null
+              ? Duration.ZERO
+              : Duration.ofMillis(
+                  Math.max(0, ClockUtil.getCurrentTime().getTime() - depth.oldest().getTime()));
+      return new MicroBatchDepth(depth.records(), age);
+    } catch (SQLException e) {
+      throw BulkEntryStore.failure("count the micro-batch queue", e);
+    }
+  }
 
   /** A runtime over these parts. */
   public BulkIngestRuntime(
       BulkIngestSettings settings,
       BulkEntryStore store,
       SalesforceConnections connections,
-      SizeTrigger sizeTrigger) {
+      SizeTrigger sizeTrigger,
+      MicroBatch microBatch) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.store = Objects.requireNonNull(store, "store");
     this.connections = Objects.requireNonNull(connections, "connections");
     this.sizeTrigger = Objects.requireNonNull(sizeTrigger, "sizeTrigger");
+    this.microBatch = Objects.requireNonNull(microBatch, "microBatch");
+  }
+
+  /** The micro-batch collector's parts. */
+  public MicroBatch microBatch() {
+    return microBatch;
   }
 
   public BulkIngestSettings settings() {

@@ -55,4 +55,27 @@ final class BulkLogger {
         strays,
         claimId);
   }
+
+  static void microTriggerFailed(String groupKey, RuntimeException e) {
+    LOG.warn(
+        "SFA-05008 Could not start a micro-batch flush for group {} (the sweep will send it): {}",
+        groupKey,
+        e.getMessage());
+  }
+
+  static void microRecordsPutBack(int records, String sobject, String reason) {
+    LOG.warn(
+        "SFA-05009 Put {} micro-batch {} records back into the queue after a technical failure: {}",
+        records,
+        sobject,
+        reason);
+  }
+
+  static void microOutcomeDropped(Object entryId, String processInstanceId) {
+    LOG.info(
+        "SFA-05010 Dropping the micro-batch outcome of entry {}: process instance {} no longer"
+            + " exists",
+        entryId,
+        processInstanceId);
+  }
 }

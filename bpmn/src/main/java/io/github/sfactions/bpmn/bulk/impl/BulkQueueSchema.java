@@ -11,10 +11,12 @@ import javax.sql.DataSource;
  * Creates the queue tables if they are missing (idempotent; safe when several nodes start at once
  * on one database). {@code SFA_BULK_ENTRY} holds one row per queued record until its outcome is
  * delivered: its columns, its cells as written in the CSV ({@code ROW_}), their size and its match
- * key ({@link RowCells}). {@code SFA_BULK_GROUP} holds one row per group: the timer looks at each
- * group, and a claim holds its group's row so that one claim per group runs at a time. {@code
- * SFA_BULK_BACKFILL} holds one row per back-fill with its counts, {@code SFA_BULK_FAILED} the
- * back-fill records Salesforce rejected.
+ * key ({@link RowCells}); a micro-batch record holds its action request as JSON in {@code ROW_}
+ * and, once sent, its match count, status and matched Ids beside the bulk outcome columns. {@code
+ * SFA_BULK_GROUP} holds one row per group and its delivery ({@code bulk} or {@code microBatch}):
+ * the timer looks at each group, and a claim holds its group's row so that one claim per group runs
+ * at a time. {@code SFA_BULK_BACKFILL} holds one row per back-fill with its counts, {@code
+ * SFA_BULK_FAILED} the back-fill records Salesforce rejected.
  */
 public final class BulkQueueSchema {
 
@@ -120,7 +122,14 @@ public final class BulkQueueSchema {
             + GROUP_TABLE
             + " ("
             + "GROUP_KEY_ VARCHAR(64) PRIMARY KEY, "
-            + "CREATED_ TIMESTAMP NOT NULL)");
+            + "CREATED_ TIMESTAMP NOT NULL)",
+        // added for micro-batch delivery; ALTER so that queues created by earlier versions get them
+        "ALTER TABLE "
+            + GROUP_TABLE
+            + " ADD COLUMN IF NOT EXISTS DELIVERY_ VARCHAR(32) DEFAULT 'bulk' NOT NULL",
+        "ALTER TABLE " + ENTRY_TABLE + " ADD COLUMN IF NOT EXISTS MATCH_COUNT_ INTEGER",
+        "ALTER TABLE " + ENTRY_TABLE + " ADD COLUMN IF NOT EXISTS STATUS_ INTEGER",
+        "ALTER TABLE " + ENTRY_TABLE + " ADD COLUMN IF NOT EXISTS RECORD_IDS_ VARCHAR(4000)");
   }
 
   /**

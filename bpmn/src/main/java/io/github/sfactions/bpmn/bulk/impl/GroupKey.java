@@ -39,6 +39,11 @@ public record GroupKey(String connection, String sobject, BulkOperation operatio
             + operation.name()
             + '\n'
             + (idField == null ? "" : idField.toLowerCase(Locale.ROOT));
+    return digest(text);
+  }
+
+  /** The 64-character SHA-256 hex digest of a group's text (the key of its rows). */
+  static String digest(String text) {
     try {
       return HexFormat.of()
           .formatHex(

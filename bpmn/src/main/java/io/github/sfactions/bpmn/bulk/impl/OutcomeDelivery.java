@@ -62,7 +62,17 @@ final class OutcomeDelivery {
    * OutcomeAwaitParseListener}), so triggering it only hands over the outcome.
    */
   private boolean deliver(PendingOutcome o) {
-    String message = BulkIngestVariables.outcomeMessage(o.entryId());
+    return trigger(BulkIngestVariables.outcomeMessage(o.entryId()), variables(o), false);
+  }
+
+  /**
+   * Triggers the subscription waiting for {@code message}, if one waits: at once in this
+   * transaction, or with {@code async} as a job of its own (the engine's asynchronous event
+   * processing), so that the waiting instance continues in its own transaction.
+   *
+   * @return false when no subscription waits for the message
+   */
+  static boolean trigger(String message, VariableMap variables, boolean async) {
     CommandContext commandContext = Context.getCommandContext();
     EventSubscriptionQueryImpl query = new EventSubscriptionQueryImpl();
     query.eventType(MESSAGE).eventName(message);
@@ -73,16 +83,18 @@ final class OutcomeDelivery {
     if (waiting.isEmpty()) {
       return false;
     }
-    ((EventSubscriptionEntity) waiting.get(0)).eventReceived(variables(o), false);
+    ((EventSubscriptionEntity) waiting.get(0)).eventReceived(variables, async);
     return true;
   }
 
   private boolean instanceGone(PendingOutcome o) {
-    return o.processInstanceId() == null
-        || runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceId(o.processInstanceId())
-                .count()
+    return instanceGone(runtimeService, o.processInstanceId());
+  }
+
+  /** True when no instance of this id exists (or none was given). */
+  static boolean instanceGone(RuntimeService runtimeService, String processInstanceId) {
+    return processInstanceId == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
             == 0;
   }
 

@@ -8,6 +8,7 @@ import io.github.sfactions.action.BulkRecord;
 import io.github.sfactions.action.BulkRecords;
 import io.github.sfactions.action.Delivery;
 import io.github.sfactions.action.Outcome;
+import io.github.sfactions.action.PreparedAction;
 import io.github.sfactions.camunda.ActionParameters;
 import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueueEntry;
@@ -24,7 +25,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 /**
  * One of the six Segment action connectors ({@code salesforce-lead} ... {@code
  * salesforce-custom-object}): REST delivery runs the action now; a batched delivery validates the
- * record and hands it to the {@link BulkQueue}.
+ * record (bulk: the reference's bulk rules; micro-batch: the REST rules) and hands it to the {@link
+ * BulkQueue}.
  */
 public class ActionConnector extends AbstractSalesforceConnector {
 
@@ -75,7 +77,14 @@ public class ActionConnector extends AbstractSalesforceConnector {
   }
 
   private Map<String, Object> enqueue(ActionRequest request, Delivery delivery, String connection) {
-    BulkRecord record = BulkRecords.of(request.toBuilder().delivery(delivery.value()).build());
+    BulkRecord record = null;
+    if (delivery == Delivery.MICRO_BATCH) {
+      // a micro-batched record keeps the single-record semantics: what REST would refuse before
+      // any call is refused now, with the same error, instead of after a wait in the queue
+      PreparedAction.prepare(request);
+    } else {
+      record = BulkRecords.of(request.toBuilder().delivery(delivery.value()).build());
+    }
     BulkQueue queue =
         BulkQueues.current()
             .orElseThrow(

@@ -25,8 +25,21 @@ final class ErrorHandlers {
    * code (a delegate, a script), which may catch the {@code BpmnError} itself.
    */
   static boolean uncaughtInConnectorActivity(String errorCode) {
+    return uncaught(errorCode, true);
+  }
+
+  /**
+   * True when nothing in the model catches {@code errorCode} thrown by the current activity,
+   * whatever its kind (a step that raises a queued record's outcome). False outside the engine.
+   */
+  static boolean uncaughtInCurrentActivity(String errorCode) {
+    return uncaught(errorCode, false);
+  }
+
+  private static boolean uncaught(String errorCode, boolean connectorOnly) {
     return ExecutionSupport.currentExecution()
-        .filter(ErrorHandlers::runsConnectorActivity)
+        .filter(execution -> execution.getActivity() != null)
+        .filter(execution -> !connectorOnly || runsConnectorActivity(execution))
         .map(execution -> !isCaught(execution, errorCode))
         .orElse(false);
   }

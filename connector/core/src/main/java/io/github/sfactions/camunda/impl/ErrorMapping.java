@@ -28,17 +28,7 @@ public final class ErrorMapping {
       return failure;
     }
     if (failure instanceof ActionException e) {
-      String message =
-          connectorId
-              + " ("
-              + what
-              + ") failed: "
-              + e.getMessage()
-              + " ["
-              + e.code()
-              + ", status "
-              + e.status()
-              + "]";
+      String message = failedMessage(connectorId, what, e);
       if (!isBusiness(e)) {
         return SalesforceConnectorException.rejected(connectorId, what, message, e);
       }
@@ -58,6 +48,40 @@ public final class ErrorMapping {
       return SalesforceConnectorException.of(connectorId, what, e);
     }
     return SalesforceConnectorException.unexpected(connectorId, what, failure);
+  }
+
+  /**
+   * What a step that raises a queued record's business outcome throws: the BPMN error the action
+   * connector would have thrown over REST, or, when nothing in the model catches it, a failure that
+   * becomes an incident at once (as the connector's).
+   */
+  public static RuntimeException outcome(String connectorId, String what, ActionException e) {
+    String errorCode = String.valueOf(e.status());
+    if (!isBusiness(e) || ErrorHandlers.uncaughtInCurrentActivity(errorCode)) {
+      return SalesforceConnectorException.rejected(
+          connectorId,
+          what,
+          failedMessage(connectorId, what, e)
+              + (isBusiness(e)
+                  ? "; no error boundary event or event sub-process catches BPMN error " + errorCode
+                  : ""),
+          e);
+    }
+    return bpmnError(e);
+  }
+
+  /** "connector (what) failed: message [code, status N]": the reference's message with context. */
+  private static String failedMessage(String connectorId, String what, ActionException e) {
+    return connectorId
+        + " ("
+        + what
+        + ") failed: "
+        + e.getMessage()
+        + " ["
+        + e.code()
+        + ", status "
+        + e.status()
+        + "]";
   }
 
   private static boolean isBusiness(ActionException e) {
