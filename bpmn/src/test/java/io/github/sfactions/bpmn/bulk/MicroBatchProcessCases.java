@@ -3,6 +3,7 @@ package io.github.sfactions.bpmn.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
+import io.github.sfactions.camunda.ArrivalOrder;
 import io.github.sfactions.emulator.FaultType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +164,45 @@ abstract class MicroBatchProcessCases extends BulkProcessTestSupport {
     assertThat(outcome(b)).containsEntry("result", "updated").containsEntry("matchCount", 1);
     assertThat(outcome(c)).containsEntry("result", "updated").containsEntry("matchCount", 1);
     assertThat(outcome(b).get("recordId")).isEqualTo(outcome(a).get("recordId"));
+  }
+
+  @Test
+  void aGroupIsSentInTheOrderItsEventsArrivedNotTheOrderTheirJobsQueuedThem() {
+    // the later event's job happened to queue its record first
+    ProcessInstance later =
+        start(MICRO, Event.upsert("order@example.com", "Arrived second"), "none", 2_000L);
+    ProcessInstance earlier =
+        start(MICRO, Event.upsert("order@example.com", "Arrived first"), "none", 1_000L);
+
+    sendDueGroups();
+
+    assertThat(sf.records("Lead"))
+        .singleElement()
+        .satisfies(lead -> assertThat(lead).containsEntry("LastName", "Arrived second"));
+    assertThat(outcome(earlier)).containsEntry("result", "created");
+    assertThat(outcome(later)).containsEntry("result", "updated");
+  }
+
+  @Test
+  void aQueuedRowChangedByHandFailsAloneAsAnIncidentAndTheGroupGoesOn() {
+    ProcessInstance broken = start(MICRO, Event.upsert("broken@example.com", "Broken"), "none");
+    ProcessInstance fine = start(MICRO, Event.upsert("fine@example.com", "Fine"), "none");
+    QueueTable.update(
+        engine,
+        "UPDATE SFA_BULK_ENTRY SET ROW_ = '{not json' WHERE PROC_INST_ID_ = '"
+            + broken.getId()
+            + "'");
+
+    sendDueGroups();
+
+    assertThat(outcome(fine)).containsEntry("result", "created");
+    assertThat(sf.records("Lead")).hasSize(1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().list())
+        .anySatisfy(
+            i -> {
+              assertThat(i.getActivityId()).isEqualTo("RaiseError");
+              assertThat(i.getIncidentMessage()).contains("cannot be read back");
+            });
   }
 
   @Test
@@ -358,7 +398,15 @@ abstract class MicroBatchProcessCases extends BulkProcessTestSupport {
 
   /** Starts a caller and runs its task (REST: the write; micro-batch: queuing). */
   private ProcessInstance start(String delivery, Event e, String variant) {
+    return start(delivery, e, variant, null);
+  }
+
+  /** Starts a caller as the intake would, with this arrival number, and runs its task. */
+  private ProcessInstance start(String delivery, Event e, String variant, Long arrival) {
     Map<String, Object> vars = new HashMap<>();
+    if (arrival != null) {
+      vars.put(ArrivalOrder.VARIABLE, arrival);
+    }
     vars.put("operation", e.operation());
     vars.put("matchEmail", e.matchEmail());
     vars.put("email", e.email());

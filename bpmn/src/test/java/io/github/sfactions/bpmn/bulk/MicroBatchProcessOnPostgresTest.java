@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * {@link MicroBatchProcessCases} on PostgreSQL (a fresh database): the queue's added columns, the
- * group row's {@code SKIP LOCKED}, the outcome hand-over in one transaction and its retry each in
- * a transaction of its own.
+ * group row's {@code SKIP LOCKED}, the outcome hand-over in one transaction and its retry each in a
+ * transaction of its own.
  */
 class MicroBatchProcessOnPostgresTest extends MicroBatchProcessCases {
 

@@ -24,11 +24,16 @@ public final class QueueTable {
 
   /** Empties the queue (a test that starts after a failed one must not send its leftovers). */
   public static void clear(ProcessEngine engine) {
+    update(engine, "DELETE FROM SFA_BULK_ENTRY");
+  }
+
+  /** Changes the queue by hand, as an operator (or an attacker with database access) might. */
+  public static void update(ProcessEngine engine, String sql) {
     ProcessEngineConfigurationImpl c =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     try (Connection con = c.getDataSource().getConnection();
         Statement s = con.createStatement()) {
-      s.executeUpdate("DELETE FROM SFA_BULK_ENTRY");
+      s.executeUpdate(sql);
       if (!con.getAutoCommit()) {
         con.commit();
       }

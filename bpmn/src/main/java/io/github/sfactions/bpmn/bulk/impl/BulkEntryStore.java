@@ -77,7 +77,8 @@ public final class BulkEntryStore {
             group.sobject(),
             group.operation().name(),
             group.idField(),
-            delivery),
+            delivery,
+            null),
         row,
         processInstanceId,
         executionId,
@@ -95,6 +96,8 @@ public final class BulkEntryStore {
    * @param operation the operation (bulk: the Bulk API operation's name)
    * @param idField the upsert external id field, else null
    * @param delivery {@code bulk} or {@code microBatch}
+   * @param arrival the event's arrival number ({@code sfactionsArrival}) for micro-batch records,
+   *     else null
    */
   public record Placement(
       String groupKey,
@@ -102,7 +105,8 @@ public final class BulkEntryStore {
       String sobject,
       String operation,
       String idField,
-      String delivery) {}
+      String delivery,
+      Long arrival) {}
 
   /** Inserts a queued row; returns its row id. */
   public long insert(
@@ -119,8 +123,8 @@ public final class BulkEntryStore {
             + ENTRY_TABLE
             + " (GROUP_KEY_, CONNECTION_, SOBJECT_, OPERATION_, ID_FIELD_,"
             + " DELIVERY_, ROW_, ROW_BYTES_, COLUMNS_, MATCH_KEY_, PROC_INST_ID_, EXECUTION_ID_,"
-            + " ACTIVITY_ID_, TENANT_ID_, CREATED_)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ACTIVITY_ID_, TENANT_ID_, CREATED_, ARRIVAL_)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // the key comes back from the statement itself: JDBC's generated-key column names are quoted by
     // some drivers
     // (pgjdbc), so they would have to match each database's case folding
@@ -140,6 +144,11 @@ public final class BulkEntryStore {
       ps.setString(13, activityId);
       ps.setString(14, tenantId);
       ps.setTimestamp(15, new Timestamp(now.getTime()));
+      if (placement.arrival() == null) {
+        ps.setNull(16, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(16, placement.arrival());
+      }
       try (ResultSet keys = ps.executeQuery()) {
         if (!keys.next()) {
           throw new IllegalStateException("The database returned no id for the queued bulk record");

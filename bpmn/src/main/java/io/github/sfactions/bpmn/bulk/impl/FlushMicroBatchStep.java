@@ -19,6 +19,7 @@ import io.github.sfactions.camunda.SalesforceConnectorException;
 import io.github.sfactions.client.SalesforceApiException;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -68,7 +69,8 @@ public class FlushMicroBatchStep extends BulkStep {
       execution.setVariable(GROUP_BUSY, true);
       return;
     }
-    List<MicroBatchStore.Claimed> rows = store.unclaimed(c, groupKey, settings.maxRecords());
+    List<MicroBatchStore.Claimed> rows =
+        inArrivalOrder(store.unclaimed(c, groupKey, settings.maxRecords()));
     if (rows.isEmpty()) {
       return;
     }
@@ -77,6 +79,19 @@ public class FlushMicroBatchStep extends BulkStep {
         MORE,
         (Boolean) execution.getVariable(MORE)
             || store.ready(c, groupKey, settings.maxRecords(), dueBefore));
+  }
+
+  /**
+   * The rows in the order their events arrived at the intake, when every row has an arrival number
+   * (jobs commit their rows in any order); else in queue order.
+   */
+  static List<MicroBatchStore.Claimed> inArrivalOrder(List<MicroBatchStore.Claimed> rows) {
+    if (rows.stream().anyMatch(r -> r.arrival() == null)) {
+      return rows;
+    }
+    List<MicroBatchStore.Claimed> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(MicroBatchStore.Claimed::arrival));
+    return sorted;
   }
 
   /**
@@ -141,18 +156,27 @@ public class FlushMicroBatchStep extends BulkStep {
           "Claimed " + claimed + " of " + seqs.length + " micro-batch records holding the group");
     }
     MicroBatchStore.Claimed first = rows.get(0);
+    List<MicroOutcome> outcomes = new ArrayList<>();
+    List<MicroBatchStore.Claimed> sent = new ArrayList<>(rows.size());
     List<ActionRequest> requests = new ArrayList<>(rows.size());
-    rows.forEach(r -> requests.add(ActionRequestJson.read(r.requestJson())));
+    for (MicroBatchStore.Claimed row : rows) {
+      try {
+        requests.add(ActionRequestJson.read(row.requestJson()));
+        sent.add(row);
+      } catch (RuntimeException unreadable) {
+        // a row changed by hand must not hold back its group: it fails alone, as an incident
+        outcomes.add(MicroOutcomes.unreadable(row, unreadable));
+      }
+    }
     GroupExecutor.Report report =
         new GroupExecutor(calls.on(runtime.connections().client(first.connection())))
             .execute(requests);
 
-    List<MicroOutcome> outcomes = new ArrayList<>();
     List<Long> putBack = new ArrayList<>();
     int written = 0;
     SalesforceApiException technical = report.stoppedBy();
-    for (int i = 0; i < rows.size(); i++) {
-      MicroBatchStore.Claimed row = rows.get(i);
+    for (int i = 0; i < sent.size(); i++) {
+      MicroBatchStore.Claimed row = sent.get(i);
       GroupExecutor.Outcome o = report.outcomes().get(i);
       if (o.result() != null) {
         written++;

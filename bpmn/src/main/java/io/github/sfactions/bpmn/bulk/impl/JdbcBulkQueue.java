@@ -5,6 +5,7 @@ import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.Delivery;
 import io.github.sfactions.action.ObjectNames;
 import io.github.sfactions.bpmn.bulk.BulkIngestSettings;
+import io.github.sfactions.camunda.ArrivalOrder;
 import io.github.sfactions.camunda.BulkQueue;
 import io.github.sfactions.camunda.BulkQueueEntry;
 import io.github.sfactions.camunda.EngineTransaction;
@@ -13,6 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Date;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -61,7 +65,8 @@ public final class JdbcBulkQueue implements BulkQueue {
               sobject,
               Delivery.MICRO_BATCH.value(),
               null,
-              Delivery.MICRO_BATCH.value());
+              Delivery.MICRO_BATCH.value(),
+              arrival());
       row = renderRequest(entry);
       runtime.store().ensureGroup(groupKey, Delivery.MICRO_BATCH, now);
       committed = () -> runtime.microBatch().trigger().committed(groupKey, 1);
@@ -74,7 +79,8 @@ public final class JdbcBulkQueue implements BulkQueue {
               group.sobject(),
               group.operation().name(),
               group.idField(),
-              Delivery.BULK.value());
+              Delivery.BULK.value(),
+              null);
       row = render(entry, runtime.settings());
       runtime.store().ensureGroup(group.hash(), now);
       committed = () -> runtime.sizeTrigger().committed(group.hash());
@@ -119,6 +125,17 @@ public final class JdbcBulkQueue implements BulkQueue {
             entry.activityId(),
             entry.tenantId(),
             now);
+  }
+
+  /**
+   * The arrival number the intake gave the queuing instance ({@link ArrivalOrder}), if any: a flush
+   * sends its records in arrival order, as REST's record turns would write them.
+   */
+  private static Long arrival() {
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    ExecutionEntity execution = context == null ? null : context.getExecution();
+    Object value = execution == null ? null : execution.getVariable(ArrivalOrder.VARIABLE);
+    return value instanceof Number n ? n.longValue() : null;
   }
 
   /**

@@ -22,13 +22,17 @@ final class MicroBatchStore {
 
   private static final String MICRO = "'" + Delivery.MICRO_BATCH.value() + "'";
 
-  /** A queued record: its row, instance, connection, object, queue time and action request. */
+  /**
+   * A queued record: its row, instance, connection, object, queue time, arrival number (or null)
+   * and action request.
+   */
   record Claimed(
       long seq,
       String processInstanceId,
       String connection,
       String sobject,
       Date created,
+      Long arrival,
       String requestJson) {}
 
   /** What the queue holds for micro-batch delivery: records without outcome, and the oldest. */
@@ -37,7 +41,7 @@ final class MicroBatchStore {
   /** The group's oldest unclaimed rows, at most {@code limit}, oldest first. */
   List<Claimed> unclaimed(Connection c, String groupKey, int limit) {
     String sql =
-        "SELECT SEQ_, PROC_INST_ID_, CONNECTION_, SOBJECT_, CREATED_, ROW_ FROM "
+        "SELECT SEQ_, PROC_INST_ID_, CONNECTION_, SOBJECT_, CREATED_, ARRIVAL_, ROW_ FROM "
             + ENTRY_TABLE
             + " WHERE GROUP_KEY_ = ? AND CLAIM_ID_ IS NULL ORDER BY SEQ_ LIMIT ?";
     List<Claimed> rows = new ArrayList<>();
@@ -46,6 +50,8 @@ final class MicroBatchStore {
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          long arrival = rs.getLong(6);
+          Long arrived = rs.wasNull() ? null : arrival;
           rows.add(
               new Claimed(
                   rs.getLong(1),
@@ -53,7 +59,8 @@ final class MicroBatchStore {
                   rs.getString(3),
                   rs.getString(4),
                   new Date(rs.getTimestamp(5).getTime()),
-                  rs.getString(6)));
+                  arrived,
+                  rs.getString(7)));
         }
       }
       return rows;

@@ -58,6 +58,20 @@ final class MicroOutcomes {
         null);
   }
 
+  /** A queue row whose request cannot be read back (changed outside sfactions). */
+  static MicroOutcome unreadable(MicroBatchStore.Claimed row, RuntimeException e) {
+    return new MicroOutcome(
+        row.seq(),
+        row.processInstanceId(),
+        MicroBatchVariables.RESULT_FAILED,
+        null,
+        null,
+        STATUS_TECHNICAL,
+        "UNREADABLE_QUEUE_ROW",
+        "The queued record " + row.seq() + " cannot be read back: " + e.getMessage(),
+        null);
+  }
+
   private static String json(ActionException e) {
     try {
       return MAPPER.writeValueAsString(e.recordIds());
