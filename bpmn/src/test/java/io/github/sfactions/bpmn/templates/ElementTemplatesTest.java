@@ -259,11 +259,32 @@ class ElementTemplatesTest {
   @Test
   void outputsMapRecordIdResultAndMatchCount() {
     assertThat(outputSources(named("Salesforce: Upsert Lead")))
-        .containsExactly("${recordId}", "${result}", "${matchCount}");
+        .containsExactly(
+            "${recordId}",
+            "${result}",
+            "${result == 'queued' ? queueEntryId : null}",
+            "${matchCount}");
     assertThat(outputSources(named("Salesforce V2: Add Lead (Bulk API)")))
         .containsExactly("${result}", "${queueEntryId}");
     assertThat(outputSources(named("Salesforce: Find records")))
         .containsExactly("${matchCount}", "${recordId}", "${recordIdsJson}");
+  }
+
+  @Test
+  void restTemplatesOfferEveryDeliveryTheOperationHasAndBulkTemplatesNone() {
+    TemplateProperty upsert = input(named("Salesforce: Upsert Lead"), "delivery").orElseThrow();
+    assertThat(upsert.type()).isEqualTo("Dropdown");
+    assertThat(upsert.value()).isEqualTo("rest");
+    assertThat(upsert.choices())
+        .extracting(TemplateProperty.Choice::value)
+        .containsExactly("rest", "microBatch", "bulk");
+    assertThat(upsert.description())
+        .contains(
+            "one call now", "sObject Collections", "Await micro-batch outcome", "Bulk API 2.0");
+    assertThat(input(named("Salesforce V2: Delete Contact"), "delivery").orElseThrow().choices())
+        .extracting(TemplateProperty.Choice::value)
+        .containsExactly("rest", "microBatch");
+    assertThat(input(named("Salesforce V2: Add Lead (Bulk API)"), "delivery")).isEmpty();
   }
 
   private static ElementTemplate findRecordsTemplate() {

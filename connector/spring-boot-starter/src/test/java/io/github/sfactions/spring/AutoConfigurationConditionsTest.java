@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sfactions.bpmn.bulk.BulkIngestExpressions;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
 import io.github.sfactions.bpmn.bulk.BulkIngestVariables;
+import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.spring.bulk.BulkIngestAutoConfiguration;
+import io.github.sfactions.spring.bulk.MicroBatchMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,9 @@ class AutoConfigurationConditionsTest {
               .hasSingleBean(SalesforceHealthIndicator.class)
               .hasSingleBean(SalesforceMetrics.class)
               .hasSingleBean(BulkIngestPlugin.class)
-              .hasBean(BulkIngestVariables.SETTINGS_BEAN);
+              .hasBean(BulkIngestVariables.SETTINGS_BEAN)
+              .hasBean(MicroBatchVariables.SETTINGS_BEAN)
+              .hasSingleBean(MicroBatchMetrics.class);
         });
   }
 
@@ -92,7 +96,16 @@ class AutoConfigurationConditionsTest {
                     .doesNotHaveBean(SalesforceMetrics.class)
                     .doesNotHaveBean(SalesforceHealthIndicator.class)
                     .doesNotHaveBean(BulkIngestPlugin.class)
-                    .doesNotHaveBean(BulkIngestVariables.SETTINGS_BEAN));
+                    .doesNotHaveBean(BulkIngestVariables.SETTINGS_BEAN)
+                    .doesNotHaveBean(MicroBatchVariables.SETTINGS_BEAN)
+                    .doesNotHaveBean(MicroBatchMetrics.class));
+    runner
+        .withPropertyValues("sfactions.metrics.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(BulkIngestPlugin.class)
+                    .doesNotHaveBean(MicroBatchMetrics.class));
     runner
         .withPropertyValues("management.health.defaults.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(SalesforceHealthIndicator.class));
@@ -104,6 +117,14 @@ class AutoConfigurationConditionsTest {
 
   @Test
   void aFeatureWhoseLibraryIsMissingIsNotConfigured() {
+    runner
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(BulkIngestPlugin.class)
+                    .doesNotHaveBean(MicroBatchMetrics.class));
     runner
         .withClassLoader(
             new FilteredClassLoader(

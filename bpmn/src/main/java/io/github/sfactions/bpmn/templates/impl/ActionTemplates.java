@@ -2,6 +2,7 @@ package io.github.sfactions.bpmn.templates.impl;
 
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.BULK;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.CONNECTION;
+import static io.github.sfactions.bpmn.templates.impl.CommonParts.DELIVERY;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.EXECUTION;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.FIELDS;
 import static io.github.sfactions.bpmn.templates.impl.CommonParts.MATCH;
@@ -11,8 +12,10 @@ import static io.github.sfactions.bpmn.templates.impl.CommonParts.output;
 
 import io.github.sfactions.action.ActionMessages;
 import io.github.sfactions.action.ActionType;
+import io.github.sfactions.action.Delivery;
 import io.github.sfactions.action.Operation;
 import io.github.sfactions.action.StandardField;
+import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import io.github.sfactions.bpmn.templates.ElementTemplate;
 import io.github.sfactions.bpmn.templates.TemplateBinding;
 import io.github.sfactions.bpmn.templates.TemplateProperty;
@@ -144,6 +147,9 @@ public final class ActionTemplates {
               MATCH.id(),
               TemplateBinding.input(ActionParameters.EXTERNAL_ID_FIELD)));
     }
+    if (!bulk) {
+      connector.add(delivery(operation));
+    }
     connector.add(CommonParts.connection());
     connector.addAll(outputs(type, operation, bulk));
 
@@ -161,9 +167,7 @@ public final class ActionTemplates {
     if (!bulk && operation.needsLookup()) {
       groups.add(0, MATCH);
     }
-    if (bulk) {
-      groups.add(BULK);
-    }
+    groups.add(bulk ? BULK : DELIVERY);
     groups.addAll(List.of(OUTPUT, CONNECTION, EXECUTION));
 
     return new ElementTemplate(
@@ -182,6 +186,42 @@ public final class ActionTemplates {
         groups,
         List.of(CommonParts.asyncBefore(), CommonParts.asyncAfter(!bulk)),
         scopes);
+  }
+
+  /** The delivery dropdown of a REST template: REST first (the default). */
+  private static TemplateProperty delivery(Operation operation) {
+    List<TemplateProperty.Choice> choices = new ArrayList<>();
+    choices.add(new TemplateProperty.Choice("REST: one call now", Delivery.REST.value()));
+    choices.add(
+        new TemplateProperty.Choice(
+            "Micro-batch: sObject Collections, seconds", Delivery.MICRO_BATCH.value()));
+    String bulkNote = "";
+    if (operation != Operation.DELETE) {
+      choices.add(new TemplateProperty.Choice("Bulk API 2.0 job, minutes", Delivery.BULK.value()));
+      bulkNote =
+          operation == Operation.CREATE
+              ? " Bulk API: the record is queued for a Bulk API 2.0 job, sent within minutes;"
+                  + " await its outcome with \"Await bulk outcome\", which reads the queue entry Id from "
+                  + BULK_ENTRY_VARIABLE
+                  + "."
+              : " Bulk API: queued for a Bulk API 2.0 job, sent within minutes; the job needs"
+                  + " the fields of the \"(Bulk API)\" template, so use that one.";
+    }
+    return TemplateProperty.dropdown(
+        "Delivery",
+        "How the record reaches Salesforce. REST (default): one call now, the outcome right"
+            + " here (recordId, or BPMN error 300/400/404). Micro-batch: the record is queued in"
+            + " the engine's database and sent with others within seconds through sObject"
+            + " Collections (up to 200 records per call); this task returns result queued and"
+            + " the queue entry Id, and the outcome (REST's outputs, or its BPMN error) comes"
+            + " from the \"Await micro-batch outcome\" call activity"
+            + " ("
+            + MicroBatchVariables.AWAIT_PROCESS_KEY
+            + ") next."
+            + bulkNote,
+        DELIVERY.id(),
+        TemplateBinding.input(ActionParameters.DELIVERY),
+        choices);
   }
 
   private static List<TemplateProperty> matcherFields(Operation operation) {
@@ -315,6 +355,23 @@ public final class ActionTemplates {
                   + "record's outcome (recordId on success, BPMN error 400 with Salesforce's error on failure).",
               ActionParameters.QUEUE_ENTRY_ID,
               BULK_ENTRY_VARIABLE));
+    }
+    if (!bulk) {
+      // REST answers carry no queueEntryId: the expression reads it only from a queued answer
+      outputs.add(
+          TemplateProperty.string(
+                  "Queue entry Id into variable",
+                  "Process variable that receives the queue's id of the record when the"
+                      + " delivery queues it (micro-batch, bulk), else null. The \"Await"
+                      + " micro-batch outcome\" call activity reads "
+                      + MicroBatchVariables.ENTRY_ID
+                      + ".",
+                  OUTPUT.id(),
+                  new TemplateBinding(
+                      TemplateBinding.OUTPUT_PARAMETER,
+                      null,
+                      "${result == 'queued' ? " + ActionParameters.QUEUE_ENTRY_ID + " : null}"))
+              .withValue(MicroBatchVariables.ENTRY_ID));
     }
     if (!bulk && operation.needsLookup()) {
       outputs.add(

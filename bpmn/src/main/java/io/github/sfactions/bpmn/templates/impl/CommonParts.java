@@ -15,6 +15,7 @@ public final class CommonParts {
   public static final Group MATCH = new Group("match", "Record matchers");
   public static final Group FIELDS = new Group("fields", "Fields");
   public static final Group BULK = new Group("bulk", "Bulk API");
+  public static final Group DELIVERY = new Group("delivery", "Delivery");
   public static final Group INPUT = new Group("input", "Input");
   public static final Group OUTPUT = new Group("output", "Result");
   public static final Group CONNECTION = new Group("connection", "Connection");

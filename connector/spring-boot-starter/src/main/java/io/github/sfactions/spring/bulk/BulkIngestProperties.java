@@ -1,15 +1,25 @@
 package io.github.sfactions.spring.bulk;
 
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
+import io.github.sfactions.spring.InvalidSalesforcePropertiesException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code sfactions.bulk.*}: the durable bulk queue and the bulk ingest process in a Spring Boot
- * application. Unset values keep {@link BulkIngestPlugin}'s defaults.
+ * {@code sfactions.bulk.*}: the durable queue of batched deliveries, the bulk ingest process and
+ * the micro-batch collector ({@code sfactions.bulk.micro-batch.*}) in a Spring Boot application.
+ * Unset values keep {@link BulkIngestPlugin}'s defaults; the plugin's rules check every value, and
+ * a wrong one is reported under its property name.
  */
-@ConfigurationProperties(prefix = "sfactions.bulk")
+@ConfigurationProperties(prefix = BulkIngestProperties.PREFIX)
 public class BulkIngestProperties {
+
+  /** Prefix of these properties. */
+  public static final String PREFIX = "sfactions.bulk";
 
   /** Whether the bulk queue and its ingest process are installed into the engine. */
   private boolean enabled = true;
@@ -47,40 +57,92 @@ public class BulkIngestProperties {
   /** Jobs tried per batch when uploads fail (default 3). */
   private Integer maxUploadAttempts;
 
-  /** The plugin these properties describe. */
+  /** The micro-batch collector ({@code delivery=microBatch}). */
+  private final MicroBatch microBatch = new MicroBatch();
+
+  /**
+   * The plugin these properties describe.
+   *
+   * @throws InvalidSalesforcePropertiesException naming each property with a wrong value
+   */
   public BulkIngestPlugin toPlugin() {
-    BulkIngestPlugin plugin = new BulkIngestPlugin();
-    if (batchSize != null) {
-      plugin.setBatchSize(batchSize);
-    }
-    if (maxCsvBytes != null) {
-      plugin.setMaxCsvBytes(maxCsvBytes);
-    }
-    if (flushInterval != null) {
-      plugin.setFlushInterval(flushInterval.toString());
-    }
-    if (maxBatchWait != null) {
-      plugin.setMaxBatchWait(maxBatchWait.toString());
-    }
-    if (pollInterval != null) {
-      plugin.setPollInterval(pollInterval.toString());
-    }
-    if (firstPollInterval != null) {
-      plugin.setFirstPollInterval(firstPollInterval.toString());
-    }
-    if (maxWait != null) {
-      plugin.setMaxWait(maxWait.toString());
-    }
-    if (claimTimeout != null) {
-      plugin.setClaimTimeout(claimTimeout.toString());
-    }
-    if (reportChunkSize != null) {
-      plugin.setReportChunkSize(reportChunkSize);
-    }
-    if (maxUploadAttempts != null) {
-      plugin.setMaxUploadAttempts(maxUploadAttempts);
+    List<String> problems = new ArrayList<>();
+    BulkIngestPlugin plugin = configure(problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSalesforcePropertiesException(problems);
     }
     return plugin;
+  }
+
+  /** One sentence per wrong value, each naming its property; empty when the plugin can be built. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    configure(problems);
+    return problems;
+  }
+
+  // each value goes through the plugin's own setter, so its rule lives there once
+  private BulkIngestPlugin configure(List<String> problems) {
+    BulkIngestPlugin plugin = new BulkIngestPlugin();
+    Setter set = new Setter(problems);
+    set.apply("batch-size", batchSize, plugin::setBatchSize);
+    set.apply("max-csv-bytes", maxCsvBytes, plugin::setMaxCsvBytes);
+    set.apply("flush-interval", text(flushInterval), plugin::setFlushInterval);
+    set.apply("max-batch-wait", text(maxBatchWait), plugin::setMaxBatchWait);
+    set.apply("poll-interval", text(pollInterval), plugin::setPollInterval);
+    set.apply("first-poll-interval", text(firstPollInterval), plugin::setFirstPollInterval);
+    set.apply("max-wait", text(maxWait), plugin::setMaxWait);
+    set.apply("claim-timeout", text(claimTimeout), plugin::setClaimTimeout);
+    set.apply("report-chunk-size", reportChunkSize, plugin::setReportChunkSize);
+    set.apply("max-upload-attempts", maxUploadAttempts, plugin::setMaxUploadAttempts);
+    set.apply(
+        MicroBatch.PREFIX + "max-records", microBatch.maxRecords, plugin::setMicroBatchMaxRecords);
+    set.apply(
+        MicroBatch.PREFIX + "max-delay", text(microBatch.maxDelay), plugin::setMicroBatchMaxDelay);
+    set.apply(
+        MicroBatch.PREFIX + "sweep-interval",
+        text(microBatch.sweepInterval),
+        plugin::setMicroBatchSweepInterval);
+    if (problems.isEmpty()) {
+      // the bulk values' rules (ranges, claim-timeout above max-wait) apply to all of them at once
+      set.together(plugin::settings);
+    }
+    return plugin;
+  }
+
+  private static String text(Duration duration) {
+    return duration == null ? null : duration.toString();
+  }
+
+  /** Applies set values and notes each rejected one under its property name. */
+  private record Setter(List<String> problems) {
+
+    <T> void apply(String property, T value, Consumer<T> setter) {
+      if (value == null) {
+        return;
+      }
+      try {
+        setter.accept(value);
+      } catch (IllegalArgumentException e) {
+        problems.add(PREFIX + "." + property + " is invalid: " + e.getMessage());
+      }
+    }
+
+    /**
+     * Checks the rules the plugin applies to all values at once (ranges of the bulk values and
+     * between them); the message names the plugin's property, e.g. batchSize for batch-size.
+     */
+    void together(Runnable check) {
+      try {
+        check.run();
+      } catch (IllegalArgumentException e) {
+        problems.add(PREFIX + ".* are invalid: " + e.getMessage());
+      }
+    }
+  }
+
+  public MicroBatch getMicroBatch() {
+    return microBatch;
   }
 
   public boolean isEnabled() {
@@ -169,5 +231,56 @@ public class BulkIngestProperties {
 
   public void setMaxUploadAttempts(Integer maxUploadAttempts) {
     this.maxUploadAttempts = maxUploadAttempts;
+  }
+
+  /**
+   * {@code sfactions.bulk.micro-batch.*}: how the micro-batch collector groups records. Unset
+   * values keep {@link MicroBatchSettings}'s defaults.
+   */
+  public static class MicroBatch {
+
+    static final String PREFIX = "micro-batch.";
+
+    /**
+     * Most records per flush, 1 to 200 (one sObject Collections call per kind of write; default
+     * 200).
+     */
+    private Integer maxRecords;
+
+    /**
+     * Longest wait of a record for its group to fill before the group is sent anyway (at most 1m;
+     * default 1s).
+     */
+    private Duration maxDelay;
+
+    /**
+     * Period of the sweep that sends records whose trigger a stopped node left behind (at least 1s;
+     * default 30s).
+     */
+    private Duration sweepInterval;
+
+    public Integer getMaxRecords() {
+      return maxRecords;
+    }
+
+    public void setMaxRecords(Integer maxRecords) {
+      this.maxRecords = maxRecords;
+    }
+
+    public Duration getMaxDelay() {
+      return maxDelay;
+    }
+
+    public void setMaxDelay(Duration maxDelay) {
+      this.maxDelay = maxDelay;
+    }
+
+    public Duration getSweepInterval() {
+      return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+      this.sweepInterval = sweepInterval;
+    }
   }
 }
