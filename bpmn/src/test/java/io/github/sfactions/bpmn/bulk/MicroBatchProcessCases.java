@@ -1,9 +1,16 @@
 package io.github.sfactions.bpmn.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sfactions.action.ActionException;
+import io.github.sfactions.action.ActionRequest;
+import io.github.sfactions.action.ActionType;
+import io.github.sfactions.action.Delivery;
 import io.github.sfactions.bpmn.bulk.impl.BulkIngestRuntime;
 import io.github.sfactions.camunda.ArrivalOrder;
+import io.github.sfactions.camunda.BulkQueueEntry;
+import io.github.sfactions.camunda.BulkQueues;
 import io.github.sfactions.emulator.FaultType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,6 +139,25 @@ abstract class MicroBatchProcessCases extends BulkProcessTestSupport {
     assertThat(outcome(bad)).containsEntry("failedWith", "400");
     assertThat((String) outcome(bad).get("failureMessage")).isNotBlank();
     assertThat(sf.records("Lead")).hasSize(2);
+  }
+
+  @Test
+  void aRecordTooLargeForAQueueRowIsRefusedWithA400BeforeAnythingIsQueued() {
+    // process variables cannot hold a million characters; JSON or byte-array variables can
+    ActionRequest huge =
+        ActionRequest.builder(ActionType.LEAD)
+            .operation("create")
+            .field("LastName", "x".repeat(1_000_001))
+            .field("Company", "Acme")
+            .build();
+    BulkQueueEntry entry =
+        new BulkQueueEntry(
+            BulkTestOrg.CONNECTION, Delivery.MICRO_BATCH, null, huge, null, null, null, null);
+
+    assertThatThrownBy(() -> BulkQueues.current().orElseThrow().enqueue(entry))
+        .isInstanceOf(ActionException.class)
+        .hasMessageContaining("more than a queue row holds");
+    assertThat(QueueTable.size(engine)).isZero();
   }
 
   @Test
