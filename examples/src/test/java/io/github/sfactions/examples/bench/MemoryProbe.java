@@ -1,5 +1,6 @@
 package io.github.sfactions.examples.bench;
 
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.examples.bench.BenchOptions.Database;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +46,8 @@ public final class MemoryProbe {
               threads + 10,
               loginUrl,
               probe,
-              Map.of(BenchData.BEAN, new BenchData(descriptionChars)))) {
+              Map.of(BenchData.BEAN, new BenchData(descriptionChars)),
+              MicroBatchSettings.defaults())) {
         engine.deploy(definition.resources());
         Round round = new Round(records, Integer.MAX_VALUE);
         probe.begin(round);
