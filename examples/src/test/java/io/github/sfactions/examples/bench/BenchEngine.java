@@ -3,6 +3,7 @@ package io.github.sfactions.examples.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
+import io.github.sfactions.bpmn.bulk.MicroBatchListener;
 import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.camunda.SalesforceConnectorPlugin;
@@ -62,6 +63,7 @@ public final class BenchEngine implements AutoCloseable {
    * @param probe sees every process instance start and end
    * @param beans expression beans
    * @param microBatch the micro-batch collector's group size and delay
+   * @param flushes hears the micro-batch collector's flushes
    */
   public static BenchEngine start(
       String name,
@@ -71,7 +73,8 @@ public final class BenchEngine implements AutoCloseable {
       String loginUrl,
       RecordProbe probe,
       Map<String, Object> beans,
-      MicroBatchSettings microBatch) {
+      MicroBatchSettings microBatch,
+      MicroBatchListener flushes) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setJdbcUrl(database.url());
@@ -99,6 +102,7 @@ public final class BenchEngine implements AutoCloseable {
     bulk.setPollInterval(POLL_INTERVAL.toString());
     bulk.setMicroBatchMaxRecords(microBatch.maxRecords());
     bulk.setMicroBatchMaxDelay(microBatch.maxDelay().toString());
+    bulk.setMicroBatchListener(flushes);
     c.setProcessEnginePlugins(
         new ArrayList<>(
             List.of(

@@ -76,6 +76,7 @@ final class EngineEnvironment extends Environment {
   private final BenchDatabase database;
   private final BenchEngine engine;
   private final BenchRecords records;
+  private final FlushLog flushes;
 
   private EngineEnvironment(
       Definition definition,
@@ -84,12 +85,14 @@ final class EngineEnvironment extends Environment {
       BenchEngine engine,
       RecordProbe probe,
       BenchRecords records,
+      FlushLog flushes,
       int window) {
     super(org, probe, window);
     this.definition = definition;
     this.database = database;
     this.engine = engine;
     this.records = records;
+    this.flushes = flushes;
   }
 
   /**
@@ -104,6 +107,7 @@ final class EngineEnvironment extends Environment {
     RecordProbe probe = new RecordProbe(Set.of(definition.processKey()));
     BenchOrg org = BenchOrg.start(options.latencyMs());
     BenchDatabase database = null;
+    FlushLog flushes = new FlushLog();
     try {
       database = BenchDatabase.create(options.database(), scenario.label());
       BenchEngine engine =
@@ -115,14 +119,16 @@ final class EngineEnvironment extends Environment {
               org.emulator().loginUrl(),
               probe,
               Map.of(),
-              options.microBatch());
+              options.microBatch(),
+              flushes);
       engine.deploy(definition.resources());
       int window =
           definition.batched()
               ? Integer.MAX_VALUE
               : 4 * options.threads()
                   + (definition.microBatched() ? 2 * options.microBatch().maxRecords() : 0);
-      return new EngineEnvironment(definition, org, database, engine, probe, records, window);
+      return new EngineEnvironment(
+          definition, org, database, engine, probe, records, flushes, window);
     } catch (RuntimeException e) {
       if (database != null) {
         database.close();
@@ -148,6 +154,11 @@ final class EngineEnvironment extends Environment {
           runtime.startProcessInstanceByKey(
               definition.processKey(), records.variables(roundNumber, i));
         });
+  }
+
+  @Override
+  String roundNote() {
+    return definition.microBatched() ? flushes.takeSummary() : "";
   }
 
   @Override

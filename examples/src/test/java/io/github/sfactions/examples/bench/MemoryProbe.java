@@ -1,5 +1,6 @@
 package io.github.sfactions.examples.bench;
 
+import io.github.sfactions.bpmn.bulk.MicroBatchListener;
 import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.examples.bench.BenchOptions.Database;
 import java.time.Duration;
@@ -47,7 +48,8 @@ public final class MemoryProbe {
               loginUrl,
               probe,
               Map.of(BenchData.BEAN, new BenchData(descriptionChars)),
-              MicroBatchSettings.defaults())) {
+              MicroBatchSettings.defaults(),
+              MicroBatchListener.NONE)) {
         engine.deploy(definition.resources());
         Round round = new Round(records, Integer.MAX_VALUE);
         probe.begin(round);
