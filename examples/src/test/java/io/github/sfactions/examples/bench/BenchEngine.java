@@ -3,6 +3,8 @@ package io.github.sfactions.examples.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.sfactions.bpmn.bulk.BulkIngestPlugin;
+import io.github.sfactions.bpmn.bulk.MicroBatchListener;
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.camunda.SalesforceConnections;
 import io.github.sfactions.camunda.SalesforceConnectorPlugin;
 import io.github.sfactions.emulator.SalesforceEmulator;
@@ -60,6 +62,8 @@ public final class BenchEngine implements AutoCloseable {
    * @param loginUrl the emulated org's login URL
    * @param probe sees every process instance start and end
    * @param beans expression beans
+   * @param microBatch the micro-batch collector's group size and delay
+   * @param flushes hears the micro-batch collector's flushes
    */
   public static BenchEngine start(
       String name,
@@ -68,7 +72,9 @@ public final class BenchEngine implements AutoCloseable {
       int poolSize,
       String loginUrl,
       RecordProbe probe,
-      Map<String, Object> beans) {
+      Map<String, Object> beans,
+      MicroBatchSettings microBatch,
+      MicroBatchListener flushes) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setJdbcUrl(database.url());
@@ -94,6 +100,9 @@ public final class BenchEngine implements AutoCloseable {
     BulkIngestPlugin bulk = new BulkIngestPlugin();
     bulk.setFlushInterval(FLUSH_INTERVAL.toString());
     bulk.setPollInterval(POLL_INTERVAL.toString());
+    bulk.setMicroBatchMaxRecords(microBatch.maxRecords());
+    bulk.setMicroBatchMaxDelay(microBatch.maxDelay().toString());
+    bulk.setMicroBatchListener(flushes);
     c.setProcessEnginePlugins(
         new ArrayList<>(
             List.of(

@@ -1,5 +1,7 @@
 package io.github.sfactions.examples.bench;
 
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Set;
  * @param warmups rounds run first and not counted
  * @param memoryRecords records of the {@code memory} scenario's bulk batch
  * @param memoryCsvMegabytes size of the {@code memory} scenario's large CSV in MB (10^6 bytes)
+ * @param microBatch the micro-batch collector's settings (the plugin's defaults unless {@code
+ *     --micro-batch-records} or {@code --micro-batch-delay-ms} say otherwise)
  */
 public record BenchOptions(
     List<Scenario> scenarios,
@@ -31,7 +35,8 @@ public record BenchOptions(
     int rounds,
     int warmups,
     int memoryRecords,
-    int memoryCsvMegabytes) {
+    int memoryCsvMegabytes,
+    MicroBatchSettings microBatch) {
 
   /** The usage text printed for {@code --help} and wrong arguments. */
   public static final String USAGE =
@@ -39,6 +44,7 @@ public record BenchOptions(
       usage: examples/bench/run [SCENARIO...] [--records N] [--latency-ms MS] [--db h2|postgres]
                                 [--threads N] [--rounds N] [--warmups N]
                                 [--memory-records N] [--memory-csv-mb MB]
+                                [--micro-batch-records N] [--micro-batch-delay-ms MS]
         scenarios: %s (none named = all; the ceiling is always measured first)
         --records N        records per round (default 2000)
         --latency-ms MS    latency the emulated org adds to every answer (default 0)
@@ -50,6 +56,8 @@ public record BenchOptions(
         --warmups N        rounds before them that are not counted (default 1)
         --memory-records N records of the memory scenario's batch (default 5000)
         --memory-csv-mb MB size of the memory scenario's large CSV (default 100)
+        --micro-batch-records N    most records per micro-batch flush, 1 to 200 (default 200)
+        --micro-batch-delay-ms MS  longest wait of a micro-batch record for its group (default 1000)
       """
           .formatted(Scenario.names());
 
@@ -113,6 +121,7 @@ public record BenchOptions(
     int warmups = 1;
     int memoryRecords = 5000;
     int memoryCsv = 100;
+    MicroBatchSettings.Builder microBatch = MicroBatchSettings.builder();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -132,6 +141,8 @@ public record BenchOptions(
         case "--warmups" -> warmups = number(arg, value);
         case "--memory-records" -> memoryRecords = number(arg, value);
         case "--memory-csv-mb" -> memoryCsv = number(arg, value);
+        case "--micro-batch-records" -> microBatch.maxRecords(number(arg, value));
+        case "--micro-batch-delay-ms" -> microBatch.maxDelay(Duration.ofMillis(number(arg, value)));
         default -> throw new IllegalArgumentException("Unknown option " + arg);
       }
     }
@@ -147,7 +158,8 @@ public record BenchOptions(
         rounds,
         warmups,
         memoryRecords,
-        memoryCsv);
+        memoryCsv,
+        microBatch.build());
   }
 
   private static Database database(String value) {

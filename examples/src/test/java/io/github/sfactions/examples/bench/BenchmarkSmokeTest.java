@@ -48,6 +48,10 @@ class BenchmarkSmokeTest {
             });
     assertThat(results.get(Scenario.CONNECTOR.ordinal()).apiCallsPerRecord()).isEqualTo(2.0);
     assertThat(results.get(Scenario.NATIVE_UPSERT.ordinal()).apiCallsPerRecord()).isEqualTo(1.0);
+    // grouped, not one by one (REST: 2 and 1): the 8 records are usually one group sent after
+    // maxDelay (a query and a create = 0.25, one upsert = 0.125); a slow start may split them
+    assertThat(results.get(Scenario.MICROBATCH.ordinal()).apiCallsPerRecord()).isLessThan(1.0);
+    assertThat(results.get(Scenario.MICROBATCH_EXT.ordinal()).apiCallsPerRecord()).isLessThan(1.0);
     assertThat(results.get(Scenario.MEMORY.ordinal()).extra())
         .containsKeys("heap_batch_mb", "heap_csv_mb")
         .doesNotContainKey("failed");
@@ -69,6 +73,14 @@ class BenchmarkSmokeTest {
     assertThat(options.runOrder()).containsExactly(Scenario.CEILING, Scenario.CONNECTOR);
     assertThat(options.threads()).isEqualTo(50);
     assertThat(options.poolSize()).isEqualTo(60);
+    assertThat(options.microBatch().maxRecords()).isEqualTo(200);
+    assertThat(options.microBatch().maxDelay()).hasSeconds(1);
+    BenchOptions micro =
+        BenchOptions.parse("--micro-batch-records", "50", "--micro-batch-delay-ms", "250");
+    assertThat(micro.microBatch().maxRecords()).isEqualTo(50);
+    assertThat(micro.microBatch().maxDelay()).hasMillis(250);
+    assertThatThrownBy(() -> BenchOptions.parse("--micro-batch-records", "201"))
+        .hasMessageContaining("maxRecords must be between 1 and 200");
     assertThat(BenchOptions.parse().scenarios())
         .containsExactlyElementsOf(Arrays.asList(Scenario.values()));
     assertThatThrownBy(() -> BenchOptions.parse("conector"))

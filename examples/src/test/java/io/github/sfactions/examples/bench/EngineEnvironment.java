@@ -19,14 +19,23 @@ final class EngineEnvironment extends Environment {
   private static final List<String> BULK_PROCESSES =
       List.of(BULK + "bulk-ingest.bpmn", BULK + "bulk-await.bpmn");
 
+  /** The collector, and the reusable await (the bench's callers wait by catch event instead). */
+  private static final List<String> MICRO_BATCH_PROCESSES =
+      List.of(BULK + "micro-batch.bpmn", BULK + "micro-batch-await.bpmn");
+
   /**
    * Threads that start instances, like the intake's concurrent clients: one thread alone gets too
    * small a share of two cores beside the job threads to keep their queue filled.
    */
   static final int STARTERS = 4;
 
-  /** A scenario's process: the key of a record's instance and the diagrams to deploy. */
-  record Definition(String processKey, List<String> resources, boolean batched) {
+  /**
+   * A scenario's process: the key of a record's instance, the diagrams to deploy, and how records
+   * wait for a batch ({@code batched}: the durable bulk queue; {@code microBatched}: the
+   * micro-batch collector).
+   */
+  record Definition(
+      String processKey, List<String> resources, boolean batched, boolean microBatched) {
 
     static Definition of(Scenario scenario) {
       return switch (scenario) {
@@ -39,19 +48,27 @@ final class EngineEnvironment extends Environment {
                 BENCH + "sync-record-caller.bpmn",
                 "io/github/sfactions/bpmn/sync/sync-record.bpmn");
         case BULK -> batched("bench-bulk", BENCH + "bulk-caller.bpmn");
+        case MICROBATCH -> microBatched("bench-microbatch");
+        case MICROBATCH_EXT -> microBatched("bench-microbatch-ext");
         case MEMORY -> batched("bench-memory", BENCH + "memory-caller.bpmn");
         default -> throw new IllegalArgumentException(scenario.label() + " runs in the app");
       };
     }
 
     private static Definition streaming(String key, String... resources) {
-      return new Definition(key, List.of(resources), false);
+      return new Definition(key, List.of(resources), false, false);
+    }
+
+    private static Definition microBatched(String key) {
+      List<String> resources = new ArrayList<>(MICRO_BATCH_PROCESSES);
+      resources.add(BENCH + "micro-batch-caller.bpmn");
+      return new Definition(key, resources, false, true);
     }
 
     private static Definition batched(String key, String caller) {
       List<String> resources = new ArrayList<>(BULK_PROCESSES);
       resources.add(caller);
-      return new Definition(key, resources, true);
+      return new Definition(key, resources, true, false);
     }
   }
 
@@ -59,6 +76,7 @@ final class EngineEnvironment extends Environment {
   private final BenchDatabase database;
   private final BenchEngine engine;
   private final BenchRecords records;
+  private final FlushLog flushes;
 
   private EngineEnvironment(
       Definition definition,
@@ -67,24 +85,29 @@ final class EngineEnvironment extends Environment {
       BenchEngine engine,
       RecordProbe probe,
       BenchRecords records,
+      FlushLog flushes,
       int window) {
     super(org, probe, window);
     this.definition = definition;
     this.database = database;
     this.engine = engine;
     this.records = records;
+    this.flushes = flushes;
   }
 
   /**
    * A fresh engine, database and org for the scenario. Streaming scenarios keep four records per
    * job thread in flight (enough to keep every thread busy, few enough that a latency is a
    * record's, not a queue's); batched ones start every record at once, as a back-fill would.
+   * Micro-batched ones keep two groups more in flight (one filling, one being sent), so that
+   * records waiting for their group do not starve the job threads of new records.
    */
   static EngineEnvironment start(Scenario scenario, BenchOptions options, BenchRecords records) {
     Definition definition = Definition.of(scenario);
     RecordProbe probe = new RecordProbe(Set.of(definition.processKey()));
     BenchOrg org = BenchOrg.start(options.latencyMs());
     BenchDatabase database = null;
+    FlushLog flushes = new FlushLog();
     try {
       database = BenchDatabase.create(options.database(), scenario.label());
       BenchEngine engine =
@@ -95,10 +118,17 @@ final class EngineEnvironment extends Environment {
               options.poolSize(),
               org.emulator().loginUrl(),
               probe,
-              Map.of());
+              Map.of(),
+              options.microBatch(),
+              flushes);
       engine.deploy(definition.resources());
-      int window = definition.batched() ? Integer.MAX_VALUE : 4 * options.threads();
-      return new EngineEnvironment(definition, org, database, engine, probe, records, window);
+      int window =
+          definition.batched()
+              ? Integer.MAX_VALUE
+              : 4 * options.threads()
+                  + (definition.microBatched() ? 2 * options.microBatch().maxRecords() : 0);
+      return new EngineEnvironment(
+          definition, org, database, engine, probe, records, flushes, window);
     } catch (RuntimeException e) {
       if (database != null) {
         database.close();
@@ -124,6 +154,11 @@ final class EngineEnvironment extends Environment {
           runtime.startProcessInstanceByKey(
               definition.processKey(), records.variables(roundNumber, i));
         });
+  }
+
+  @Override
+  String roundNote() {
+    return definition.microBatched() ? flushes.takeSummary() : "";
   }
 
   @Override

@@ -60,6 +60,11 @@ abstract class Environment implements AutoCloseable {
     return "";
   }
 
+  /** What the round just run did beyond its figures, for the log (empty when nothing). */
+  String roundNote() {
+    return "";
+  }
+
   /** Waits until no process instance runs (the bulk ingest runs of a round included). */
   final void awaitIdle() throws TimeoutException {
     long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();

@@ -1,5 +1,7 @@
 package io.github.sfactions.examples.bench;
 
+import io.github.sfactions.bpmn.bulk.MicroBatchListener;
+import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.examples.bench.BenchOptions.Database;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +47,9 @@ public final class MemoryProbe {
               threads + 10,
               loginUrl,
               probe,
-              Map.of(BenchData.BEAN, new BenchData(descriptionChars)))) {
+              Map.of(BenchData.BEAN, new BenchData(descriptionChars)),
+              MicroBatchSettings.defaults(),
+              MicroBatchListener.NONE)) {
         engine.deploy(definition.resources());
         Round round = new Round(records, Integer.MAX_VALUE);
         probe.begin(round);

@@ -15,6 +15,19 @@ public enum Scenario {
   SYNC_RECORD("sync-record", "call activity to sfactions-sync-record (find -> 0 -> create)"),
   /** The durable bulk queue: one caller instance per record, then "Await bulk outcome". */
   BULK("bulk", "useBulkApi=true + Await bulk outcome, one caller instance per record"),
+  /**
+   * Micro-batch delivery (issue 12): one caller instance per record queues an upsert by an Email
+   * matcher, the collector sends up to 200 at a time, the instance ends on its outcome message.
+   */
+  MICROBATCH(
+      "microbatch",
+      "upserts by an Email matcher through micro-batch delivery (delivery=microBatch, outcome by"
+          + " message catch event), one caller instance per record; latency: start to instance end"),
+  /** As {@link #MICROBATCH}, upserts by {@code externalIdField}: one Collections upsert a group. */
+  MICROBATCH_EXT(
+      "microbatch-ext",
+      "upserts by externalIdField Ext__c through micro-batch delivery, one caller instance per"
+          + " record; latency: start to instance end"),
   /** Lead records through the examples app's {@code /v1/backfill} straight into the bulk queue. */
   BACKFILL(
       "backfill",

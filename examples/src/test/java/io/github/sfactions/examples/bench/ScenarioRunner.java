@@ -46,6 +46,10 @@ final class ScenarioRunner {
             figures.callsPerRecord(),
             figures.p50(),
             figures.p99());
+        String note = environment.roundNote();
+        if (!note.isEmpty()) {
+          log.printf("    %s%n", note);
+        }
         if (!warmup) {
           measured.add(figures);
         }
