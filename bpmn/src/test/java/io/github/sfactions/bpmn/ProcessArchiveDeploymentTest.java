@@ -60,6 +60,7 @@ class ProcessArchiveDeploymentTest {
               BulkIngestVariables.PROCESS_KEY,
               MicroBatchVariables.PROCESS_KEY,
               MicroBatchVariables.AWAIT_PROCESS_KEY,
+              MicroBatchVariables.DELIVER_PROCESS_KEY,
               SyncRecordProcess.PROCESS_KEY,
               SyncRecordProcess.RESOLVE_PROCESS_KEY);
       assertThat(definitions).extracting(ProcessDefinition::getVersion).containsOnly(1);

@@ -20,6 +20,15 @@ public final class MicroBatchVariables {
   /** Key of the reusable "Await micro-batch outcome" process. */
   public static final String AWAIT_PROCESS_KEY = "sfactions-micro-batch-await";
 
+  /** Key of the process that hands one chunk of a flush's outcomes to their instances. */
+  public static final String DELIVER_PROCESS_KEY = "sfactions-micro-batch-deliver";
+
+  /** Message that starts {@value #DELIVER_PROCESS_KEY} for one chunk. */
+  public static final String DELIVER_MESSAGE = "sfactions.microbatch.deliver";
+
+  /** Outcomes per delivering instance: the chunks of a flush are delivered in parallel. */
+  public static final int DELIVERY_CHUNK = 50;
+
   /** Message that starts a flush of one group ({@link #GROUP_KEY}) at once. */
   public static final String FLUSH_MESSAGE = "sfactions.microbatch.flush";
 
@@ -66,6 +75,12 @@ public final class MicroBatchVariables {
   /** The current flush's claim id. */
   public static final String CLAIM_ID = "claimId";
 
+  /** The first queue entry of a delivery chunk. */
+  public static final String FROM_ENTRY = "fromEntry";
+
+  /** The last queue entry of a delivery chunk. */
+  public static final String TO_ENTRY = "toEntry";
+
   /** Records the last flush sent. */
   public static final String RECORD_COUNT = "recordCount";
 
@@ -78,10 +93,12 @@ public final class MicroBatchVariables {
   /** True when the group has records ready for another flush. */
   public static final String MORE = "more";
 
-  /** True when another flush held the group; this one waits {@code maxDelay} and tries again. */
+  /** True when another flush held the group; this one waits a moment and tries again. */
   public static final String GROUP_BUSY = "groupBusy";
 
-  /** The wait before trying a busy group again (ISO-8601, the settings' {@code maxDelay}). */
+  /**
+   * The wait before trying a busy group again (ISO-8601: a quarter of {@code maxDelay}, ≥ 0.1 s).
+   */
   public static final String RETRY_DELAY = "retryDelay";
 
   private MicroBatchVariables() {}

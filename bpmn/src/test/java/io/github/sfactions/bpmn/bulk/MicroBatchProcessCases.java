@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
     resources = {
       "io/github/sfactions/bpmn/bulk/micro-batch.bpmn",
       "io/github/sfactions/bpmn/bulk/micro-batch-await.bpmn",
+      "io/github/sfactions/bpmn/bulk/micro-batch-deliver.bpmn",
       "io/github/sfactions/bpmn/bulk/micro-batch-caller.bpmn"
     })
 abstract class MicroBatchProcessCases extends BulkProcessTestSupport {

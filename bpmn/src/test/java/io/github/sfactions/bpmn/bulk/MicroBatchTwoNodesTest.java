@@ -41,6 +41,7 @@ class MicroBatchTwoNodesTest {
         .createDeployment()
         .addClasspathResource("io/github/sfactions/bpmn/bulk/micro-batch.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/micro-batch-await.bpmn")
+        .addClasspathResource("io/github/sfactions/bpmn/bulk/micro-batch-deliver.bpmn")
         .addClasspathResource("io/github/sfactions/bpmn/bulk/micro-batch-caller.bpmn")
         .deploy();
   }

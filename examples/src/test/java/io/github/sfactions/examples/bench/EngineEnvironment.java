@@ -21,7 +21,10 @@ final class EngineEnvironment extends Environment {
 
   /** The collector, and the reusable await (the bench's callers wait by catch event instead). */
   private static final List<String> MICRO_BATCH_PROCESSES =
-      List.of(BULK + "micro-batch.bpmn", BULK + "micro-batch-await.bpmn");
+      List.of(
+          BULK + "micro-batch.bpmn",
+          BULK + "micro-batch-await.bpmn",
+          BULK + "micro-batch-deliver.bpmn");
 
   /**
    * Threads that start instances, like the intake's concurrent clients: one thread alone gets too

@@ -1,7 +1,5 @@
 package io.github.sfactions.bpmn.bulk.impl;
 
-import static io.github.sfactions.bpmn.bulk.MicroBatchVariables.CLAIM_ID;
-
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +18,7 @@ public class DeliverLateMicroOutcomesStep extends BulkStep {
         new MicroOutcomeDelivery(
             execution.getProcessEngineServices().getRuntimeService(), runtime.store());
     MicroOutcomeDelivery.Left left =
-        delivery.deliver(connection(), (String) execution.getVariable(CLAIM_ID), true);
+        delivery.deliver(connection(), MicroOutcomeDelivery.Chunk.of(execution), true);
     if (!left.isEmpty()) {
       throw DeliverMicroOutcomesStep.undelivered(left);
     }

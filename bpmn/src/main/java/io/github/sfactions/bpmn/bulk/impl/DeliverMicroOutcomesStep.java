@@ -1,7 +1,5 @@
 package io.github.sfactions.bpmn.bulk.impl;
 
-import static io.github.sfactions.bpmn.bulk.MicroBatchVariables.CLAIM_ID;
-
 import io.github.sfactions.action.ApiCallCounter;
 import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import java.util.List;
@@ -10,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * "Deliver outcomes": hands the flush's outcomes to their waiting instances ({@link
+ * "Deliver outcomes": hands a chunk of a flush's outcomes to their waiting instances ({@link
  * MicroOutcomeDelivery}), all in this transaction; a retry (an instance failed on its way) hands
  * each over on its own. Outcomes left (instance not waiting yet, or failing) stay stored for
  * "Deliver late outcomes".
@@ -21,17 +19,13 @@ public class DeliverMicroOutcomesStep extends BulkStep {
 
   @Override
   protected void run(DelegateExecution execution, BulkIngestRuntime runtime, ApiCallCounter calls) {
-    String claimId = (String) execution.getVariable(CLAIM_ID);
-    if (claimId == null) {
-      return;
-    }
     MicroOutcomeDelivery delivery =
         new MicroOutcomeDelivery(
             execution.getProcessEngineServices().getRuntimeService(), runtime.store());
     boolean separately = MicroOutcomeDelivery.failedBefore(execution);
     MicroOutcomeDelivery.Left left;
     try {
-      left = delivery.deliver(connection(), claimId, separately);
+      left = delivery.deliver(connection(), MicroOutcomeDelivery.Chunk.of(execution), separately);
     } catch (RuntimeException e) {
       // one instance failed on its way in the shared transaction: whatever the failure, the retry
       // (which hands each outcome over on its own) is the cure, so it must not count as final

@@ -15,14 +15,17 @@ import io.github.sfactions.action.GroupExecutor;
 import io.github.sfactions.bpmn.bulk.MicroBatchSettings;
 import io.github.sfactions.bpmn.bulk.MicroBatchVariables;
 import io.github.sfactions.camunda.EngineTransaction;
+import io.github.sfactions.camunda.SalesforceConfigurationException;
 import io.github.sfactions.camunda.SalesforceConnectorException;
 import io.github.sfactions.client.SalesforceApiException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -54,7 +57,11 @@ public class FlushMicroBatchStep extends BulkStep {
     execution.setVariable(RECORD_COUNT, 0);
     execution.setVariable(MORE, false);
     execution.setVariable(GROUP_BUSY, false);
-    execution.setVariable(RETRY_DELAY, settings.maxDelay().toString());
+    // a flush holds its group for a few hundred milliseconds: try again soon, not a whole maxDelay
+    // later (measured: a second's wait per busy group doubled the queue wait under load)
+    execution.setVariable(
+        RETRY_DELAY,
+        Duration.ofMillis(Math.max(100, settings.maxDelay().toMillis() / 4)).toString());
     String groupKey = (String) execution.getVariable(GROUP_KEY);
     MicroBatchStore store = new MicroBatchStore();
     if (groupKey == null) {
@@ -74,6 +81,7 @@ public class FlushMicroBatchStep extends BulkStep {
     if (rows.isEmpty()) {
       return;
     }
+    requireDeliveryProcess(execution);
     flush(execution, runtime, store, calls, c, rows, now);
     execution.setVariable(
         MORE,
@@ -118,6 +126,46 @@ public class FlushMicroBatchStep extends BulkStep {
       trigger.recovered(groupKey);
     }
     return exists;
+  }
+
+  /**
+   * Fails before anything is sent when the outcomes could not be handed over afterwards: a failure
+   * after Salesforce's writes would roll them back in the queue only, and send them again.
+   */
+  private static void requireDeliveryProcess(DelegateExecution execution) {
+    long deployed =
+        execution
+            .getProcessEngineServices()
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(MicroBatchVariables.DELIVER_PROCESS_KEY)
+            .count();
+    if (deployed == 0) {
+      throw new SalesforceConfigurationException(
+          "The micro-batch collector needs the process "
+              + MicroBatchVariables.DELIVER_PROCESS_KEY
+              + " (micro-batch-deliver.bpmn of sfactions-bpmn) to hand outcomes over; deploy it");
+    }
+  }
+
+  /**
+   * Starts one delivering instance per {@value MicroBatchVariables#DELIVERY_CHUNK} outcomes (their
+   * jobs commit with this transaction): the job executor's threads hand the chunks over in
+   * parallel, where one delivery of the whole group would run every waiting instance on one thread.
+   */
+  private static void startDeliveries(
+      DelegateExecution execution, String claimId, List<MicroOutcome> outcomes) {
+    long[] seqs = outcomes.stream().mapToLong(MicroOutcome::seq).sorted().toArray();
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (int from = 0; from < seqs.length; from += MicroBatchVariables.DELIVERY_CHUNK) {
+      int to = Math.min(seqs.length, from + MicroBatchVariables.DELIVERY_CHUNK) - 1;
+      runtime
+          .createMessageCorrelation(MicroBatchVariables.DELIVER_MESSAGE)
+          .setVariable(CLAIM_ID, claimId)
+          .setVariable(MicroBatchVariables.FROM_ENTRY, seqs[from])
+          .setVariable(MicroBatchVariables.TO_ENTRY, seqs[to])
+          .correlateStartMessage();
+    }
   }
 
   private static void sweep(
@@ -204,6 +252,7 @@ public class FlushMicroBatchStep extends BulkStep {
     }
     trigger.recovered(groupKey);
     store.saveOutcomes(c, claimId, outcomes);
+    startDeliveries(execution, claimId, outcomes);
     if (!putBack.isEmpty()) {
       store.release(c, putBack);
       BulkLogger.microRecordsPutBack(

@@ -143,26 +143,19 @@ final class MicroBatchStore {
     }
   }
 
-  /**
-   * Up to {@code limit} stored outcomes of micro-batch records, oldest first: of one claim, or of
-   * every claim when {@code claimId} is null (a sweep delivering what an interrupted collector
-   * left).
-   */
-  List<MicroOutcome> outcomes(Connection c, String claimId, int limit) {
+  /** The stored outcomes of the claim's rows {@code fromSeq} to {@code toSeq}, oldest first. */
+  List<MicroOutcome> outcomes(Connection c, String claimId, long fromSeq, long toSeq) {
     String sql =
         "SELECT SEQ_, PROC_INST_ID_, RESULT_, RECORD_ID_, MATCH_COUNT_, STATUS_, ERROR_CODE_,"
             + " ERROR_, RECORD_IDS_ FROM "
             + ENTRY_TABLE
-            + " WHERE "
-            + (claimId == null ? "DELIVERY_ = " + MICRO : "CLAIM_ID_ = ?")
-            + " AND RESULT_ IS NOT NULL ORDER BY SEQ_ LIMIT ?";
+            + " WHERE CLAIM_ID_ = ? AND SEQ_ >= ? AND SEQ_ <= ? AND RESULT_ IS NOT NULL"
+            + " ORDER BY SEQ_";
     List<MicroOutcome> list = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (claimId != null) {
-        ps.setString(i++, claimId);
-      }
-      ps.setInt(i, limit);
+      ps.setString(1, claimId);
+      ps.setLong(2, fromSeq);
+      ps.setLong(3, toSeq);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer matchCount = rs.getInt(5);
