@@ -19,7 +19,6 @@ import io.github.sfactions.camunda.SalesforceConfigurationException;
 import io.github.sfactions.camunda.SalesforceConnectorException;
 import io.github.sfactions.client.SalesforceApiException;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -57,11 +56,7 @@ public class FlushMicroBatchStep extends BulkStep {
     execution.setVariable(RECORD_COUNT, 0);
     execution.setVariable(MORE, false);
     execution.setVariable(GROUP_BUSY, false);
-    // a flush holds its group for a few hundred milliseconds: try again soon, not a whole maxDelay
-    // later (measured: a second's wait per busy group doubled the queue wait under load)
-    execution.setVariable(
-        RETRY_DELAY,
-        Duration.ofMillis(Math.max(100, settings.maxDelay().toMillis() / 4)).toString());
+    execution.setVariable(RETRY_DELAY, settings.maxDelay().toString());
     String groupKey = (String) execution.getVariable(GROUP_KEY);
     MicroBatchStore store = new MicroBatchStore();
     if (groupKey == null) {
@@ -149,9 +144,9 @@ public class FlushMicroBatchStep extends BulkStep {
   }
 
   /**
-   * Starts one delivering instance per {@value MicroBatchVariables#DELIVERY_CHUNK} outcomes (their
-   * jobs commit with this transaction): the job executor's threads hand the chunks over in
-   * parallel, where one delivery of the whole group would run every waiting instance on one thread.
+   * Starts the delivering instance of these outcomes (its job commits with this transaction; one
+   * per {@value MicroBatchVariables#DELIVERY_CHUNK} outcomes): the collector goes on to the group's
+   * next flush while another job thread hands these over.
    */
   private static void startDeliveries(
       DelegateExecution execution, String claimId, List<MicroOutcome> outcomes) {
