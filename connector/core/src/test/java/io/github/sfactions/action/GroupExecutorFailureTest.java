@@ -108,28 +108,15 @@ class GroupExecutorFailureTest {
   }
 
   private static ActionRequest create(String lastName) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("create")
-        .field("LastName", lastName)
-        .field("Company", "G")
-        .build();
+    return LeadRequests.create(lastName, null);
   }
 
   private static ActionRequest upsert(String email, String lastName) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("upsert")
-        .recordMatchers(Map.of("Email", email))
-        .field("LastName", lastName)
-        .field("Company", "G")
-        .field("Email", email)
-        .build();
+    return LeadRequests.upsert(email, lastName);
   }
 
   private static ActionRequest delete(String email) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("delete")
-        .recordMatchers(Map.of("Email", email))
-        .build();
+    return LeadRequests.delete(Map.of("Email", email));
   }
 
   private void lead(String lastName, String email) {

@@ -201,22 +201,11 @@ class GroupExecutorTest {
   }
 
   private static ActionRequest create(String lastName, String email) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("create")
-        .field("LastName", lastName)
-        .field("Company", "G")
-        .field("Email", email)
-        .build();
+    return LeadRequests.create(lastName, email);
   }
 
   private static ActionRequest upsert(String email, String lastName) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("upsert")
-        .recordMatchers(Map.of("Email", email))
-        .field("LastName", lastName)
-        .field("Company", "G")
-        .field("Email", email)
-        .build();
+    return LeadRequests.upsert(email, lastName);
   }
 
   private static ActionRequest update(Map<String, Object> matchers, String field, Object value) {
@@ -232,10 +221,7 @@ class GroupExecutorTest {
   }
 
   private static ActionRequest delete(Map<String, Object> matchers) {
-    return ActionRequest.builder(ActionType.LEAD)
-        .operation("delete")
-        .recordMatchers(matchers)
-        .build();
+    return LeadRequests.delete(matchers);
   }
 
   private static ActionRequest nativeUpsert(String ext, String lastName) {
