@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * Bulk ingest's log messages, numbered {@code SFA-05xxx} so that they can be searched and alerted
  * on; docs/log-messages.md lists them.
  */
-final class BulkLogger {
+public final class BulkLogger {
 
   /** Name of the logger of every bulk ingest message. */
   static final String NAME = "io.github.sfactions.bpmn.bulk";
@@ -77,5 +77,18 @@ final class BulkLogger {
             + " exists",
         entryId,
         processInstanceId);
+  }
+
+  /** The micro-batch queue's depth could not be read for the metrics gauges. */
+  public static void microBatchDepthUnreadable(RuntimeException e, boolean first) {
+    // once per run of failures: a database that stays down must not flood the log every scrape
+    if (first) {
+      LOG.warn("SFA-05011 The micro-batch queue's depth cannot be read for metrics: {}", e, e);
+    }
+  }
+
+  /** Recording a micro-batch flush in the meter registry failed (the flush itself succeeded). */
+  public static void microBatchMetricsFailed(RuntimeException e) {
+    LOG.warn("SFA-05012 A micro-batch flush could not be recorded in metrics: {}", e.toString(), e);
   }
 }

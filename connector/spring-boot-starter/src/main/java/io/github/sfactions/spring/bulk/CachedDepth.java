@@ -1,7 +1,7 @@
 package io.github.sfactions.spring.bulk;
 
 import io.github.sfactions.bpmn.bulk.MicroBatchDepth;
-import io.github.sfactions.spring.impl.SpringLogger;
+import io.github.sfactions.bpmn.bulk.MicroBatchLog;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -42,7 +42,7 @@ final class CachedDepth {
     } catch (RuntimeException e) {
       // a failure is also kept for maxAge: a database that is down is not asked on every scrape
       value = null;
-      SpringLogger.microBatchDepthUnreadable(e, !failing);
+      MicroBatchLog.depthUnreadable(e, !failing);
       failing = true;
     }
     return value;

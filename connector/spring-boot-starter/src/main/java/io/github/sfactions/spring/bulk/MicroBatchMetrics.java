@@ -2,7 +2,7 @@ package io.github.sfactions.spring.bulk;
 
 import io.github.sfactions.bpmn.bulk.MicroBatchDepth;
 import io.github.sfactions.bpmn.bulk.MicroBatchListener;
-import io.github.sfactions.spring.impl.SpringLogger;
+import io.github.sfactions.bpmn.bulk.MicroBatchLog;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,7 +114,7 @@ public class MicroBatchMetrics implements MicroBatchListener, MeterBinder {
       }
     } catch (RuntimeException e) {
       // the flush is committed: a metric must not turn it into a failure
-      SpringLogger.microBatchMetricsFailed(e);
+      MicroBatchLog.metricsFailed(e);
     }
   }
 

@@ -47,22 +47,4 @@ public final class SpringLogger {
         exceptionsAfterUnhandledBpmnError,
         names);
   }
-
-  /**
-   * The micro-batch queue's depth could not be read for the gauges (logged at WARN when a series of
-   * failures starts, at DEBUG after).
-   */
-  public static void microBatchDepthUnreadable(RuntimeException e, boolean first) {
-    String message = "SFA-03005 The micro-batch queue's depth cannot be read for metrics: {}";
-    if (first) {
-      LOG.warn(message, e.toString(), e);
-    } else {
-      LOG.debug(message, e.toString());
-    }
-  }
-
-  /** Recording a micro-batch flush in the meter registry failed (the flush itself succeeded). */
-  public static void microBatchMetricsFailed(RuntimeException e) {
-    LOG.warn("SFA-03006 A micro-batch flush could not be recorded in metrics: {}", e.toString(), e);
-  }
 }
