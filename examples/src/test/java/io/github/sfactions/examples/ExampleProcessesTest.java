@@ -214,20 +214,67 @@ class ExampleProcessesTest extends AppTestSupport {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .contains("\"lines\":7")
-        .contains("\"events\":6")
-        .contains("\"started\":6")
+        .contains("\"lines\":8")
+        .contains("\"events\":7")
+        .contains("\"started\":7")
         .contains("\"unmatched\":1")
         .contains("\"rejected\":1")
         .contains("\"done\":true")
-        .contains("line 7: malformed JSON");
+        .contains("line 8: malformed JSON");
     assertThat(records("Lead", "Email", "jane@acme.example")).hasSize(1);
     assertThat(records("Account", "AccountNumber", "ACME-42")).hasSize(1);
     assertThat(records("Opportunity", "Name", "Order 5001")).hasSize(1);
     assertThat(records("Case", "Subject", "Cannot log in")).hasSize(1);
 
     HttpResponse<String> again = intake.post("/v1/replay", jsonLines);
-    assertThat(again.body()).contains("\"started\":0").contains("\"duplicates\":5");
+    assertThat(again.body()).contains("\"started\":0").contains("\"duplicates\":6");
+  }
+
+  @Test
+  void newsletterSubscribedUpsertsTheLeadThroughMicroBatchDeliveryWithinSeconds() {
+    String first = messageId("news") + "@initech.example";
+    String second = messageId("news") + "@initech.example";
+    intake.post("/v1/track", newsletterFor(messageId("news-a"), first));
+    intake.post("/v1/track", newsletterFor(messageId("news-b"), second));
+    jobs.runAll();
+    // queued, not written: the group goes after maxDelay (1 s), started by the node's trigger
+    assertThat(records("Lead", "Email", first)).isEmpty();
+
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (records("Lead", "Email", second).isEmpty() && System.nanoTime() < deadline) {
+      jobs.runAll();
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+    }
+    jobs.runAll();
+
+    for (String email : List.of(first, second)) {
+      assertThat(records("Lead", "Email", email))
+          .singleElement()
+          .satisfies(
+              lead ->
+                  assertThat(lead)
+                      .containsEntry("LastName", "Lee")
+                      .containsEntry("Company", "Initech")
+                      .containsEntry("LeadSource", "Newsletter"));
+    }
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("newsletter-lead")
+                .finished()
+                .list())
+        .filteredOn(p -> "LeadSynced".equals(p.getEndActivityId()))
+        .hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  private static String newsletterFor(String messageId, String email) {
+    return "{\"userId\": \"u-"
+        + messageId
+        + "\", \"messageId\": \""
+        + messageId
+        + "\", \"event\": \"Newsletter Subscribed\", \"properties\": {\"email\": \""
+        + email
+        + "\", \"last_name\": \"Lee\", \"company\": \"Initech\"}}";
   }
 
   private static String identifyFor(String messageId, String email, String company) {
