@@ -250,6 +250,32 @@ abstract class MicroBatchProcessCases extends BulkProcessTestSupport {
   }
 
   @Test
+  void aLastingOutageIsOneFailingFlushPerGroupNotOnePerFlushAndItsRetrySendsEverything() {
+    sf.faults().failNext(FaultType.SERVER_UNAVAILABLE, 100, "GET", "/query", null);
+    ProcessInstance first = start(MICRO, Event.upsert("out1@example.com", "One"), "none");
+    sendDueGroups();
+    // more records for the same group while the first flush is in its retries
+    ProcessInstance second = start(MICRO, Event.upsert("out2@example.com", "Two"), "none");
+    sendDueGroups();
+    sendDueGroups();
+
+    assertThat(engine.getManagementService().createJobQuery().withException().list())
+        .singleElement()
+        .satisfies(job -> assertThat(job.getExceptionMessage()).contains("503"));
+    assertThat(sf.records("Lead")).isEmpty();
+
+    sf.faults().clear();
+    for (int round = 0; round < 5 && QueueTable.size(engine) > 0; round++) {
+      JobDriver.advance(Duration.ofMinutes(1));
+      driver.runDueJobs();
+    }
+
+    assertThat(outcome(first)).containsEntry("result", "created");
+    assertThat(outcome(second)).containsEntry("result", "created");
+    assertThat(sf.records("Lead")).hasSize(2);
+  }
+
+  @Test
   void salesforceDownAfterPartOfAGroupWasWrittenKeepsWhatWasWrittenAndSendsTheRestOnce() {
     String existing = seed("Old", "old@example.com");
     // the group's creates go through, its update call fails: nothing may be created twice
