@@ -1,6 +1,7 @@
 package io.github.sfactions.action;
 
 import io.github.sfactions.client.JsNumbers;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -37,27 +38,19 @@ record Footprint(
 
   /** True when this action's lookup could find something else after {@code earlier} wrote. */
   boolean lookupMeets(Footprint earlier) {
-    return meet(matched, earlier.matched) || meet(matched, earlier.written);
+    return !Collections.disjoint(matched, earlier.matched)
+        || !Collections.disjoint(matched, earlier.written);
   }
 
   /** True when this action's write could change what {@code earlier}'s lookup finds. */
   boolean writeMeets(Footprint earlier) {
-    return meet(written, earlier.matched);
+    return !Collections.disjoint(written, earlier.matched);
   }
 
   /** True when this action's write sets a field {@code later} looks records up by. */
   boolean setsAFieldOf(Footprint later) {
     for (String term : written) {
       if (later.matchedFields.contains(term.substring(0, term.indexOf('=')))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean meet(Set<String> a, Set<String> b) {
-    for (String term : a) {
-      if (b.contains(term)) {
         return true;
       }
     }

@@ -7,6 +7,7 @@ import io.github.sfactions.client.SalesforceApiException;
 import io.github.sfactions.client.SalesforceClient;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,7 +284,7 @@ public final class GroupExecutor {
           return earlier.mayWriteExisting() && later.mayWriteExisting();
         }
         if (!earlier.inPass) {
-          return meet(later.found, earlier.reach);
+          return !Collections.disjoint(later.found, earlier.reach);
         }
         // in one pass, writes of one record keep their order; only a delete, or a change of a
         // field it looks up by, changes what the later one finds
@@ -357,15 +358,6 @@ public final class GroupExecutor {
             };
         return new Outcome(result, null);
       }
-    }
-
-    private static boolean meet(Set<String> a, Set<String> b) {
-      for (String x : a) {
-        if (b.contains(x)) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 }
