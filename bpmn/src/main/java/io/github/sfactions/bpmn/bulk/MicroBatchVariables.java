@@ -26,13 +26,6 @@ public final class MicroBatchVariables {
   /** Message that starts {@value #DELIVER_PROCESS_KEY} for one chunk. */
   public static final String DELIVER_MESSAGE = "sfactions.microbatch.deliver";
 
-  /**
-   * Most outcomes per delivering instance: as many as a flush sends, so each flush's outcomes are
-   * handed over by an instance of their own while the collector sends the group's next flush
-   * (measured: smaller chunks delivered in parallel cost more engine work than they saved).
-   */
-  public static final int DELIVERY_CHUNK = 200;
-
   /** Message that starts a flush of one group ({@link #GROUP_KEY}) at once. */
   public static final String FLUSH_MESSAGE = "sfactions.microbatch.flush";
 
@@ -78,12 +71,6 @@ public final class MicroBatchVariables {
 
   /** The current flush's claim id. */
   public static final String CLAIM_ID = "claimId";
-
-  /** The first queue entry of a delivery chunk. */
-  public static final String FROM_ENTRY = "fromEntry";
-
-  /** The last queue entry of a delivery chunk. */
-  public static final String TO_ENTRY = "toEntry";
 
   /** Records the last flush sent. */
   public static final String RECORD_COUNT = "recordCount";

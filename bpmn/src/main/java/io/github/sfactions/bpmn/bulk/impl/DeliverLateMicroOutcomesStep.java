@@ -17,8 +17,7 @@ public class DeliverLateMicroOutcomesStep extends BulkStep {
     MicroOutcomeDelivery delivery =
         new MicroOutcomeDelivery(
             execution.getProcessEngineServices().getRuntimeService(), runtime.store());
-    MicroOutcomeDelivery.Left left =
-        delivery.deliver(connection(), MicroOutcomeDelivery.Chunk.of(execution), true);
+    MicroOutcomeDelivery.Left left = delivery.deliver(connection(), claimId(execution), true);
     if (!left.isEmpty()) {
       throw DeliverMicroOutcomesStep.undelivered(left);
     }

@@ -25,7 +25,7 @@ public class DeliverMicroOutcomesStep extends BulkStep {
     boolean separately = MicroOutcomeDelivery.failedBefore(execution);
     MicroOutcomeDelivery.Left left;
     try {
-      left = delivery.deliver(connection(), MicroOutcomeDelivery.Chunk.of(execution), separately);
+      left = delivery.deliver(connection(), claimId(execution), separately);
     } catch (RuntimeException e) {
       // one instance failed on its way in the shared transaction: whatever the failure, the retry
       // (which hands each outcome over on its own) is the cure, so it must not count as final

@@ -143,19 +143,16 @@ final class MicroBatchStore {
     }
   }
 
-  /** The stored outcomes of the claim's rows {@code fromSeq} to {@code toSeq}, oldest first. */
-  List<MicroOutcome> outcomes(Connection c, String claimId, long fromSeq, long toSeq) {
+  /** The claim's stored outcomes, oldest first. */
+  List<MicroOutcome> outcomes(Connection c, String claimId) {
     String sql =
         "SELECT SEQ_, PROC_INST_ID_, RESULT_, RECORD_ID_, MATCH_COUNT_, STATUS_, ERROR_CODE_,"
             + " ERROR_, RECORD_IDS_ FROM "
             + ENTRY_TABLE
-            + " WHERE CLAIM_ID_ = ? AND SEQ_ >= ? AND SEQ_ <= ? AND RESULT_ IS NOT NULL"
-            + " ORDER BY SEQ_";
+            + " WHERE CLAIM_ID_ = ? AND RESULT_ IS NOT NULL ORDER BY SEQ_";
     List<MicroOutcome> list = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, claimId);
-      ps.setLong(2, fromSeq);
-      ps.setLong(3, toSeq);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Integer matchCount = rs.getInt(5);

@@ -38,18 +38,6 @@ final class MicroOutcomeDelivery {
     this.entries = entries;
   }
 
-  /** The outcomes one delivering instance hands over: the claim's rows {@code fromSeq..toSeq}. */
-  record Chunk(String claimId, long fromSeq, long toSeq) {
-
-    /** The chunk a delivering instance was started for. */
-    static Chunk of(DelegateExecution execution) {
-      return new Chunk(
-          (String) execution.getVariable(MicroBatchVariables.CLAIM_ID),
-          ((Number) execution.getVariable(MicroBatchVariables.FROM_ENTRY)).longValue(),
-          ((Number) execution.getVariable(MicroBatchVariables.TO_ENTRY)).longValue());
-    }
-  }
-
   /** What a delivery left: outcomes whose instance does not wait, or failed on its way. */
   record Left(List<MicroOutcome> notWaiting, Map<MicroOutcome, RuntimeException> failed) {
 
@@ -67,9 +55,8 @@ final class MicroOutcomeDelivery {
    * in a transaction of its own, so that an instance failing on its way fails alone (its outcome
    * stays stored, and is reported in what is left).
    */
-  Left deliver(Connection c, Chunk chunk, boolean separately) {
-    List<MicroOutcome> outcomes =
-        store.outcomes(c, chunk.claimId(), chunk.fromSeq(), chunk.toSeq());
+  Left deliver(Connection c, String claimId, boolean separately) {
+    List<MicroOutcome> outcomes = store.outcomes(c, claimId);
     List<MicroOutcome> notWaiting = new ArrayList<>();
     Map<MicroOutcome, RuntimeException> failed = new LinkedHashMap<>();
     if (!separately) {
